@@ -1,0 +1,42 @@
+package pulse.model;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/** What an event says happened; one record per event type of the contract. */
+public sealed interface Payload {
+
+    /** Enters the key-project list, or replaces its plan. Amounts in 万元. */
+    record ProjectRegistered(
+            String name,
+            WorkArea area,
+            String township,
+            Level level,
+            BigDecimal totalInvestment,
+            int year,
+            BigDecimal annualPlan,
+            List<BigDecimal> monthlyPlan,
+            Map<Milestone, LocalDate> plannedMilestones,
+            BigDecimal investedBeforeYear) implements Payload {}
+
+    /** Investment completed in {@code period}; a later report for the same period replaces it. */
+    record InvestmentReported(YearMonth period, BigDecimal amount, String reason) implements Payload {}
+
+    record MilestoneReached(Milestone milestone, LocalDate date, String note) implements Payload {}
+
+    record ProjectSuspended(String reason) implements Payload {}
+
+    record ProjectResumed(String reason) implements Payload {}
+
+    record IssueRaised(String issueId, IssueKind kind, String text) implements Payload {}
+
+    record IssueResolved(String issueId, IssueKind kind, String text) implements Payload {}
+
+    /** The wire names of the event types, as the {@code type} field spells them. */
+    List<String> TYPES = List.of(
+            "ProjectRegistered", "InvestmentReported", "MilestoneReached", "ProjectSuspended",
+            "ProjectResumed", "IssueRaised", "IssueResolved");
+}

@@ -1,0 +1,85 @@
+package pulse.rules;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import pulse.model.Light;
+import pulse.model.Milestone;
+import pulse.model.ProjectStatus;
+
+/**
+ * The warning-light rules. Each returns a finding or nothing; a project's light is the worst of
+ * its findings, green when there is none, and every finding's reason is shown.
+ */
+public final class LightRule {
+
+    private LightRule() {}
+
+    /** Green at or above −10 points against the target; yellow down to −30; red below. */
+    public static Optional<Finding> investment(BigDecimal completionRate, BigDecimal targetRate,
+            BigDecimal deviationPoints, RuleSettings settings) {
+        if (deviationPoints.compareTo(settings.yellowBelowPoints()) >= 0) {
+            return Optional.empty();
+        }
+        Light light = deviationPoints.compareTo(settings.redBelowPoints()) < 0 ? Light.RED : Light.YELLOW;
+        return Optional.of(new Finding(light, String.format("投资完成率%s%%，落后时序进度%s%% %s个百分点",
+                percent(completionRate), percent(targetRate), deviationPoints.negate().toPlainString())));
+    }
+
+    /**
+     * A planned STARTED or COMPLETED date passed without the milestone: yellow while less than
+     * three whole months late, red from three.
+     */
+    public static Optional<Finding> milestone(Milestone milestone, LocalDate planned, boolean reached,
+            LocalDate today, RuleSettings settings) {
+        if (reached || planned == null || !today.isAfter(planned)) {
+            return Optional.empty();
+        }
+        long monthsLate = Period.between(planned, today).toTotalMonths();
+        Light light = monthsLate >= settings.milestoneRedMonths() ? Light.RED : Light.YELLOW;
+        String late = monthsLate >= 1 ? monthsLate + "个月" : ChronoUnit.DAYS.between(planned, today) + "天";
+        return Optional.of(new Finding(light,
+                String.format("计划%s%s，已逾期%s未%s", planned, milestone.zh, late, milestone.zh)));
+    }
+
+    /**
+     * Last month's report is due by the 10th: after that, a project that should be reporting
+     * (planned for this year, not finished, not suspended) and has not is yellow.
+     */
+    public static Optional<Finding> silence(int planYear, Set<String> reportedPeriods, ProjectStatus status,
+            LocalDate today, RuleSettings settings) {
+        if (status != ProjectStatus.PREPARING && status != ProjectStatus.UNDER_CONSTRUCTION) {
+            return Optional.empty();
+        }
+        YearMonth due = YearMonth.from(today).minusMonths(1);
+        if (due.getYear() != planYear || today.getDayOfMonth() <= settings.reportDueDay()
+                || reportedPeriods.contains(due.toString())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Light.YELLOW, String.format("%s投资未按时报送（应于%s前报送）",
+                due, YearMonth.from(today).atDay(settings.reportDueDay()))));
+    }
+
+    /** A suspended project (停工) is yellow, with the reason it was stopped. */
+    public static Optional<Finding> suspension(String reason) {
+        return Optional.ofNullable(reason).map(why -> new Finding(Light.YELLOW, "项目停工：" + why));
+    }
+
+    /** The worst light among the findings; green when there are none. */
+    public static Light worst(List<Finding> findings) {
+        Light light = Light.GREEN;
+        for (Finding finding : findings) {
+            light = light.worst(finding.light());
+        }
+        return light;
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+}

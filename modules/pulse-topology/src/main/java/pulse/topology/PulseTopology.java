@@ -1,0 +1,88 @@
+package pulse.topology;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import pulse.model.ProjectView;
+import pulse.rules.RuleSettings;
+
+/**
+ * Pulse's topology, built without any running Kafka so that the TopologyTestDriver runs exactly it.
+ *
+ * <pre>
+ * pulse.events ─► ProjectProcessor [projects store] ─► view changes
+ *   ─► one delta per group the project is in (county, unit, township, area, level)
+ *   ─► repartition by group ─► sum [totals store] ─► pulse.totals
+ * </pre>
+ *
+ * Totals are sums of deltas (new view − old view), so moving a project between units, a
+ * correction, or a new day's lights shift exactly what changed and nothing is counted twice.
+ */
+public final class PulseTopology {
+
+    public static final String PROJECTS_STORE = "projects";
+    public static final String TOTALS_STORE = "totals";
+
+    private PulseTopology() {}
+
+    public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new JsonSerde<>(ProjectState.class)));
+        ProjectEvaluator evaluator = new ProjectEvaluator(settings);
+
+        builder.stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
+                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval), PROJECTS_STORE)
+                .flatMap((projectId, change) -> deltas(change))
+                .groupByKey(Grouped.with("by-group", Serdes.String(), Topics.TOTALS.valueSerde()))
+                .aggregate(Tally::zero, (group, delta, tally) -> tally.plus(delta),
+                        Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
+                                .withKeySerde(Serdes.String())
+                                .withValueSerde(Topics.TOTALS.valueSerde()))
+                .toStream()
+                .to(Topics.TOTALS.name(), Produced.with(Topics.TOTALS.keySerde(), Topics.TOTALS.valueSerde()));
+        return builder.build();
+    }
+
+    /** For each group: minus the old view where the project was, plus the new view where it is. */
+    static List<KeyValue<String, Tally>> deltas(ViewChange change) {
+        List<KeyValue<String, Tally>> deltas = new ArrayList<>();
+        for (Dimension dimension : Dimension.values()) {
+            String from = key(dimension, change.before());
+            String to = key(dimension, change.after());
+            if (from != null && from.equals(to)) {
+                add(deltas, to, Tally.of(change.after()).minus(Tally.of(change.before())));
+            } else {
+                if (from != null) {
+                    add(deltas, from, Tally.zero().minus(Tally.of(change.before())));
+                }
+                if (to != null) {
+                    add(deltas, to, Tally.of(change.after()));
+                }
+            }
+        }
+        return deltas;
+    }
+
+    private static String key(Dimension dimension, ProjectView view) {
+        return view == null ? null : dimension.storeKey(view);
+    }
+
+    private static void add(List<KeyValue<String, Tally>> deltas, String group, Tally delta) {
+        if (!delta.isZero()) {
+            deltas.add(KeyValue.pair(group, delta));
+        }
+    }
+}

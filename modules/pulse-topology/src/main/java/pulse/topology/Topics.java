@@ -1,0 +1,21 @@
+package pulse.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topics Pulse reads and writes. */
+public final class Topics {
+
+    /**
+     * Every accepted update, key = projectId, value = the event's JSON as units write it. Values
+     * are read as bytes and decoded in the topology, so that one unreadable record from a direct
+     * producer is set aside instead of stopping the stream.
+     */
+    public static final Topic<String, byte[]> EVENTS =
+            new Topic<>("pulse.events", Serdes.String(), Serdes.ByteArray());
+
+    /** The totals changelog: key = {@code <dimension>/<key>}, value = the group's tally (compacted). */
+    public static final Topic<String, Tally> TOTALS =
+            new Topic<>("pulse.totals", Serdes.String(), new JsonSerde<>(Tally.class));
+
+    private Topics() {}
+}

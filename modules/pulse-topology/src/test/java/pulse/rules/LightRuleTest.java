@@ -1,0 +1,92 @@
+package pulse.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import pulse.model.Light;
+import pulse.model.Milestone;
+import pulse.model.ProjectStatus;
+
+class LightRuleTest {
+
+    private static final RuleSettings RULES = RuleSettings.DEFAULTS;
+
+    @ParameterizedTest(name = "deviation {0} points: {1}")
+    @CsvSource({
+        "5.00, GREEN",
+        "0.00, GREEN",
+        "-10.00, GREEN",
+        "-10.01, YELLOW",
+        "-30.00, YELLOW",
+        "-30.01, RED",
+        "-100.00, RED",
+    })
+    void shouldLightInvestmentByDeviation(BigDecimal points, Light expected) {
+        Optional<Finding> finding = LightRule.investment(new BigDecimal("0.2000"), new BigDecimal("0.5000"), points, RULES);
+        assertThat(finding.map(Finding::light).orElse(Light.GREEN)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldSayHowFarBehindInWords() {
+        Finding finding = LightRule.investment(new BigDecimal("0.2703"), new BigDecimal("0.5000"),
+                new BigDecimal("-22.97"), RULES).orElseThrow();
+        assertThat(finding.reason()).isEqualTo("投资完成率27.03%，落后时序进度50% 22.97个百分点");
+    }
+
+    @ParameterizedTest(name = "planned 2022-03-15, today {0}: {1}")
+    @CsvSource({
+        "2022-03-15, GREEN",   // due today, not late yet
+        "2022-03-16, YELLOW",
+        "2022-04-15, YELLOW",  // one month
+        "2022-06-14, YELLOW",  // two months and 30 days
+        "2022-06-15, RED",     // three months
+        "2022-12-31, RED",
+    })
+    void shouldLightAMissedStartYellowThenRedFromThreeMonths(LocalDate today, Light expected) {
+        Optional<Finding> finding = LightRule.milestone(Milestone.STARTED, LocalDate.parse("2022-03-15"), false, today, RULES);
+        assertThat(finding.map(Finding::light).orElse(Light.GREEN)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldNotLightAMilestoneThatWasReached() {
+        assertThat(LightRule.milestone(Milestone.COMPLETED, LocalDate.parse("2022-01-01"), true,
+                LocalDate.parse("2022-12-01"), RULES)).isEmpty();
+        assertThat(LightRule.milestone(Milestone.STARTED, LocalDate.parse("2022-03-15"), false,
+                LocalDate.parse("2022-07-01"), RULES).orElseThrow().reason())
+                .isEqualTo("计划2022-03-15开工，已逾期3个月未开工");
+    }
+
+    @ParameterizedTest(name = "today {0}, reported {1}, {2}: {3}")
+    @CsvSource({
+        "2022-06-10, '', UNDER_CONSTRUCTION, GREEN",          // due by the 10th: not late yet
+        "2022-06-11, '', UNDER_CONSTRUCTION, YELLOW",
+        "2022-06-11, 2022-05, UNDER_CONSTRUCTION, GREEN",
+        "2022-06-11, '', PREPARING, YELLOW",
+        "2022-06-11, '', SUSPENDED, GREEN",                  // suspension has its own finding
+        "2022-06-11, '', COMPLETED, GREEN",
+        "2022-01-20, '', UNDER_CONSTRUCTION, GREEN",         // last month is outside the plan year
+        "2023-01-20, '', UNDER_CONSTRUCTION, YELLOW",        // December's report is still due
+    })
+    void shouldLightSilenceAfterTheDueDay(LocalDate today, String reported, ProjectStatus status, Light expected) {
+        Set<String> periods = reported.isEmpty() ? Set.of() : Set.of(reported);
+        int planYear = today.getMonthValue() == 1 && today.getYear() == 2023 ? 2022 : today.getYear();
+        Optional<Finding> finding = LightRule.silence(planYear, periods, status, today, RULES);
+        assertThat(finding.map(Finding::light).orElse(Light.GREEN)).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldTakeTheWorstFindingAsTheLight() {
+        assertThat(LightRule.worst(List.of())).isEqualTo(Light.GREEN);
+        assertThat(LightRule.worst(List.of(new Finding(Light.YELLOW, "a"), new Finding(Light.RED, "b"),
+                new Finding(Light.YELLOW, "c")))).isEqualTo(Light.RED);
+        assertThat(LightRule.suspension("征地未完成").orElseThrow())
+                .isEqualTo(new Finding(Light.YELLOW, "项目停工：征地未完成"));
+    }
+}

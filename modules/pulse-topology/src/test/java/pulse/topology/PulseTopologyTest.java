@@ -1,0 +1,265 @@
+package pulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pulse.topology.TestEvents.bytes;
+import static pulse.topology.TestEvents.investment;
+import static pulse.topology.TestEvents.milestone;
+import static pulse.topology.TestEvents.registration;
+import static pulse.topology.TestEvents.suspension;
+import static pulse.topology.TestEvents.withMonthlyPlan;
+import static pulse.topology.TestEvents.withPlannedMilestones;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import pulse.model.Grade;
+import pulse.model.Light;
+import pulse.model.ProjectStatus;
+import pulse.model.ProjectView;
+import pulse.model.Totals;
+import pulse.rules.RuleSettings;
+
+class PulseTopologyTest {
+
+    private final MutableClock clock = new MutableClock(LocalDate.parse("2022-06-30"));
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> events;
+    private Instant recordTime = Instant.parse("2022-06-30T00:00:00Z");
+
+    @BeforeEach
+    void startDriver() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pulse-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(PulseTopology.build(clock, RuleSettings.DEFAULTS, Duration.ofMinutes(1)), props);
+        events = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
+                Topics.EVENTS.valueSerde().serializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    private void send(ObjectNode event) {
+        recordTime = recordTime.plusSeconds(1);
+        events.pipeInput(event.get("projectId").asText(), bytes(event), recordTime);
+    }
+
+    private ProjectView project(String id) {
+        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
+        ProjectState state = store.get(id);
+        return state == null ? null : state.view();
+    }
+
+    private Totals totals(Dimension dimension, String key) {
+        KeyValueStore<String, Tally> store = driver.getKeyValueStore(PulseTopology.TOTALS_STORE);
+        Tally tally = store.get(dimension.storeKey(key));
+        return tally == null ? null : tally.toTotals(key, dimension == Dimension.UNIT, RuleSettings.DEFAULTS);
+    }
+
+    private static BigDecimal money(String amount) {
+        return new BigDecimal(amount);
+    }
+
+    @Test
+    void shouldKeepProjectAndGroupTotalsFromRegistrationsAndReports() {
+        // Given two projects of one unit and one of another
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        send(registration("P2", "县住建局", "玉泉镇", "URBAN", "1000.00"));
+        send(registration("P3", "县水务局", "张西河乡", "RURAL", "2000.00"));
+        // When they report
+        send(investment("P1", "2022-01", "1000.00"));
+        send(investment("P1", "2022-02", "250.50"));
+        send(investment("P2", "2022-03", "100.25"));
+        send(investment("P3", "2022-05", "999.99"));
+
+        // Then each project, each group and the county add up to the cent
+        assertThat(project("P1").completedThisYear()).isEqualByComparingTo("1250.50");
+        Totals unit = totals(Dimension.UNIT, "县住建局");
+        assertThat(unit.projects()).isEqualTo(2);
+        assertThat(unit.annualPlan()).isEqualTo(money("10000.00"));
+        assertThat(unit.completedThisYear()).isEqualTo(money("1350.75"));
+        assertThat(unit.completionRate()).isEqualTo(money("0.1351"));
+        assertThat(unit.targetRate()).isEqualTo(money("0.5000"));
+        assertThat(unit.deviationPoints()).isEqualTo(money("-36.49"));
+        assertThat(unit.grade()).isEqualTo(Grade.FAILING);
+        Totals county = totals(Dimension.COUNTY, Dimension.COUNTY_KEY);
+        assertThat(county.projects()).isEqualTo(3);
+        assertThat(county.completedThisYear()).isEqualTo(money("2350.74"));
+        assertThat(county.totalInvestment()).isEqualTo(money("24000.00"));
+        assertThat(county.grade()).isNull();
+        assertThat(totals(Dimension.AREA, "RURAL").completedThisYear()).isEqualTo(money("999.99"));
+        assertThat(totals(Dimension.TOWNSHIP, "玉泉镇").projects()).isEqualTo(2);
+        assertThat(totals(Dimension.LEVEL, "COUNTY").projects()).isEqualTo(3);
+    }
+
+    @Test
+    void shouldReplaceEarlierReportForSamePeriod() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        send(investment("P1", "2022-05", "1250.00"));
+
+        send(investment("P1", "2022-05", "1200.00").put("reason", "更正"));
+
+        assertThat(project("P1").months()).containsExactly(Map.entry("2022-05", money("1200.00")));
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("1200.00"));
+    }
+
+    @Test
+    void shouldNotDoubleARetriedReport() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        ObjectNode report = investment("P1", "2022-05", "1250.00");
+
+        send(report);
+        send(report);
+
+        assertThat(totals(Dimension.UNIT, "县住建局").completedThisYear()).isEqualTo(money("1250.00"));
+    }
+
+    @Test
+    void shouldCountAReportSentBeforeRegistrationOnceRegistered() {
+        send(investment("P1", "2022-04", "300.00"));
+        assertThat(project("P1")).isNull();
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY)).isNull();
+
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+
+        assertThat(project("P1").completedThisYear()).isEqualByComparingTo("300.00");
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("300.00"));
+    }
+
+    @Test
+    void shouldMoveTotalsWhenARegistrationChangesTheUnit() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        send(investment("P1", "2022-04", "300.00"));
+
+        send(registration("P1", "县交通局", "玉泉镇", "URBAN", "8000.00"));
+
+        assertThat(totals(Dimension.UNIT, "县住建局").projects()).isZero();
+        assertThat(totals(Dimension.UNIT, "县住建局").completedThisYear()).isEqualTo(money("0.00"));
+        assertThat(totals(Dimension.UNIT, "县交通局").completedThisYear()).isEqualTo(money("300.00"));
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).annualPlan()).isEqualTo(money("8000.00"));
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).projects()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldShowSuspensionUntilResumed() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        send(investment("P1", "2022-05", "4500.00"));
+        send(milestone("P1", "STARTED", "2022-03-01"));
+
+        send(suspension("ProjectSuspended", "P1", "环保督察"));
+        assertThat(project("P1").status()).isEqualTo(ProjectStatus.SUSPENDED);
+        assertThat(project("P1").light()).isEqualTo(Light.YELLOW);
+        assertThat(project("P1").reasons()).containsExactly("项目停工：环保督察");
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).started()).isEqualTo(1);
+
+        send(suspension("ProjectResumed", "P1", "整改完成"));
+        assertThat(project("P1").status()).isEqualTo(ProjectStatus.UNDER_CONSTRUCTION);
+        assertThat(project("P1").light()).isEqualTo(Light.GREEN);
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).lights()).isEqualTo(new Totals.Lights(1, 0, 0));
+    }
+
+    @Test
+    void shouldMoveThroughTheStatusesAsMilestonesArrive() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        assertThat(project("P1").status()).isEqualTo(ProjectStatus.PREPARING);
+        send(milestone("P1", "STARTED", "2022-03-01"));
+        assertThat(project("P1").status()).isEqualTo(ProjectStatus.UNDER_CONSTRUCTION);
+        send(milestone("P1", "COMPLETED", "2022-06-01"));
+        assertThat(project("P1").status()).isEqualTo(ProjectStatus.COMPLETED);
+        send(milestone("P1", "OPEN_TO_TRAFFIC", "2022-06-20"));
+        assertThat(project("P1").status()).isEqualTo(ProjectStatus.OPERATING);
+        Totals county = totals(Dimension.COUNTY, Dimension.COUNTY_KEY);
+        assertThat(county.started()).isEqualTo(1);
+        assertThat(county.completed()).isEqualTo(1);
+        assertThat(county.completedRate()).isEqualTo(money("1.0000"));
+    }
+
+    @Test
+    void shouldTurnALateStartYellowThenRedAsDaysPassWithoutAnyEvent() {
+        clock.setToday(LocalDate.parse("2022-03-20"));
+        send(withPlannedMilestones(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"),
+                Map.of("STARTED", "2022-03-15")));
+        send(investment("P1", "2022-02", "1500.00"));
+        assertThat(project("P1").light()).isEqualTo(Light.YELLOW);
+        assertThat(project("P1").reasons()).containsExactly("计划2022-03-15开工，已逾期5天未开工");
+
+        // When the day changes to three months late, with no event at all
+        clock.setToday(LocalDate.parse("2022-06-15"));
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+        // Then the project and the county's light counts follow
+        assertThat(project("P1").light()).isEqualTo(Light.RED);
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).lights()).isEqualTo(new Totals.Lights(0, 0, 1));
+    }
+
+    @Test
+    void shouldFollowTheMonthlyPlanForTheTargetWhenThereIsOne() {
+        send(withMonthlyPlan(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"),
+                0, 0, 500, 800, 1000, 1200, 1200, 1200, 1000, 1000, 800, 300));
+        send(registration("P2", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(investment("P1", "2022-05", "3500.00"));
+        send(investment("P2", "2022-05", "600.00"));
+
+        // 2022-06-30: P1 is due 3,500 of 9,000 by its monthly plan; P2 half of 1,200
+        assertThat(project("P1").targetRate()).isEqualTo(money("0.3889"));
+        assertThat(project("P1").light()).isEqualTo(Light.GREEN);
+        assertThat(project("P2").targetRate()).isEqualTo(money("0.5000"));
+        Totals unit = totals(Dimension.UNIT, "县住建局");
+        assertThat(unit.targetRate()).isEqualTo(money("0.4020"));   // 4,100 due of 10,200
+        assertThat(unit.grade()).isEqualTo(Grade.EXCELLENT);         // 4,100 done of 4,100 due
+    }
+
+    @Test
+    void shouldCountOnlyThePlanYearAsThisYearAcrossTheYearBoundary() {
+        clock.setToday(LocalDate.parse("2023-01-20"));
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00")
+                .put("investedBeforeYear", new BigDecimal("500.00")));
+        send(investment("P1", "2021-12", "100.00"));
+        send(investment("P1", "2022-12", "200.00"));
+        send(investment("P1", "2023-01", "400.00"));
+
+        ProjectView view = project("P1");
+        assertThat(view.completedThisYear()).isEqualByComparingTo("200.00");
+        assertThat(view.completedSinceStart()).isEqualByComparingTo("1200.00");
+        assertThat(view.targetRate()).isEqualTo(money("1.0000"));
+    }
+
+    @Test
+    void shouldWarnWhenLastMonthIsNotReportedByTheTenth() {
+        clock.setToday(LocalDate.parse("2022-06-11"));
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(investment("P1", "2022-04", "500.00"));
+        assertThat(project("P1").light()).isEqualTo(Light.YELLOW);
+        assertThat(project("P1").reasons()).containsExactly("2022-05投资未按时报送（应于2022-06-10前报送）");
+
+        send(investment("P1", "2022-05", "0.00"));
+
+        assertThat(project("P1").light()).isEqualTo(Light.GREEN);
+    }
+
+    @Test
+    void shouldSkipAnUnreadableEventAndGoOn() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        events.pipeInput("P1", "{not json".getBytes(StandardCharsets.UTF_8));
+        events.pipeInput("P1", bytes(investment("P1", "2022-13", "1.00")));
+        events.pipeInput("P2", bytes(investment("P1", "2022-05", "1.00")));   // key is not its project
+
+        send(investment("P1", "2022-05", "10.00"));
+
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("10.00"));
+    }
+}
