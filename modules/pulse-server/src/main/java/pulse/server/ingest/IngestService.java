@@ -1,0 +1,132 @@
+package pulse.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import pulse.model.EventReader;
+import pulse.model.FieldError;
+import pulse.model.InvalidInputException;
+import pulse.model.Payload.ProjectRegistered;
+import pulse.model.PulseEvent;
+import pulse.server.kafka.EventPublisher;
+
+/**
+ * Accepts events from every way in (the JSON API, the form, the demo): each is read by the
+ * model's {@link EventReader}, checked against the key-project list, published, and answered
+ * once Kafka acknowledged it. Invalid input publishes nothing.
+ */
+@Singleton
+public class IngestService {
+
+    private static final long ACK_TIMEOUT_SECONDS = 30;
+
+    private final EventReader reader;
+    private final KnownProjects known;
+    private final EventPublisher publisher;
+
+    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher) {
+        this.reader = reader;
+        this.known = known;
+        this.publisher = publisher;
+    }
+
+    /** One event; an unknown project is a {@link ProjectNotFoundException}. */
+    public Accepted submit(JsonNode node) {
+        PulseEvent event = reader.read(node, "");
+        if (!(event.payload() instanceof ProjectRegistered)) {
+            String projectId = event.projectId();
+            String unit = known.unitOf(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+            event = ownedBy(event, unit, "");
+        }
+        return publish(List.of(event)).get(0);
+    }
+
+    /**
+     * A batch, all or nothing: every event is checked first (a report may follow its project's
+     * registration in the same batch), and only if all are valid are they published, in order.
+     */
+    public List<Accepted> submitAll(JsonNode array) {
+        if (array == null || !array.isArray() || array.isEmpty()) {
+            throw new InvalidInputException(new FieldError("body", array == null ? null : abbreviated(array),
+                    "a non-empty JSON array of events"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        List<PulseEvent> events = new ArrayList<>();
+        Map<String, String> registeredHere = new HashMap<>();
+        for (int i = 0; i < array.size(); i++) {
+            String at = "[" + i + "].";
+            try {
+                PulseEvent event = reader.read(array.get(i), at);
+                if (event.payload() instanceof ProjectRegistered) {
+                    registeredHere.put(event.projectId(), event.unitId());
+                } else {
+                    String unit = registeredHere.containsKey(event.projectId())
+                            ? registeredHere.get(event.projectId())
+                            : known.unitOf(event.projectId()).orElse(null);
+                    if (unit == null) {
+                        throw new InvalidInputException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
+                                "a registered project (register it first, or earlier in this batch)"));
+                    }
+                    event = ownedBy(event, unit, at);
+                }
+                events.add(event);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return publish(events);
+    }
+
+    /** A report names the project's own unit, or none (then it is filled in). */
+    private static PulseEvent ownedBy(PulseEvent event, String unit, String at) {
+        if (event.unitId() != null && !event.unitId().equals(unit)) {
+            throw new InvalidInputException(new FieldError(at + "unitId", "\"" + event.unitId() + "\"",
+                    "the project's responsible unit \"" + unit + "\" (or no unitId)"));
+        }
+        return event.withUnitId(unit);
+    }
+
+    private List<Accepted> publish(List<PulseEvent> events) {
+        List<CompletableFuture<RecordMetadata>> acks = events.stream().map(publisher::publish).toList();
+        List<Accepted> accepted = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            PulseEvent event = events.get(i);
+            RecordMetadata metadata = awaitAck(acks.get(i), event);
+            if (event.payload() instanceof ProjectRegistered) {
+                known.registered(event.projectId(), event.unitId());
+            }
+            accepted.add(new Accepted(event.eventId(), event.type(), event.projectId(), metadata.partition(),
+                    metadata.offset()));
+        }
+        return accepted;
+    }
+
+    private static RecordMetadata awaitAck(CompletableFuture<RecordMetadata> ack, PulseEvent event) {
+        try {
+            return ack.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new KafkaUnavailableException("Kafka did not acknowledge event " + event.eventId() + " for "
+                    + event.projectId() + " (" + cause.getMessage() + "); nothing is counted twice if you retry", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka", e);
+        }
+    }
+
+    private static String abbreviated(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+}

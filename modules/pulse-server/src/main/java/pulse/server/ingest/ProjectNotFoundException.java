@@ -1,0 +1,16 @@
+package pulse.server.ingest;
+
+/** A write or read for a project that is not on the key-project list. */
+public class ProjectNotFoundException extends RuntimeException {
+
+    private final String projectId;
+
+    public ProjectNotFoundException(String projectId) {
+        super("project " + projectId + " is not registered; register it first with POST /api/projects");
+        this.projectId = projectId;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+}

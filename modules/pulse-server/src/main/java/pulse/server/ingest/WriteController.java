@@ -1,0 +1,75 @@
+package pulse.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.net.URI;
+import java.util.List;
+import pulse.model.EventCodec;
+import pulse.model.FieldError;
+import pulse.model.InvalidInputException;
+
+/**
+ * The JSON write API of DESIGN.md's contract. Bodies are read as bytes and parsed by the model's
+ * codec, so every error names its field the same way whichever endpoint it came through; values
+ * in the path take part in that same validation.
+ */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class WriteController {
+
+    private final IngestService ingest;
+    private final EventCodec codec;
+
+    WriteController(IngestService ingest, EventCodec codec) {
+        this.ingest = ingest;
+        this.codec = codec;
+    }
+
+    @Post(uri = "/projects", consumes = MediaType.APPLICATION_JSON)
+    HttpResponse<Accepted> register(@Body byte[] body) {
+        ObjectNode event = object(body);
+        event.put("type", "ProjectRegistered");
+        Accepted accepted = ingest.submit(event);
+        return HttpResponse.created(accepted, URI.create("/api/projects/" + accepted.projectId()));
+    }
+
+    @Put(uri = "/projects/{projectId}/investments/{period}", consumes = MediaType.APPLICATION_JSON)
+    Accepted reportInvestment(String projectId, String period, @Body byte[] body) {
+        ObjectNode event = object(body);
+        event.put("type", "InvestmentReported");
+        event.put("projectId", projectId);
+        event.put("period", period);
+        return ingest.submit(event);
+    }
+
+    @Put(uri = "/projects/{projectId}/milestones/{milestone}", consumes = MediaType.APPLICATION_JSON)
+    Accepted reportMilestone(String projectId, String milestone, @Body byte[] body) {
+        ObjectNode event = object(body);
+        event.put("type", "MilestoneReached");
+        event.put("projectId", projectId);
+        event.put("milestone", milestone);
+        return ingest.submit(event);
+    }
+
+    @Post(uri = "/events", consumes = MediaType.APPLICATION_JSON)
+    List<Accepted> submitBatch(@Body byte[] body) {
+        return ingest.submitAll(codec.parse(body, "body"));
+    }
+
+    private ObjectNode object(byte[] body) {
+        JsonNode node = codec.parse(body, "body");
+        if (!node.isObject()) {
+            throw new InvalidInputException(new FieldError("body", node.getNodeType().name().toLowerCase(),
+                    "a JSON object"));
+        }
+        return (ObjectNode) node;
+    }
+}

@@ -1,0 +1,60 @@
+package pulse.server.kafka;
+
+import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import pulse.model.EventCodec;
+import pulse.model.PulseEvent;
+import pulse.topology.Topics;
+
+/**
+ * Writes accepted events to {@code pulse.events}. A write counts as done only when every in-sync
+ * replica has it ({@code acks=all}); the idempotent producer keeps its own retries from adding a
+ * second copy.
+ */
+@Context
+public class EventPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final EventCodec codec;
+
+    EventPublisher(KafkaCluster cluster, EventCodec codec) {
+        this.codec = codec;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Completes when Kafka acknowledged the event, or fails with Kafka's reason. */
+    public CompletableFuture<RecordMetadata> publish(PulseEvent event) {
+        CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+        producer.send(new ProducerRecord<>(Topics.EVENTS.name(), event.projectId(), codec.encode(event)),
+                (metadata, error) -> {
+                    if (error != null) {
+                        acknowledged.completeExceptionally(error);
+                    } else {
+                        acknowledged.complete(metadata);
+                    }
+                });
+        return acknowledged;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

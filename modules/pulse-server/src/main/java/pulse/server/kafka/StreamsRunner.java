@@ -1,0 +1,75 @@
+package pulse.server.kafka;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pulse.rules.RuleSettings;
+import pulse.topology.PulseTopology;
+
+/**
+ * Runs Pulse's topology for the life of the server and gives access to its state stores, or says
+ * plainly that they cannot be read right now.
+ */
+@Context
+public class StreamsRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+
+    private final KafkaStreams streams;
+
+    StreamsRunner(KafkaCluster cluster, KafkaSettings settings, Clock clock, RuleSettings rules) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toAbsolutePath().toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        props.put(StreamsConfig.producerPrefix("acks"), "all");
+        streams = new KafkaStreams(
+                PulseTopology.build(clock, rules, Duration.ofSeconds(settings.dayCheckSeconds())), props);
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("A stream thread failed; replacing it", error);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public boolean isRunning() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** A local store to query; {@link StoreUnavailableException} while starting, rebalancing or restoring. */
+    public <T> T store(String name, QueryableStoreType<T> type) {
+        if (!isRunning()) {
+            throw new StoreUnavailableException("Kafka Streams is " + streams.state());
+        }
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store " + name + " is not queryable: " + e.getMessage());
+        }
+    }
+
+    /** Stops processing; reads answer 503 from then on. Called when the server shuts down. */
+    @PreDestroy
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

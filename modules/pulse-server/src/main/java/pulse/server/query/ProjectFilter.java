@@ -1,0 +1,20 @@
+package pulse.server.query;
+
+import pulse.model.Light;
+import pulse.model.ProjectStatus;
+import pulse.model.ProjectView;
+import pulse.model.WorkArea;
+
+/** Which projects a list asks for; a null criterion matches all. */
+public record ProjectFilter(WorkArea area, String unit, String township, ProjectStatus status, Light light) {
+
+    public static final ProjectFilter ALL = new ProjectFilter(null, null, null, null, null);
+
+    public boolean matches(ProjectView view) {
+        return (area == null || area == view.area())
+                && (unit == null || unit.equals(view.unitId()))
+                && (township == null || township.equals(view.township()))
+                && (status == null || status == view.status())
+                && (light == null || light == view.light());
+    }
+}

@@ -1,0 +1,92 @@
+package pulse.server.query;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import pulse.model.FieldError;
+import pulse.model.InvalidInputException;
+import pulse.model.Light;
+import pulse.model.ProjectStatus;
+import pulse.model.ProjectView;
+import pulse.model.Totals;
+import pulse.model.WorkArea;
+import pulse.server.ingest.ProjectNotFoundException;
+import pulse.topology.Dimension;
+
+/** The read API of DESIGN.md's contract. */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ReadController {
+
+    private final QueryService query;
+
+    ReadController(QueryService query) {
+        this.query = query;
+    }
+
+    @Get("/totals")
+    Totals county() {
+        return query.county();
+    }
+
+    @Get("/totals/{dimension}")
+    List<Totals> totals(String dimension) {
+        Dimension parsed = Dimension.fromPath(dimension);
+        if (parsed == null) {
+            throw new InvalidInputException(new FieldError("dimension", "\"" + dimension + "\"",
+                    "one of " + Arrays.stream(Dimension.values()).map(Dimension::path).collect(Collectors.joining(", "))));
+        }
+        return query.totals(parsed);
+    }
+
+    @Get("/rankings/units")
+    List<UnitRank> unitRanking() {
+        return query.unitRanking();
+    }
+
+    @Get("/projects/{projectId}")
+    ProjectView project(String projectId) {
+        return query.project(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    }
+
+    @Get("/projects")
+    List<ProjectView> projects(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
+            @Nullable @QueryValue String township, @Nullable @QueryValue String status,
+            @Nullable @QueryValue String light) {
+        return query.projects(new ProjectFilter(parse("area", area, WorkArea.class), blankToNull(unit),
+                blankToNull(township), parse("status", status, ProjectStatus.class), parse("light", light, Light.class)));
+    }
+
+    @Get("/warnings")
+    List<Warning> warnings() {
+        return query.warnings();
+    }
+
+    @Get("/curve")
+    List<CurvePoint> curve(@Nullable @QueryValue String area) {
+        return query.curve(parse("area", area, WorkArea.class));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String text, Class<E> type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return constant;
+            }
+        }
+        throw new InvalidInputException(new FieldError(field, "\"" + text + "\"", "one of "
+                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,10 @@
+package pulse.server.query;
+
+import java.math.BigDecimal;
+import java.util.List;
+import pulse.model.Light;
+import pulse.model.WorkArea;
+
+/** A project that is not green, with every reason in words. */
+public record Warning(String projectId, String name, String unitId, String township, WorkArea area, Light light,
+        BigDecimal deviationPoints, List<String> reasons) {}

@@ -1,0 +1,76 @@
+package pulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import pulse.server.demo.DemoCounty;
+import pulse.server.kafka.StreamsRunner;
+
+/** Stop the server, start it again on the same data folder: every figure is as it was. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldKeepEveryTotalAcrossARestartAndNotLoadTheDemoTwice() {
+        Map<String, Object> demo = Map.of("pulse.demo", true);
+        BigDecimal expected = completedThisYearOfTheDemo(LocalDate.parse("2022-06-30")).add(new BigDecimal("7.00"));
+        Map<String, String> before;
+        try (PulseServer server = new PulseServer(dataDir, demo).start()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(server.get("/api/totals").json().get("projects").asInt()).isEqualTo(DemoCounty.projects().size()));
+            // one more report beyond the demo's
+            assertThat(server.put("/api/projects/TZ-2022-009/investments/2022-06", "{\"amount\":7.00}").status())
+                    .isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(server.get("/api/totals").json().get("completedThisYear").decimalValue())
+                            .isEqualByComparingTo(expected));
+            before = snapshot(server);
+        }
+
+        try (PulseServer server = new PulseServer(dataDir, demo)) {
+            server.start();
+            assertThat(snapshot(server)).isEqualTo(before);
+
+            // And while the streams are not running, reads say so instead of answering zero
+            server.context().getBean(StreamsRunner.class).close();
+            PulseServer.Answer unavailable = server.get("/api/totals");
+            assertThat(unavailable.status()).isEqualTo(503);
+            assertThat(unavailable.raw().headers().firstValue("Retry-After")).hasValue("1");
+            assertThat(server.get("/health").status()).isEqualTo(503);
+        }
+    }
+
+    private static Map<String, String> snapshot(PulseServer server) {
+        Map<String, String> figures = new HashMap<>();
+        for (String path : new String[] {"/api/totals", "/api/totals/unit", "/api/totals/township", "/api/totals/area",
+                "/api/totals/level", "/api/rankings/units", "/api/warnings", "/api/curve", "/api/projects"}) {
+            PulseServer.Answer answer = server.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(200);
+            figures.put(path, answer.body());
+        }
+        return figures;
+    }
+
+    /** The demo's completed investment for 2022, recomputed from its events: the last report per month wins. */
+    private static BigDecimal completedThisYearOfTheDemo(LocalDate today) {
+        Map<String, BigDecimal> lastPerMonth = new HashMap<>();
+        for (JsonNode event : DemoCounty.events(today)) {
+            if (event.get("type").asText().equals("InvestmentReported") && event.get("period").asText().startsWith("2022")) {
+                lastPerMonth.put(event.get("projectId").asText() + "/" + event.get("period").asText(),
+                        event.get("amount").decimalValue());
+            }
+        }
+        return lastPerMonth.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

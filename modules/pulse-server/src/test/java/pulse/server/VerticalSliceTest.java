@@ -1,0 +1,239 @@
+package pulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import pulse.server.kafka.KafkaCluster;
+import pulse.topology.Topics;
+
+/**
+ * The vertical slice on a real broker: writes over HTTP, Kafka, the topology, reads over HTTP.
+ * Expected figures are worked out by hand in the comments.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerticalSliceTest {
+
+    private PulseServer server;
+
+    @BeforeAll
+    void startServerAndWriteTheCounty(@TempDir Path dataDir) {
+        server = new PulseServer(dataDir, Map.of()).start();
+        ok(server.post("/api/projects", """
+                {"projectId":"SV-A","name":"新世纪大道延伸段","area":"URBAN","township":"玉泉镇","unitId":"县住建局",
+                 "level":"COUNTY","totalInvestment":18000.00,"year":2022,"annualPlan":9000.00,
+                 "monthlyPlan":[0,0,500,800,1000,1200,1200,1200,1000,1000,800,300],
+                 "plannedMilestones":{"STARTED":"2022-03-15","COMPLETED":"2022-11-30"}}"""));
+        ok(server.post("/api/projects", """
+                {"projectId":"SV-B","name":"一中综合楼","area":"LIVELIHOOD","township":"新平镇","unitId":"县住建局",
+                 "level":"CITY","totalInvestment":5000.00,"year":2022,"annualPlan":1200.00,"investedBeforeYear":300.00}"""));
+        // C reports in the same batch as its registration
+        ok(server.post("/api/events", """
+                [{"type":"ProjectRegistered","projectId":"SV-C","name":"石佛寺供水工程","area":"RURAL","township":"新平镇",
+                  "unitId":"县水务局","level":"COUNTY","totalInvestment":2000.00,"year":2022,"annualPlan":2000.00},
+                 {"type":"InvestmentReported","projectId":"SV-C","period":"2022-05","amount":200.00}]"""));
+
+        ok(server.put("/api/projects/SV-A/milestones/STARTED", "{\"date\":\"2022-03-18\",\"note\":\"举行开工仪式\"}"));
+        ok(server.put("/api/projects/SV-A/investments/2022-03", "{\"amount\":500.00}"));
+        ok(server.put("/api/projects/SV-A/investments/2022-04", "{\"amount\":800}"));
+        ok(server.put("/api/projects/SV-A/investments/2022-05", "{\"amount\":1300.00}"));
+        // a correction replaces May
+        ok(server.put("/api/projects/SV-A/investments/2022-05", "{\"amount\":1250.00,\"reason\":\"更正：剔除预付款\"}"));
+        // a retry of the same report, same eventId, counts once
+        String june = "{\"eventId\":\"0b0c7f4e-0d5d-4f0e-9d43-7b9b3f0d2a61\",\"amount\":1000.50}";
+        ok(server.put("/api/projects/SV-A/investments/2022-06", june));
+        ok(server.put("/api/projects/SV-A/investments/2022-06", june));
+        for (String month : new String[] {"01", "02", "03", "04", "05"}) {
+            ok(server.put("/api/projects/SV-B/investments/2022-" + month, "{\"amount\":100.00}"));
+        }
+        // A: 500 + 800 + 1250 + 1000.50 = 3550.50; B: 5 × 100 = 500 (+300 before the year); C: 200
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(money(server.get("/api/totals").json(), "completedThisYear")).isEqualByComparingTo("4250.50"));
+    }
+
+    @AfterAll
+    void stopServer() {
+        server.close();
+    }
+
+    private static void ok(PulseServer.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 201);
+    }
+
+    private static BigDecimal money(JsonNode node, String field) {
+        return node.get(field).decimalValue();
+    }
+
+    @Test
+    void shouldAnswerCountyTotalsToTheCent() {
+        JsonNode county = server.get("/api/totals").json();
+        assertThat(county.get("key").asText()).isEqualTo("全县");
+        assertThat(county.get("projects").asInt()).isEqualTo(3);
+        assertThat(county.get("started").asInt()).isEqualTo(1);
+        assertThat(money(county, "startedRate")).isEqualByComparingTo("0.3333");
+        assertThat(money(county, "totalInvestment")).isEqualByComparingTo("25000.00");
+        assertThat(money(county, "annualPlan")).isEqualByComparingTo("12200.00");
+        assertThat(money(county, "completedThisYear")).isEqualByComparingTo("4250.50");
+        assertThat(money(county, "completedSinceStart")).isEqualByComparingTo("4550.50");
+        // 4,250.50 / 12,200 = 0.3484; due: A 3,500 (monthly plan) + B 600 + C 1,000 = 5,100 / 12,200 = 0.4180
+        assertThat(money(county, "completionRate")).isEqualByComparingTo("0.3484");
+        assertThat(money(county, "targetRate")).isEqualByComparingTo("0.4180");
+        assertThat(money(county, "deviationPoints")).isEqualByComparingTo("-6.96");
+        assertThat(county.get("lights").toString()).isEqualTo("{\"green\":2,\"yellow\":0,\"red\":1}");
+        assertThat(county.has("grade")).isFalse();
+    }
+
+    @Test
+    void shouldAnswerUnitTotalsWithGrades() {
+        JsonNode units = server.get("/api/totals/unit").json();
+        assertThat(units).hasSize(2);
+        JsonNode housing = units.get(0).get("key").asText().equals("县住建局") ? units.get(0) : units.get(1);
+        // 4,050.50 of 10,200 = 0.3971; due 4,100 / 10,200 = 0.4020; 4,050.50 / 4,100 = 98.8% → 落实较好
+        assertThat(money(housing, "completedThisYear")).isEqualByComparingTo("4050.50");
+        assertThat(money(housing, "completedSinceStart")).isEqualByComparingTo("4350.50");
+        assertThat(money(housing, "completionRate")).isEqualByComparingTo("0.3971");
+        assertThat(money(housing, "targetRate")).isEqualByComparingTo("0.4020");
+        assertThat(money(housing, "deviationPoints")).isEqualByComparingTo("-0.49");
+        assertThat(housing.get("grade").asText()).isEqualTo("落实较好");
+
+        JsonNode ranking = server.get("/api/rankings/units").json();
+        assertThat(ranking.get(0).get("unitId").asText()).isEqualTo("县住建局");
+        assertThat(ranking.get(1).get("unitId").asText()).isEqualTo("县水务局");
+        assertThat(ranking.get(1).get("grade").asText()).isEqualTo("落实较差");   // 200 of 1,000 due
+
+        JsonNode townships = server.get("/api/totals/township").json();
+        assertThat(townships.toString()).contains("\"key\":\"新平镇\",\"projects\":2");
+    }
+
+    @Test
+    void shouldAnswerTheProjectViewWithCorrectionAndRetryCountedOnce() {
+        JsonNode a = server.get("/api/projects/SV-A").json();
+        assertThat(a.get("months").toString()).isEqualTo(
+                "{\"2022-03\":500.00,\"2022-04\":800.00,\"2022-05\":1250.00,\"2022-06\":1000.50}");
+        assertThat(money(a, "completedThisYear")).isEqualByComparingTo("3550.50");
+        assertThat(a.get("status").asText()).isEqualTo("UNDER_CONSTRUCTION");
+        assertThat(a.get("milestones").get("STARTED").toString())
+                .isEqualTo("{\"planned\":\"2022-03-15\",\"reached\":\"2022-03-18\"}");
+        assertThat(a.get("light").asText()).isEqualTo("GREEN");
+
+        JsonNode c = server.get("/api/projects/SV-C").json();
+        assertThat(c.get("light").asText()).isEqualTo("RED");
+        assertThat(c.get("reasons").get(0).asText()).isEqualTo("投资完成率10%，落后时序进度50% 40.00个百分点");
+
+        assertThat(server.get("/api/warnings").json().get(0).get("projectId").asText()).isEqualTo("SV-C");
+        assertThat(server.get("/api/projects?unit=县住建局&light=GREEN").json()).hasSize(2);
+        assertThat(server.get("/api/projects?area=RURAL").json().get(0).get("projectId").asText()).isEqualTo("SV-C");
+    }
+
+    @Test
+    void shouldAnswerTheCurveOfCumulativePlanAndActual() {
+        JsonNode curve = server.get("/api/curve?area=URBAN").json();
+        assertThat(curve).hasSize(12);
+        JsonNode june = curve.get(5);
+        assertThat(june.get("period").asText()).isEqualTo("2022-06");
+        assertThat(money(june, "cumulativePlan")).isEqualByComparingTo("3500.00");
+        assertThat(money(june, "cumulativeActual")).isEqualByComparingTo("3550.50");
+        assertThat(money(curve.get(11), "cumulativePlan")).isEqualByComparingTo("9000.00");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownProject() {
+        PulseServer.Answer write = server.put("/api/projects/NOPE/investments/2022-05", "{\"amount\":1.00}");
+        assertThat(write.status()).isEqualTo(404);
+        assertThat(write.body()).contains("NOPE").contains("not registered");
+        assertThat(server.get("/api/projects/NOPE").status()).isEqualTo(404);
+    }
+
+    static Stream<Arguments> badInputs() {
+        String project = """
+                {"projectId":"SV-X","name":"x","area":"URBAN","township":"玉泉镇","unitId":"县住建局","level":"COUNTY",
+                 "totalInvestment":100.00,"year":2022,"annualPlan":100.00}""";
+        return Stream.of(
+                Arguments.of("POST", "/api/projects", project.replace("\"name\":\"x\",", ""), "name"),
+                Arguments.of("POST", "/api/projects", project.replace("URBAN", "SPACE"), "area"),
+                Arguments.of("POST", "/api/projects", project.replace("\"COUNTY\"", "\"TOWN\""), "level"),
+                Arguments.of("POST", "/api/projects", project.replace("\"totalInvestment\":100.00", "\"totalInvestment\":\"100\""), "totalInvestment"),
+                Arguments.of("POST", "/api/projects", project.replace("\"annualPlan\":100.00", "\"annualPlan\":100.01"), "annualPlan"),
+                Arguments.of("POST", "/api/projects", project.replace("}", ",\"monthlyPlan\":[1,2,3]}"), "monthlyPlan"),
+                Arguments.of("POST", "/api/projects", project.replace("}", ",\"monthlyPlan\":[1,1,1,1,1,1,1,1,1,1,1,1]}"), "monthlyPlan"),
+                Arguments.of("POST", "/api/projects", project.replace("}", ",\"plannedMilestones\":{\"FINISHED\":\"2022-01-01\"}}"), "plannedMilestones.FINISHED"),
+                Arguments.of("POST", "/api/projects", project.replace("2022", "1999"), "year"),
+                Arguments.of("POST", "/api/projects", project.replace("SV-X", "bad id!"), "projectId"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-13", "{\"amount\":1.00}", "period"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-07", "{\"amount\":1.00}", "period"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":12.345}", "amount"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":-1}", "amount"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1e12}", "amount"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"reason\":\"no amount\"}", "amount"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":\"abc\"}", "amount"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":", "body"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "[1,2]", "body"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1,\"unitId\":\"县水务局\"}", "unitId"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1,\"occurredOn\":\"2022-07-01\"}", "occurredOn"),
+                Arguments.of("PUT", "/api/projects/SV-A/milestones/FINISHED", "{\"date\":\"2022-03-18\"}", "milestone"),
+                Arguments.of("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-07-15\"}", "date"),
+                Arguments.of("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-02-30\"}", "date"),
+                Arguments.of("POST", "/api/events", "[{\"type\":\"Nonsense\",\"projectId\":\"SV-A\"}]", "[0].type"),
+                Arguments.of("POST", "/api/events", "[{\"type\":\"InvestmentReported\",\"projectId\":\"SV-A\",\"period\":\"2022-01\",\"amount\":5},"
+                        + "{\"type\":\"InvestmentReported\",\"projectId\":\"SV-A\",\"period\":\"2022-02\",\"amount\":true}]", "[1].amount"),
+                Arguments.of("POST", "/api/events", "[{\"type\":\"InvestmentReported\",\"projectId\":\"NOPE\",\"period\":\"2022-01\",\"amount\":5}]", "[0].projectId"),
+                Arguments.of("POST", "/api/events", "[]", "body"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2} → 400 naming {3}")
+    @MethodSource("badInputs")
+    void shouldRefuseBadInputNamingTheFieldAndChangeNothing(String method, String path, String body, String field) {
+        long before = eventsOnTopic();
+        String totalsBefore = server.get("/api/totals").body();
+
+        PulseServer.Answer answer = server.sendBytes(method, path, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        JsonNode errors = answer.json().get("errors");
+        assertThat(errors.findValuesAsText("field")).contains(field);
+        assertThat(errors.get(0).get("expected").asText()).isNotBlank();
+        assertThat(eventsOnTopic()).isEqualTo(before);
+        assertThat(server.get("/api/totals").body()).isEqualTo(totalsBefore);
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotUtf8() {
+        long before = eventsOnTopic();
+        byte[] latin1 = "{\"amount\":1,\"reason\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        PulseServer.Answer answer = server.sendBytes("PUT", "/api/projects/SV-A/investments/2022-05", latin1);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+        assertThat(eventsOnTopic()).isEqualTo(before);
+    }
+
+    private long eventsOnTopic() {
+        String bootstrap = server.context().getBean(KafkaCluster.class).bootstrapServers();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                latest.put(new TopicPartition(Topics.EVENTS.name(), p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
