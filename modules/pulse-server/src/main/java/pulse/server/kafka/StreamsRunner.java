@@ -2,7 +2,13 @@ package pulse.server.kafka;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,6 +42,10 @@ public class StreamsRunner {
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
         props.put(StreamsConfig.producerPrefix("acks"), "all");
+        // Static membership: a restarted server takes its partitions back at once instead of
+        // waiting for its old self's session to time out.
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
         streams = new KafkaStreams(
                 PulseTopology.build(clock, rules, Duration.ofSeconds(settings.dayCheckSeconds())), props);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
@@ -45,6 +55,22 @@ public class StreamsRunner {
                     .REPLACE_THREAD;
         });
         streams.start();
+    }
+
+    /** This server's identity in the consumer group, kept in its data folder so it survives restarts. */
+    static String instanceId(Path dataDir) {
+        Path file = dataDir.resolve("instance-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dataDir);
+            String id = "pulse-" + UUID.randomUUID();
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write " + file, e);
+        }
     }
 
     public KafkaStreams.State state() {
