@@ -185,6 +185,7 @@ class VerticalSliceTest {
                 Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":", "body"),
                 Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "[1,2]", "body"),
                 Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1,\"unitId\":\"县水务局\"}", "unitId"),
+                Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1.00}", "reason"),
                 Arguments.of("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1,\"occurredOn\":\"2022-07-01\"}", "occurredOn"),
                 Arguments.of("PUT", "/api/projects/SV-A/milestones/FINISHED", "{\"date\":\"2022-03-18\"}", "milestone"),
                 Arguments.of("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-07-15\"}", "date"),

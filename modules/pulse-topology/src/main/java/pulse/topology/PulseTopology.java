@@ -11,6 +11,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,6 +26,7 @@ import pulse.rules.RuleSettings;
  * pulse.events ─► ProjectProcessor [projects store] ─► view changes
  *   ─► one delta per group the project is in (county, unit, township, area, level)
  *   ─► repartition by group ─► sum [totals store] ─► pulse.totals
+ * view changes ─► pulse.projects (each project's latest view)
  * </pre>
  *
  * Totals are sums of deltas (new view − old view), so moving a project between units, a
@@ -43,9 +45,12 @@ public final class PulseTopology {
                 Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new JsonSerde<>(ProjectState.class)));
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
 
-        builder.stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
-                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval), PROJECTS_STORE)
-                .flatMap((projectId, change) -> deltas(change))
+        KStream<String, ViewChange> changes = builder
+                .stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
+                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval), PROJECTS_STORE);
+        changes.mapValues(ViewChange::after)
+                .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Topics.PROJECTS.valueSerde()));
+        changes.flatMap((projectId, change) -> deltas(change))
                 .groupByKey(Grouped.with("by-group", Serdes.String(), Topics.TOTALS.valueSerde()))
                 .aggregate(Tally::zero, (group, delta, tally) -> tally.plus(delta),
                         Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)

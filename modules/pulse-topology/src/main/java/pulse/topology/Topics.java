@@ -1,6 +1,7 @@
 package pulse.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
+import pulse.model.ProjectView;
 
 /** The topics Pulse reads and writes. */
 public final class Topics {
@@ -16,6 +17,10 @@ public final class Topics {
     /** The totals changelog: key = {@code <dimension>/<key>}, value = the group's tally (compacted). */
     public static final Topic<String, Tally> TOTALS =
             new Topic<>("pulse.totals", Serdes.String(), new JsonSerde<>(Tally.class));
+
+    /** Every project's latest view, key = projectId (compacted): what the screen's push channel follows. */
+    public static final Topic<String, ProjectView> PROJECTS =
+            new Topic<>("pulse.projects", Serdes.String(), new JsonSerde<>(ProjectView.class));
 
     private Topics() {}
 }

@@ -1,6 +1,7 @@
 package pulse.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import pulse.model.EventReader;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
+import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.EventPublisher;
@@ -45,6 +47,7 @@ public class IngestService {
             String projectId = event.projectId();
             String unit = known.unitOf(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
             event = ownedBy(event, unit, "");
+            requireReasonForCorrection(event, Map.of(), "");
         }
         return publish(List.of(event)).get(0);
     }
@@ -61,6 +64,7 @@ public class IngestService {
         List<FieldError> errors = new ArrayList<>();
         List<PulseEvent> events = new ArrayList<>();
         Map<String, String> registeredHere = new HashMap<>();
+        Map<String, BigDecimal> reportedHere = new HashMap<>();
         for (int i = 0; i < array.size(); i++) {
             String at = "[" + i + "].";
             try {
@@ -76,6 +80,10 @@ public class IngestService {
                                 "a registered project (register it first, or earlier in this batch)"));
                     }
                     event = ownedBy(event, unit, at);
+                    requireReasonForCorrection(event, reportedHere, at);
+                    if (event.payload() instanceof InvestmentReported report) {
+                        reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
+                    }
                 }
                 events.add(event);
             } catch (InvalidInputException e) {
@@ -86,6 +94,24 @@ public class IngestService {
             throw new InvalidInputException(errors);
         }
         return publish(events);
+    }
+
+    /**
+     * A report that changes a figure already reported for that month is a correction and says why.
+     * The same figure again is a retry, and needs nothing.
+     */
+    private void requireReasonForCorrection(PulseEvent event, Map<String, BigDecimal> reportedHere, String at) {
+        if (!(event.payload() instanceof InvestmentReported report) || report.reason() != null) {
+            return;
+        }
+        String period = report.period().toString();
+        BigDecimal before = reportedHere.containsKey(event.projectId() + "/" + period)
+                ? reportedHere.get(event.projectId() + "/" + period)
+                : known.reportedBefore(event.projectId(), period).orElse(null);
+        if (before != null && before.compareTo(report.amount()) != 0) {
+            throw new InvalidInputException(new FieldError(at + "reason", null, "a reason for the correction: "
+                    + period + " already has " + before.toPlainString() + " 万元 reported, and this report changes it"));
+        }
     }
 
     /** A report names the project's own unit, or none (then it is filled in). */

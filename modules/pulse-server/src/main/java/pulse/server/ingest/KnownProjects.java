@@ -29,6 +29,11 @@ class KnownProjects {
         return query.project(projectId).map(view -> view.unitId());
     }
 
+    /** The figure reported before for that month, if any. */
+    Optional<java.math.BigDecimal> reportedBefore(String projectId, String period) {
+        return query.project(projectId).map(view -> view.months().get(period));
+    }
+
     void registered(String projectId, String unitId) {
         justRegistered.put(projectId, unitId);
     }

@@ -68,8 +68,10 @@ public final class KafkaCluster implements AutoCloseable {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.EVENTS.name(), Optional.of(settings.partitions()), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
-        topics.add(new NewTopic(Topics.TOTALS.name(), Optional.of(settings.partitions()), replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String compacted : List.of(Topics.TOTALS.name(), Topics.PROJECTS.name())) {
+            topics.add(new NewTopic(compacted, Optional.of(settings.partitions()), replication)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (NewTopic topic : topics) {
                 try {

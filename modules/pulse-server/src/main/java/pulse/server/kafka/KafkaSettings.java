@@ -18,7 +18,7 @@ public record KafkaSettings(
         @Value("${pulse.streams.processing-guarantee:exactly_once_v2}") String processingGuarantee,
         @Value("${pulse.streams.commit-interval-ms:100}") long commitIntervalMs,
         @Value("${pulse.streams.num-standby-replicas:0}") int standbyReplicas,
-        @Value("${pulse.streams.day-check-seconds:60}") long dayCheckSeconds) {
+        @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds) {
 
     /** The folder holding the embedded broker's log and the Streams state. */
     public Path dataDir() {

@@ -16,7 +16,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import pulse.model.Light;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
-import pulse.model.WorkArea;
 import pulse.rules.RuleSettings;
 import pulse.server.kafka.StreamsRunner;
 import pulse.topology.Dimension;
@@ -137,9 +136,9 @@ public class QueryService {
                 .toList();
     }
 
-    /** Monthly plan vs actual, cumulated, over the plan year's months, for the county or one area. */
-    public List<CurvePoint> curve(WorkArea area) {
-        Tally tally = area == null ? tally(Dimension.COUNTY, Dimension.COUNTY_KEY) : tally(Dimension.AREA, area.name());
+    /** Monthly plan vs actual, cumulated, over the plan year's months, for one group (the county by default). */
+    public List<CurvePoint> curve(Dimension dimension, String key) {
+        Tally tally = tally(dimension, key);
         List<CurvePoint> points = new ArrayList<>();
         BigDecimal cumulativePlan = BigDecimal.ZERO;
         BigDecimal cumulativeActual = BigDecimal.ZERO;

@@ -69,8 +69,19 @@ class ReadController {
     }
 
     @Get("/curve")
-    List<CurvePoint> curve(@Nullable @QueryValue String area) {
-        return query.curve(parse("area", area, WorkArea.class));
+    List<CurvePoint> curve(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
+            @Nullable @QueryValue String township) {
+        WorkArea workArea = parse("area", area, WorkArea.class);
+        if (workArea != null) {
+            return query.curve(Dimension.AREA, workArea.name());
+        }
+        if (blankToNull(unit) != null) {
+            return query.curve(Dimension.UNIT, unit);
+        }
+        if (blankToNull(township) != null) {
+            return query.curve(Dimension.TOWNSHIP, township);
+        }
+        return query.curve(Dimension.COUNTY, Dimension.COUNTY_KEY);
     }
 
     private static String blankToNull(String text) {

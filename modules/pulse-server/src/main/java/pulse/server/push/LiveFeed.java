@@ -1,0 +1,224 @@
+package pulse.server.push;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.sse.Event;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pulse.model.ProjectView;
+import pulse.model.PulseJson;
+import pulse.model.Totals;
+import pulse.rules.RuleSettings;
+import pulse.topology.Dimension;
+import pulse.topology.Tally;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Fans the topology's output out to every connected screen. Changes read from Kafka
+ * ({@link OutputReader}) are gathered for a short window and sent as one update, so a burst of
+ * reports is a few updates a second, not one per event. Each update has an id
+ * ({@code <epoch>-<sequence>}); the last ones are kept so a screen that reconnects with
+ * {@code Last-Event-ID} gets exactly what it missed, or a fresh snapshot when the id is too old
+ * or from before a restart. A screen that cannot keep up is dropped rather than buffered without
+ * bound; it reconnects and resumes.
+ */
+@Context
+public class LiveFeed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
+    private static final int RECENT_REPORTS = 30;
+
+    private record Sent(long sequence, Event<String> event) {}
+
+    private final String epoch = Long.toString(System.currentTimeMillis(), 36);
+    private final AtomicLong sequence = new AtomicLong();
+    private final Deque<Sent> replay = new ArrayDeque<>();
+    private final List<Sinks.Many<Event<String>>> screens = new CopyOnWriteArrayList<>();
+    private final Map<String, Totals> pendingTotals = new LinkedHashMap<>();
+    private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
+    private final List<Report> pendingReports = new ArrayList<>();
+    private final Deque<Report> recentReports = new ArrayDeque<>();
+    private final SnapshotSource snapshots;
+    private final RuleSettings rules;
+    private final int clientBuffer;
+    private final int replayBuffer;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pulse-push");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong dropped = new AtomicLong();
+
+    LiveFeed(SnapshotSource snapshots, RuleSettings rules,
+            @Value("${pulse.push.coalesce-ms:250}") long coalesceMs,
+            @Value("${pulse.push.heartbeat-seconds:15}") long heartbeatSeconds,
+            @Value("${pulse.push.client-buffer:64}") int clientBuffer,
+            @Value("${pulse.push.replay-buffer:1024}") int replayBuffer) {
+        this.snapshots = snapshots;
+        this.rules = rules;
+        this.clientBuffer = clientBuffer;
+        this.replayBuffer = replayBuffer;
+        timer.scheduleWithFixedDelay(this::flush, coalesceMs, coalesceMs, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
+    }
+
+    /** A screen's stream: what it missed since {@code lastEventId} if that can be told, else a snapshot; then live. */
+    public Flux<Event<String>> subscribe(String lastEventId) {
+        Sinks.Many<Event<String>> sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(clientBuffer));
+        boolean resumed;
+        long snapshotAt;
+        synchronized (this) {
+            List<Sent> missed = missedSince(lastEventId);
+            resumed = missed != null;
+            if (resumed) {
+                missed.forEach(sent -> sink.tryEmitNext(sent.event()));
+            }
+            snapshotAt = sequence.get();
+            screens.add(sink);
+        }
+        Flux<Event<String>> live = sink.asFlux().doFinally(signal -> screens.remove(sink));
+        if (resumed) {
+            return live;
+        }
+        // The snapshot is read after the screen is registered: a change racing it arrives as an update
+        // too, and updates carry whole figures, so applying one twice changes nothing.
+        Mono<Event<String>> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), snapshotAt))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorResume(error -> Mono.just(Event.of(json(Map.of("message", String.valueOf(error.getMessage()))))
+                        .name("unavailable").retry(Duration.ofSeconds(1))));
+        return Flux.concat(snapshot, live);
+    }
+
+    /** The updates after {@code lastEventId}, or null when they are not all here (unknown, old, or another epoch). */
+    private List<Sent> missedSince(String lastEventId) {
+        if (lastEventId == null || !lastEventId.startsWith(epoch + "-")) {
+            return null;
+        }
+        long last;
+        try {
+            last = Long.parseLong(lastEventId.substring(epoch.length() + 1));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        long oldestKept = replay.isEmpty() ? sequence.get() + 1 : replay.peekFirst().sequence();
+        if (last > sequence.get() || last < oldestKept - 1) {
+            return null;
+        }
+        return replay.stream().filter(sent -> sent.sequence() > last).toList();
+    }
+
+    void totalsChanged(String groupKey, Tally tally) {
+        int slash = groupKey.indexOf('/');
+        Dimension dimension = Dimension.fromPath(groupKey.substring(0, slash));
+        if (dimension == null || tally == null) {
+            return;
+        }
+        Totals totals = tally.toTotals(groupKey.substring(slash + 1), dimension == Dimension.UNIT, rules);
+        synchronized (this) {
+            pendingTotals.put(groupKey, totals);
+        }
+    }
+
+    void projectChanged(ProjectView view) {
+        synchronized (this) {
+            pendingProjects.put(view.projectId(), ProjectChange.of(view));
+        }
+    }
+
+    void reported(Report report) {
+        synchronized (this) {
+            pendingReports.add(report);
+            recentReports.addFirst(report);
+            while (recentReports.size() > RECENT_REPORTS) {
+                recentReports.removeLast();
+            }
+        }
+    }
+
+    private synchronized List<Report> recentReports() {
+        return List.copyOf(recentReports);
+    }
+
+    /** Sends what gathered since the last flush as one update. */
+    private synchronized void flush() {
+        if (pendingTotals.isEmpty() && pendingProjects.isEmpty() && pendingReports.isEmpty()) {
+            return;
+        }
+        ScreenMessage update = ScreenMessage.update(Map.copyOf(pendingTotals),
+                List.copyOf(pendingProjects.values()), List.copyOf(pendingReports));
+        pendingTotals.clear();
+        pendingProjects.clear();
+        pendingReports.clear();
+        long next = sequence.incrementAndGet();
+        Event<String> event = event(update, next);
+        replay.addLast(new Sent(next, event));
+        while (replay.size() > replayBuffer) {
+            replay.removeFirst();
+        }
+        for (Sinks.Many<Event<String>> screen : screens) {
+            if (screen.tryEmitNext(event).isFailure()) {
+                drop(screen);
+            }
+        }
+    }
+
+    private void heartbeat() {
+        Event<String> beat = Event.of("{}").name("heartbeat");
+        for (Sinks.Many<Event<String>> screen : screens) {
+            if (screen.tryEmitNext(beat).isFailure()) {
+                drop(screen);
+            }
+        }
+    }
+
+    private void drop(Sinks.Many<Event<String>> screen) {
+        screens.remove(screen);
+        screen.tryEmitError(new IllegalStateException("screen too slow; reconnect to resume"));
+        LOG.info("Dropped a screen that fell {} updates behind ({} dropped so far)", clientBuffer,
+                dropped.incrementAndGet());
+    }
+
+    public int connectedScreens() {
+        return screens.size();
+    }
+
+    public long droppedScreens() {
+        return dropped.get();
+    }
+
+    private Event<String> event(ScreenMessage message, long at) {
+        return Event.of(json(message)).id(epoch + "-" + at).name(message.kind());
+    }
+
+    private static String json(Object message) {
+        try {
+            return PulseJson.mapper().writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a screen message", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        timer.shutdownNow();
+        screens.forEach(Sinks.Many::tryEmitComplete);
+    }
+}

@@ -1,0 +1,150 @@
+package pulse.server.push;
+
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pulse.model.EventCodec;
+import pulse.model.EventReader;
+import pulse.model.InvalidInputException;
+import pulse.model.Payload.InvestmentReported;
+import pulse.model.ProjectView;
+import pulse.model.PulseEvent;
+import pulse.server.kafka.KafkaCluster;
+import pulse.server.query.QueryService;
+import pulse.topology.Tally;
+import pulse.topology.Topics;
+
+/**
+ * Follows the topology's output ({@code pulse.totals}, {@code pulse.projects}) and the accepted
+ * reports ({@code pulse.events}, for the ticker) on every partition, whichever instance processed
+ * them, reading only committed records, and hands each change to the {@link LiveFeed}.
+ */
+@Context
+class OutputReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputReader.class);
+    /** Reports read back on start, so the ticker is not empty after a restart. */
+    private static final int TICKER_BACKLOG_PER_PARTITION = 10;
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final LiveFeed feed;
+    private final QueryService query;
+    private final EventCodec codec = new EventCodec(EventReader.forReplay(java.time.Clock.systemUTC()));
+    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query) {
+        this.feed = feed;
+        this.query = query;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "pulse-push"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this::run, "pulse-output-reader");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            startAtTheEnd();
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    dispatch(record);
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            LOG.error("The push channel stopped reading Kafka", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void startAtTheEnd() {
+        List<TopicPartition> outputs = partitions(Topics.TOTALS.name());
+        outputs.addAll(partitions(Topics.PROJECTS.name()));
+        List<TopicPartition> events = partitions(Topics.EVENTS.name());
+        List<TopicPartition> all = new ArrayList<>(outputs);
+        all.addAll(events);
+        consumer.assign(all);
+        consumer.seekToEnd(outputs);
+        consumer.endOffsets(events).forEach((partition, end) ->
+                consumer.seek(partition, Math.max(0, end - TICKER_BACKLOG_PER_PARTITION)));
+    }
+
+    private List<TopicPartition> partitions(String topic) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        while (partitions.isEmpty() && running) {
+            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        return partitions;
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(Topics.TOTALS.name())) {
+            Tally tally = Topics.TOTALS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            feed.totalsChanged(record.key(), tally);
+        } else if (record.topic().equals(Topics.PROJECTS.name())) {
+            ProjectView view = Topics.PROJECTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            if (view != null) {
+                names.put(view.projectId(), view.name());
+                feed.projectChanged(view);
+            }
+        } else {
+            report(record.value());
+        }
+    }
+
+    private void report(byte[] value) {
+        PulseEvent event;
+        try {
+            event = codec.decode(value);
+        } catch (InvalidInputException e) {
+            return; // the topology sets unreadable records aside; the ticker shows only reports
+        }
+        if (event.payload() instanceof InvestmentReported report) {
+            feed.reported(new Report(event.projectId(), name(event.projectId()), event.unitId(),
+                    report.period().toString(), report.amount(), report.reason(), event.reportedAt()));
+        }
+    }
+
+    /** The project's name for the ticker; its id while the name cannot be known yet (not cached). */
+    private String name(String projectId) {
+        String known = names.get(projectId);
+        if (known != null) {
+            return known;
+        }
+        try {
+            return query.project(projectId).map(view -> {
+                names.put(projectId, view.name());
+                return view.name();
+            }).orElse(projectId);
+        } catch (RuntimeException e) {
+            return projectId;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        running = false;
+        consumer.wakeup();
+    }
+}

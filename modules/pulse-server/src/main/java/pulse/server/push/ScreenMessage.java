@@ -1,0 +1,33 @@
+package pulse.server.push;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import pulse.model.Totals;
+import pulse.server.query.CurvePoint;
+import pulse.server.query.UnitRank;
+import pulse.server.query.Warning;
+
+/** What the push channel sends: a full snapshot first, then updates holding only what changed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ScreenMessage(
+        String kind,
+        Totals county,
+        List<Totals> areas,
+        List<UnitRank> units,
+        List<Warning> warnings,
+        List<CurvePoint> curve,
+        Map<String, Totals> totals,
+        List<ProjectChange> projects,
+        List<Report> reports) {
+
+    static ScreenMessage snapshot(Totals county, List<Totals> areas, List<UnitRank> units, List<Warning> warnings,
+            List<CurvePoint> curve, List<Report> reports) {
+        return new ScreenMessage("snapshot", county, areas, units, warnings, curve, null, null, reports);
+    }
+
+    /** @param totals changed groups by {@code <dimension>/<key>}, e.g. {@code unit/县住建局} */
+    static ScreenMessage update(Map<String, Totals> totals, List<ProjectChange> projects, List<Report> reports) {
+        return new ScreenMessage("update", null, null, null, null, null, totals, projects, reports);
+    }
+}

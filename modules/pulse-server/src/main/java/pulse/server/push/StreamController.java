@@ -1,0 +1,25 @@
+package pulse.server.push;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.sse.Event;
+import org.reactivestreams.Publisher;
+
+/** {@code GET /api/stream}: the screen's Server-Sent Events. */
+@Controller("/api/stream")
+class StreamController {
+
+    private final LiveFeed feed;
+
+    StreamController(LiveFeed feed) {
+        this.feed = feed;
+    }
+
+    @Get(produces = MediaType.TEXT_EVENT_STREAM)
+    Publisher<Event<String>> stream(@Nullable @Header("Last-Event-ID") String lastEventId) {
+        return feed.subscribe(lastEventId);
+    }
+}

@@ -1,0 +1,35 @@
+package pulse.server.screen;
+
+import io.micronaut.core.io.ResourceResolver;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.server.types.files.StreamedFile;
+
+/** Serves the two pages; their scripts, styles and ECharts come from this server too, never a CDN. */
+@Controller
+class PagesController {
+
+    private final ResourceResolver resources;
+
+    PagesController(ResourceResolver resources) {
+        this.resources = resources;
+    }
+
+    @Get(uri = "/", produces = MediaType.TEXT_HTML)
+    HttpResponse<StreamedFile> screen() {
+        return page("index.html");
+    }
+
+    @Get(uri = "/report", produces = MediaType.TEXT_HTML)
+    HttpResponse<StreamedFile> reportForm() {
+        return page("report.html");
+    }
+
+    private HttpResponse<StreamedFile> page(String name) {
+        return resources.getResource("classpath:public/" + name)
+                .map(url -> HttpResponse.ok(new StreamedFile(url)).contentType(MediaType.TEXT_HTML + ";charset=utf-8"))
+                .orElseGet(HttpResponse::notFound);
+    }
+}

@@ -1,0 +1,103 @@
+// The unit's report form. It validates nothing itself: the API does, and its errors are shown
+// next to the fields they name.
+const $ = (id) => document.getElementById(id);
+let project = null;
+
+async function getJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return response.json();
+}
+
+async function loadUnits() {
+  const units = await getJson('/api/totals/unit');
+  $('unit').innerHTML = units.map((u) => `<option>${escapeHtml(u.key)}</option>`).join('');
+  await loadProjects();
+}
+
+async function loadProjects() {
+  const projects = await getJson(`/api/projects?unit=${encodeURIComponent($('unit').value)}`);
+  $('project').innerHTML = projects.map((p) => `<option value="${escapeHtml(p.projectId)}">${escapeHtml(p.name)}（${escapeHtml(p.projectId)}）</option>`).join('');
+  await loadProject();
+}
+
+async function loadProject() {
+  project = $('project').value ? await getJson(`/api/projects/${encodeURIComponent($('project').value)}`) : null;
+  showPrevious();
+}
+
+/** Says what was reported before for the chosen month: a second report is a correction. */
+function showPrevious() {
+  const el = $('previous');
+  const before = project && $('period').value ? project.months[$('period').value] : undefined;
+  el.classList.toggle('correction', before !== undefined);
+  el.textContent = before === undefined ? t('notReported') : `${t('reportedBefore')} ${money(before)} ${t('wan')}。${t('correction')}`;
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('.error').forEach((el) => { el.textContent = ''; });
+  form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
+  form.querySelector('.result').textContent = '';
+  form.querySelector('.result').classList.remove('ok');
+}
+
+function showErrors(form, body) {
+  (body.errors || []).forEach((error) => {
+    const slot = form.querySelector(`[data-error-for="${error.field}"]`) || document.querySelector(`[data-error-for="${error.field}"]`)
+      || form.querySelector('[data-error-for="body"]');
+    slot.textContent = error.message;
+    const input = form.querySelector(`[name="${error.field}"]`) || document.querySelector(`[name="${error.field}"]`);
+    if (input) input.classList.add('invalid');
+  });
+  if (!body.errors || body.errors.length === 0) form.querySelector('[data-error-for="body"]').textContent = body.message;
+}
+
+async function submit(form, url, body) {
+  clearErrors(form);
+  const response = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
+  const answer = await response.json();
+  if (response.ok) {
+    const result = form.querySelector('.result');
+    result.textContent = `${t('accepted')}（offset ${answer.offset}）`;
+    result.classList.add('ok');
+    await loadProject();
+  } else {
+    showErrors(form, answer);
+  }
+}
+
+/** The amount goes to the API as the user typed it, so the API's own message names it. */
+function amountJson(text) {
+  const trimmed = text.trim();
+  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(trimmed) ? trimmed : JSON.stringify(trimmed);
+}
+
+$('investment').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const reason = $('reason').value.trim();
+  const body = `{"amount":${amountJson($('amount').value)}${reason ? `,"reason":${JSON.stringify(reason)}` : ''}}`;
+  submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/investments/${encodeURIComponent($('period').value)}`, body);
+});
+$('milestone').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const note = $('note').value.trim();
+  const body = JSON.stringify(note ? { date: $('date').value, note } : { date: $('date').value });
+  submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/milestones/${$('milestone-type').value}`, body);
+});
+document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => {
+  document.querySelectorAll('.tab').forEach((other) => other.classList.toggle('active', other === tab));
+  $('investment').hidden = tab.dataset.tab !== 'investment';
+  $('milestone').hidden = tab.dataset.tab !== 'milestone';
+}));
+$('unit').addEventListener('change', loadProjects);
+$('project').addEventListener('change', loadProject);
+$('period').addEventListener('change', showPrevious);
+$('lang').addEventListener('click', () => { switchLanguage(); renderMilestones(); showPrevious(); });
+
+function renderMilestones() {
+  $('milestone-type').innerHTML = Object.keys(MILESTONES).map((m) => `<option value="${m}">${named(MILESTONES, m)}</option>`).join('');
+}
+
+applyI18n();
+renderMilestones();
+loadUnits();

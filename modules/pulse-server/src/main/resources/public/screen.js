@@ -1,0 +1,238 @@
+// The monitoring screen: a snapshot over Server-Sent Events, then updates as units report.
+const COUNTY = 'county/全县';
+const state = { totals: {}, ranking: [], warnings: new Map(), reports: [], curve: [], filter: null };
+const charts = {
+  gauge: echarts.init(document.getElementById('gauge'), null, { renderer: 'canvas' }),
+  curve: echarts.init(document.getElementById('curve')),
+  areas: echarts.init(document.getElementById('areas')),
+};
+
+function selectedKey() {
+  return state.filter ? `${state.filter.dimension}/${state.filter.key}` : COUNTY;
+}
+
+function fieldValue(totals, path) {
+  return path.split('.').reduce((value, part) => (value == null ? undefined : value[part]), totals);
+}
+
+function renderKpis() {
+  const totals = state.totals[selectedKey()];
+  if (!totals) return;
+  document.querySelectorAll('[data-field]').forEach((el) => {
+    const value = fieldValue(totals, el.dataset.field);
+    if (value === undefined) return;
+    el.dataset.value = String(value);
+    if (el.dataset.format === 'percent') el.textContent = percent(value);
+    else if (el.dataset.field === 'deviationPoints') el.textContent = `${value > 0 ? '+' : ''}${Number(value).toFixed(2)}${t('points')}`;
+    else if (Number.isInteger(value) && !['totalInvestment', 'annualPlan', 'completedThisYear'].includes(el.dataset.field)) el.textContent = String(value);
+    else el.textContent = money(value);
+  });
+  charts.gauge.setOption({
+    series: [{
+      type: 'gauge', min: 0, max: 100, radius: '95%', center: ['50%', '58%'],
+      axisLine: { lineStyle: { width: 18, color: [[0.6, '#a93226'], [0.8, '#b9770e'], [0.9, '#2e86c1'], [1, '#1e8449']] } },
+      axisLabel: { color: '#8fa6cc', fontSize: 14 }, splitLine: { length: 18 }, pointer: { width: 6 },
+      title: { color: '#8fa6cc', fontSize: 16, offsetCenter: [0, '75%'] },
+      detail: { fontSize: 34, color: '#e6eefc', formatter: '{value}%', offsetCenter: [0, '40%'] },
+      data: [{
+        value: Number(totals.targetRate) > 0
+          ? Math.min(100, (Number(totals.completionRate) / Number(totals.targetRate)) * 100).toFixed(1) : 100,
+        name: t('achievement'),
+      }],
+    }],
+  });
+}
+
+function renderCurve() {
+  const lastActual = state.curve.reduce((last, point, i) => (Number(point.actual) > 0 ? i : last), -1);
+  charts.curve.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('cumulativePlan'), t('cumulativeActual')], textStyle: { color: '#e6eefc', fontSize: 16 } },
+    grid: { left: 90, right: 30, top: 40, bottom: 40 },
+    xAxis: { type: 'category', data: state.curve.map((p) => p.period.slice(5)), axisLabel: { color: '#8fa6cc', fontSize: 15 } },
+    yAxis: { type: 'value', axisLabel: { color: '#8fa6cc', fontSize: 14 }, splitLine: { lineStyle: { color: '#1f3d73' } } },
+    series: [
+      { name: t('cumulativePlan'), type: 'line', smooth: true, data: state.curve.map((p) => Number(p.cumulativePlan)),
+        lineStyle: { type: 'dashed', width: 3 }, color: '#8fa6cc' },
+      { name: t('cumulativeActual'), type: 'line', smooth: true, areaStyle: { opacity: 0.15 }, color: '#3fd0ff',
+        lineStyle: { width: 4 }, data: state.curve.map((p, i) => (i <= lastActual ? Number(p.cumulativeActual) : null)) },
+    ],
+  }, true);
+}
+
+function renderAreas() {
+  const keys = Object.keys(AREAS).filter((key) => state.totals[`area/${key}`]);
+  const selected = state.filter && state.filter.dimension === 'area' ? state.filter.key : null;
+  charts.areas.setOption({
+    tooltip: { trigger: 'axis' },
+    legend: { data: [t('plan'), t('actual')], textStyle: { color: '#e6eefc', fontSize: 16 } },
+    grid: { left: 120, right: 30, top: 40, bottom: 30 },
+    yAxis: { type: 'category', data: keys.map((key) => named(AREAS, key)), inverse: true,
+      axisLabel: { color: '#e6eefc', fontSize: 16 } },
+    xAxis: { type: 'value', axisLabel: { color: '#8fa6cc', fontSize: 13 }, splitLine: { lineStyle: { color: '#1f3d73' } } },
+    series: [
+      { name: t('plan'), type: 'bar', color: '#4a6fa5',
+        data: keys.map((key) => ({ value: Number(state.totals[`area/${key}`].annualPlan), area: key,
+          itemStyle: { opacity: !selected || selected === key ? 1 : 0.3 } })) },
+      { name: t('actual'), type: 'bar', color: '#3fd0ff',
+        data: keys.map((key) => ({ value: Number(state.totals[`area/${key}`].completedThisYear), area: key,
+          itemStyle: { opacity: !selected || selected === key ? 1 : 0.3 } })) },
+    ],
+  }, true);
+}
+
+function renderRanking() {
+  const body = document.querySelector('#ranking tbody');
+  body.innerHTML = state.ranking.slice(0, 12).map((rank) => {
+    const [cls, en] = GRADES[rank.grade] || ['', rank.grade];
+    const selected = state.filter && state.filter.dimension === 'unit' && state.filter.key === rank.unitId;
+    return `<tr class="unit${selected ? ' selected' : ''}" data-unit="${escapeHtml(rank.unitId)}"><td>${rank.rank}</td>`
+      + `<td>${escapeHtml(rank.unitId)}</td><td>${rank.achievement == null ? '–' : percent(rank.achievement)}</td>`
+      + `<td><span class="grade ${cls}">${lang === 'zh' ? escapeHtml(rank.grade) : en}</span></td></tr>`;
+  }).join('');
+}
+
+function renderWarnings() {
+  const shown = [...state.warnings.values()]
+    .filter((w) => !state.filter || (state.filter.dimension === 'area' ? w.area === state.filter.key : w.unitId === state.filter.key))
+    .sort((a, b) => (a.light === b.light ? Number(a.deviationPoints) - Number(b.deviationPoints) : (a.light === 'RED' ? -1 : 1)))
+    .slice(0, 8);
+  document.getElementById('warnings').innerHTML = shown.map((w) => `<li class="${w.light}" data-project="${escapeHtml(w.projectId)}">`
+    + `<span class="name">${escapeHtml(w.name)}</span> · ${escapeHtml(w.unitId)}`
+    + `<div class="reasons">${w.reasons.map(escapeHtml).join('；')}</div></li>`).join('');
+}
+
+function renderTicker() {
+  document.getElementById('ticker').innerHTML = state.reports.slice(0, 12).map((r) => `<li class="${r.fresh ? 'fresh' : ''}" data-project="${escapeHtml(r.projectId)}">`
+    + `<span class="time">${new Date(r.reportedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>`
+    + `${escapeHtml(r.unitId)} ${t('reports')} ${escapeHtml(r.name)} ${escapeHtml(r.period)} ${t('investment')} `
+    + `<span class="amount">${money(r.amount)}</span> ${t('wan')}</li>`).join('');
+  state.reports.forEach((r) => { r.fresh = false; });
+}
+
+function renderFilter() {
+  const el = document.getElementById('filter');
+  el.hidden = !state.filter;
+  if (state.filter) {
+    const label = state.filter.dimension === 'area' ? named(AREAS, state.filter.key) : state.filter.key;
+    el.textContent = `${t('filter')}: ${label}${t('clear')}`;
+  }
+}
+
+function renderAll() {
+  applyI18n();
+  renderKpis();
+  renderCurve();
+  renderAreas();
+  renderRanking();
+  renderWarnings();
+  renderTicker();
+  renderFilter();
+}
+
+let rankingTimer = null;
+let curveTimer = null;
+function refreshRankingSoon() {
+  clearTimeout(rankingTimer);
+  rankingTimer = setTimeout(async () => {
+    const response = await fetch('/api/rankings/units');
+    if (response.ok) { state.ranking = await response.json(); renderRanking(); }
+  }, 400);
+}
+function refreshCurveSoon() {
+  clearTimeout(curveTimer);
+  curveTimer = setTimeout(async () => {
+    const query = state.filter ? `?${state.filter.dimension}=${encodeURIComponent(state.filter.key)}` : '';
+    const response = await fetch(`/api/curve${query}`);
+    if (response.ok) { state.curve = await response.json(); renderCurve(); }
+  }, 400);
+}
+
+function onSnapshot(message) {
+  state.totals = { [COUNTY]: message.county };
+  message.areas.forEach((area) => { state.totals[`area/${area.key}`] = area; });
+  message.units.forEach((rank) => { state.totals[`unit/${rank.unitId}`] = rank.totals; });
+  state.ranking = message.units;
+  state.warnings = new Map(message.warnings.map((w) => [w.projectId, w]));
+  state.reports = message.reports;
+  state.curve = message.curve;
+  renderAll();
+  if (state.filter) refreshCurveSoon();
+}
+
+function onUpdate(message) {
+  Object.assign(state.totals, message.totals);
+  message.projects.forEach((p) => {
+    if (p.light === 'GREEN') state.warnings.delete(p.projectId);
+    else state.warnings.set(p.projectId, p);
+  });
+  message.reports.forEach((r) => { r.fresh = true; });
+  state.reports = [...message.reports.reverse(), ...state.reports].slice(0, 30);
+  const keys = Object.keys(message.totals);
+  renderKpis();
+  if (keys.some((k) => k.startsWith('area/'))) renderAreas();
+  if (keys.some((k) => k.startsWith('unit/'))) refreshRankingSoon();
+  if (keys.includes(selectedKey())) refreshCurveSoon();
+  if (message.projects.length) renderWarnings();
+  if (message.reports.length) renderTicker();
+}
+
+function setStatus(kind) {
+  const el = document.getElementById('status');
+  el.className = `status ${kind}`;
+  el.dataset.i18n = kind;
+  el.textContent = t(kind);
+}
+
+function connect() {
+  const source = new EventSource('/api/stream');
+  source.addEventListener('snapshot', (e) => { onSnapshot(JSON.parse(e.data)); setStatus('live'); });
+  source.addEventListener('update', (e) => onUpdate(JSON.parse(e.data)));
+  source.addEventListener('unavailable', () => setStatus('unavailable'));
+  source.onopen = () => setStatus('live');
+  source.onerror = () => setStatus('down'); // EventSource reconnects by itself, sending Last-Event-ID
+}
+
+function setFilter(dimension, key) {
+  const same = state.filter && state.filter.dimension === dimension && state.filter.key === key;
+  state.filter = same ? null : { dimension, key };
+  renderKpis();
+  renderAreas();
+  renderRanking();
+  renderWarnings();
+  renderFilter();
+  refreshCurveSoon();
+}
+
+async function openCard(projectId) {
+  const response = await fetch(`/api/projects/${encodeURIComponent(projectId)}`);
+  if (!response.ok) return;
+  const p = await response.json();
+  const months = Object.entries(p.months).map(([period, amount]) => `<tr><td>${period}</td><td>${money(amount)}</td></tr>`).join('');
+  const milestones = Object.entries(p.milestones).map(([m, v]) => `<tr><td>${named(MILESTONES, m)}</td>`
+    + `<td>${v.planned || '–'}</td><td>${v.reached || '–'}</td></tr>`).join('');
+  const issues = p.openIssues.map((i) => `<li>${escapeHtml(i.text)}（${escapeHtml(i.kind)}）</li>`).join('') || `<li>${t('none')}</li>`;
+  document.getElementById('card-body').innerHTML = `<h2>${escapeHtml(p.name)} <small>${escapeHtml(p.projectId)}</small></h2>`
+    + `<p>${escapeHtml(p.unitId)} · ${escapeHtml(p.township)} · ${named(AREAS, p.area)} · ${named(STATUSES, p.status)}</p>`
+    + `<p>${t('annualPlan')} ${money(p.annualPlan)} ${t('wan')} · ${t('completedThisYear')} ${money(p.completedThisYear)} ${t('wan')}`
+    + ` · ${t('completionRate')} ${percent(p.completionRate)} · ${t('targetRate')} ${percent(p.targetRate)}</p>`
+    + `<p class="light-${p.light}">${t('light')}: ${p.light} ${p.reasons.map(escapeHtml).join('；')}</p>`
+    + `<table><tr><th>${t('months')}</th><th></th></tr>${months}</table>`
+    + `<table><tr><th>${t('milestones')}</th><th>${t('planned')}</th><th>${t('reached')}</th></tr>${milestones}</table>`
+    + `<h3>${t('issues')}</h3><ul>${issues}</ul>`;
+  document.getElementById('card').showModal();
+}
+
+document.getElementById('lang').addEventListener('click', () => { switchLanguage(); renderAll(); });
+document.getElementById('filter').addEventListener('click', () => setFilter(state.filter.dimension, state.filter.key));
+document.getElementById('ranking').addEventListener('click', (e) => {
+  const row = e.target.closest('tr.unit');
+  if (row) setFilter('unit', row.dataset.unit);
+});
+charts.areas.on('click', (params) => setFilter('area', params.data.area));
+['warnings', 'ticker'].forEach((id) => document.getElementById(id).addEventListener('click', (e) => {
+  const item = e.target.closest('li[data-project]');
+  if (item) openCard(item.dataset.project);
+}));
+applyI18n();
+connect();

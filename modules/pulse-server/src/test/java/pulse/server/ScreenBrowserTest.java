@@ -1,0 +1,189 @@
+package pulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import pulse.server.demo.DemoCounty;
+
+/** The screen and the report form in a real browser, against a server on the embedded broker. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreenBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private PulseServer server;
+    private ChromeDriver browser;
+    private String base;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir, @TempDir Path profile) {
+        Assumptions.assumeTrue(Browser.available(),
+                "Browser tests skipped: /usr/bin/chromium and /usr/bin/chromedriver are not installed "
+                        + "(apt-get install chromium chromium-driver; .ci/run does this)");
+        server = new PulseServer(dataDir, Map.of("pulse.demo", true)).start();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(server.get("/api/totals").json().get("projects").asInt()).isEqualTo(DemoCounty.projects().size()));
+        base = server.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class).getURI().toString();
+        browser = Browser.start(profile);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private String value(String id) {
+        return browser.findElement(By.id(id)).getAttribute("data-value");
+    }
+
+    @Test
+    @Order(1)
+    void shouldShowTheCountysTotalsWithNoConsoleErrorsAndNoRequestLeavingTheMachine() throws Exception {
+        browser.get(base);
+        await().atMost(Duration.ofSeconds(20)).until(() -> value("kpi-projects") != null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#ranking tbody tr")).isEmpty());
+
+        JsonNode county = server.get("/api/totals").json();
+        for (String field : List.of("projects", "totalInvestment", "annualPlan", "completedThisYear", "started",
+                "startedRate", "completed", "completedRate", "completionRate", "targetRate", "deviationPoints")) {
+            assertThat(new BigDecimal(value("kpi-" + field))).as(field).isEqualByComparingTo(county.get(field).decimalValue());
+        }
+        assertThat(Long.parseLong(value("kpi-red"))).isEqualTo(county.get("lights").get("red").asLong());
+        assertThat(browser.findElement(By.id("status")).getAttribute("class")).contains("live");
+        assertThat(browser.findElements(By.cssSelector("#warnings li"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#ranking .grade"))).isNotEmpty();
+
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        List<String> urls = Browser.requestedUrls(browser);
+        assertThat(urls).isNotEmpty();
+        // Chromium's own chrome:// pages do not touch the network; every network request stays on this machine
+        assertThat(urls.stream().filter(url -> url.matches("(?i)(https?|wss?|ftp)://.*")))
+                .isNotEmpty()
+                .allSatisfy(url -> assertThat(url).matches("http://localhost:\\d+/.*"));
+        Browser.screenshot(browser, SCREENSHOTS.resolve("screen.png"));
+    }
+
+    @Test
+    @Order(2)
+    void shouldShowAReportMadeOverTheApiWithinASecond() {
+        browser.get(base);
+        await().atMost(Duration.ofSeconds(20)).until(() -> value("kpi-completedThisYear") != null);
+        BigDecimal before = new BigDecimal(value("kpi-completedThisYear"));
+
+        // 大同魏来国际康养城 has reported nothing: this report adds exactly its amount
+        PulseServer.Answer answer = server.put("/api/projects/TZ-2022-023/investments/2022-06", "{\"amount\":123.45}");
+        long acknowledged = System.nanoTime();
+        assertThat(answer.status()).isEqualTo(200);
+
+        BigDecimal expected = before.add(new BigDecimal("123.45"));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> new BigDecimal(value("kpi-completedThisYear")).compareTo(expected) == 0);
+        long shownAfterMs = (System.nanoTime() - acknowledged) / 1_000_000;
+        System.out.printf("Screen latency: report acknowledged -> county total on the screen in %d ms%n", shownAfterMs);
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("ticker")).getText().contains("123.45"));
+        assertThat(browser.findElement(By.id("ticker")).getText()).contains("大同魏来国际康养城").contains("2022-06");
+    }
+
+    @Test
+    @Order(3)
+    void shouldFilterByUnitSwitchToEnglishAndOpenAProjectCard() {
+        browser.get(base);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#ranking tbody tr")).isEmpty());
+        WebElement first = browser.findElement(By.cssSelector("#ranking tbody tr"));
+        String unit = first.getAttribute("data-unit");
+        first.click();
+        JsonNode unitTotals = null;
+        for (JsonNode totals : server.get("/api/totals/unit").json()) {
+            if (totals.get("key").asText().equals(unit)) {
+                unitTotals = totals;
+            }
+        }
+        JsonNode expected = unitTotals;
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(new BigDecimal(value("kpi-annualPlan")))
+                .isEqualByComparingTo(expected.get("annualPlan").decimalValue()));
+        assertThat(browser.findElement(By.id("filter")).getText()).contains(unit);
+
+        browser.findElement(By.id("lang")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Key Projects: Live Investment Monitor");
+        browser.findElement(By.id("lang")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("重点项目投资实时监测");
+
+        browser.findElement(By.id("filter")).click();   // back to the county
+        WebElement warning = browser.findElement(By.cssSelector("#warnings li"));
+        String name = warning.findElement(By.className("name")).getText();
+        warning.click();
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("card")).isDisplayed());
+        assertThat(browser.findElement(By.id("card-body")).getText()).contains(name);
+    }
+
+    @Test
+    @Order(4)
+    void shouldReportAMonthThenWarnOfACorrectionAndShowAFieldError() throws Exception {
+        browser.get(base + "/report");
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                browser.findElements(By.cssSelector("#unit option")).size() > 1
+                        && !browser.findElements(By.cssSelector("#project option")).isEmpty());
+        choose("unit", "县人社局");
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("project")).getText().contains("TZ-2022-051"));
+        choose("project", "TZ-2022-051");
+        setValue("period", "2022-06");
+
+        // A month that was not reported: a plain report
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("previous")).getText().contains("尚未报送"));
+        browser.findElement(By.id("amount")).sendKeys("88.80");
+        browser.findElement(By.cssSelector("#investment button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector("#investment .result")).getText().contains("Kafka"));
+        assertThat(server.get("/api/projects/TZ-2022-051").json().get("months").get("2022-06").decimalValue())
+                .isEqualByComparingTo("88.80");
+
+        // The same month again: the form says it is a correction
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("previous")).getText().contains("更正"));
+        assertThat(browser.findElement(By.id("previous")).getText()).contains("88.80");
+
+        // A bad amount: the API's error, next to the field
+        browser.findElement(By.id("amount")).clear();
+        browser.findElement(By.id("amount")).sendKeys("12.345");
+        browser.findElement(By.id("reason")).sendKeys("更正测试");
+        browser.findElement(By.cssSelector("#investment button[type=submit]")).click();
+        By amountError = By.cssSelector("#investment [data-error-for=amount]");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !browser.findElement(amountError).getText().isEmpty());
+        assertThat(browser.findElement(amountError).getText()).contains("12.345").contains("two decimals");
+        assertThat(browser.findElement(By.id("amount")).getAttribute("class")).contains("invalid");
+        Browser.screenshot(browser, SCREENSHOTS.resolve("report-form.png"));
+        assertThat(Browser.consoleErrors(browser)).allSatisfy(error -> assertThat(error).contains("400"));
+    }
+
+    private void choose(String select, String value) {
+        browser.executeScript("const s = document.getElementById(arguments[0]);"
+                + "s.value = [...s.options].find(o => o.value === arguments[1] || o.text.includes(arguments[1])).value;"
+                + "s.dispatchEvent(new Event('change'));", select, value);
+    }
+
+    private void setValue(String input, String value) {
+        browser.executeScript("const i = document.getElementById(arguments[0]); i.value = arguments[1];"
+                + "i.dispatchEvent(new Event('change'));", input, value);
+    }
+}
