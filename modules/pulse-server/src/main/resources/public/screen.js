@@ -104,7 +104,7 @@ function renderWarnings() {
 
 function renderTicker() {
   document.getElementById('ticker').innerHTML = state.reports.slice(0, 12).map((r) => `<li class="${r.fresh ? 'fresh' : ''}" data-project="${escapeHtml(r.projectId)}">`
-    + `<span class="time">${new Date(r.reportedAt).toLocaleTimeString('zh-CN', { hour12: false })}</span>`
+    + `<span class="time">${new Date(r.reportedAt).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}</span>`
     + `${escapeHtml(r.unitId)} ${t('reports')} ${escapeHtml(r.name)} ${escapeHtml(r.period)} ${t('investment')} `
     + `<span class="amount">${money(r.amount)}</span> ${t('wan')}</li>`).join('');
   state.reports.forEach((r) => { r.fresh = false; });

@@ -125,7 +125,7 @@ public final class DemoCounty {
     private static void addStory(ArrayNode events, Spec spec, LocalDate today) {
         if (spec.id().equals(FIRST_PROJECT) && today.isAfter(LocalDate.of(YEAR, 6, 5))) {
             // The unit first reported too much for May, then corrected it.
-            event(events, spec, "InvestmentReported", "2022-05").put("period", "2022-05").put("amount",
+            event(events, spec, "InvestmentReported", "2022-05/correction").put("period", "2022-05").put("amount",
                     new BigDecimal("1250.00")).put("reason", "更正：剔除预付材料款");
         }
         if (spec.id().equals("TZ-2022-022") && today.isAfter(LocalDate.of(YEAR, 5, 20))) {

@@ -1,21 +1,32 @@
 package pulse.server.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pulse.model.EventReader;
+import pulse.model.PulseJson;
+import pulse.server.PulseClock;
 import pulse.server.ingest.IngestService;
 import pulse.server.kafka.StreamsRunner;
 import pulse.server.query.QueryService;
 
 /**
  * With {@code PULSE_DEMO=true}, loads the demo county (SAMPLE DATA) through the real write path
- * once the topology runs, unless it is already there.
+ * once the topology runs, unless it is already there. With {@code PULSE_DEMO_SPEED} (e.g. 10s) it
+ * replays the year instead: "today" steps one month-end at a time, and each month's reports and
+ * milestones are sent as that month closes, so the screen moves.
+ *
+ * <p>The demo county's year is 2022: a clock past 2022 is held at 2022-12-31 for it.
  */
 @Singleton
 @Requires(property = "pulse.demo", value = "true")
@@ -26,23 +37,31 @@ class DemoLoader {
     private final StreamsRunner streams;
     private final QueryService query;
     private final IngestService ingest;
-    private final Clock clock;
+    private final PulseClock clock;
+    private final String speed;
 
-    DemoLoader(StreamsRunner streams, QueryService query, IngestService ingest, Clock clock) {
+    DemoLoader(StreamsRunner streams, QueryService query, IngestService ingest, PulseClock clock,
+            @Value("${pulse.demo-speed:}") String speed) {
         this.streams = streams;
         this.query = query;
         this.ingest = ingest;
         this.clock = clock;
+        this.speed = speed;
     }
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        Thread loader = new Thread(this::loadWhenRunning, "pulse-demo-loader");
+        LocalDate end = LocalDate.of(DemoCounty.YEAR, 12, 31);
+        if (clock.today().isAfter(end)) {
+            clock.setToday(end);
+            LOG.info("The demo county's year is {}: today is {} for the rules", DemoCounty.YEAR, end);
+        }
+        Thread loader = new Thread(this::load, "pulse-demo-loader");
         loader.setDaemon(true);
         loader.start();
     }
 
-    private void loadWhenRunning() {
+    private void load() {
         try {
             while (!streams.isRunning()) {
                 Thread.sleep(200);
@@ -51,14 +70,59 @@ class DemoLoader {
                 LOG.info("The demo county is already loaded");
                 return;
             }
-            LocalDate today = LocalDate.now(clock.withZone(EventReader.ZONE));
-            int sent = ingest.submitAll(DemoCounty.events(today)).size();
-            LOG.info("Loaded the demo county (SAMPLE DATA): {} projects, {} events as of {}",
-                    DemoCounty.projects().size(), sent, today);
+            if (speed == null || speed.isBlank()) {
+                LocalDate today = clock.today();
+                int sent = ingest.submitAll(DemoCounty.events(today)).size();
+                LOG.info("Loaded the demo county (SAMPLE DATA): {} projects, {} events as of {}",
+                        DemoCounty.projects().size(), sent, today);
+            } else {
+                replay(parse(speed));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Could not load the demo county", e);
+        }
+    }
+
+    /** Steps today through the month-ends up to the target day, sending each month's new events. */
+    private void replay(Duration perMonth) throws InterruptedException {
+        LocalDate target = clock.today();
+        LOG.info("Replaying the demo county's year (SAMPLE DATA) up to {}, one month every {}", target, perMonth);
+        Set<String> sent = new HashSet<>();
+        for (YearMonth month = YearMonth.of(DemoCounty.YEAR, 1); ; month = month.plusMonths(1)) {
+            LocalDate today = month.atEndOfMonth().isBefore(target) ? month.atEndOfMonth() : target;
+            clock.setToday(today);
+            ArrayNode fresh = PulseJson.mapper().createArrayNode();
+            for (JsonNode event : DemoCounty.events(today)) {
+                if (sent.add(event.get("eventId").asText())) {
+                    fresh.add(event);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                ingest.submitAll(fresh);
+            }
+            LOG.info("Demo replay: {} ({} new events)", today, fresh.size());
+            if (!today.isBefore(target)) {
+                return;
+            }
+            Thread.sleep(perMonth.toMillis());
+        }
+    }
+
+    static Duration parse(String speed) {
+        String text = speed.strip().toLowerCase();
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            if (text.endsWith("s")) {
+                return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            }
+            return Duration.ofSeconds(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("PULSE_DEMO_SPEED was \"" + speed + "\"; expected the time per "
+                    + "simulated month, such as 10s or 500ms");
         }
     }
 }

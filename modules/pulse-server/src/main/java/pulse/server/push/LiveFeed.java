@@ -48,10 +48,13 @@ public class LiveFeed {
 
     private record Sent(long sequence, Event<String> event) {}
 
+    /** A connected screen: its bounded queue, and the signal that ends its stream when it falls behind. */
+    private record Screen(Sinks.Many<Event<String>> queue, Sinks.One<Boolean> dropped) {}
+
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
     private final Deque<Sent> replay = new ArrayDeque<>();
-    private final List<Sinks.Many<Event<String>>> screens = new CopyOnWriteArrayList<>();
+    private final List<Screen> screens = new CopyOnWriteArrayList<>();
     private final Map<String, Totals> pendingTotals = new LinkedHashMap<>();
     private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
     private final List<Report> pendingReports = new ArrayList<>();
@@ -82,29 +85,31 @@ public class LiveFeed {
 
     /** A screen's stream: what it missed since {@code lastEventId} if that can be told, else a snapshot; then live. */
     public Flux<Event<String>> subscribe(String lastEventId) {
-        Sinks.Many<Event<String>> sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(clientBuffer));
+        Screen screen = new Screen(Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(clientBuffer)),
+                Sinks.one());
         boolean resumed;
         long snapshotAt;
         synchronized (this) {
             List<Sent> missed = missedSince(lastEventId);
             resumed = missed != null;
             if (resumed) {
-                missed.forEach(sent -> sink.tryEmitNext(sent.event()));
+                missed.forEach(sent -> screen.queue().tryEmitNext(sent.event()));
             }
             snapshotAt = sequence.get();
-            screens.add(sink);
+            screens.add(screen);
         }
-        Flux<Event<String>> live = sink.asFlux().doFinally(signal -> screens.remove(sink));
-        if (resumed) {
-            return live;
+        Flux<Event<String>> live = screen.queue().asFlux();
+        if (!resumed) {
+            // The snapshot is read after the screen is registered: a change racing it arrives as an
+            // update too, and updates carry whole figures, so applying one twice changes nothing.
+            Mono<Event<String>> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), snapshotAt))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .onErrorResume(error -> Mono.just(Event.of(json(Map.of("message", String.valueOf(error.getMessage()))))
+                            .name("unavailable").retry(Duration.ofSeconds(1))));
+            live = Flux.concat(snapshot, live);
         }
-        // The snapshot is read after the screen is registered: a change racing it arrives as an update
-        // too, and updates carry whole figures, so applying one twice changes nothing.
-        Mono<Event<String>> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), snapshotAt))
-                .subscribeOn(Schedulers.boundedElastic())
-                .onErrorResume(error -> Mono.just(Event.of(json(Map.of("message", String.valueOf(error.getMessage()))))
-                        .name("unavailable").retry(Duration.ofSeconds(1))));
-        return Flux.concat(snapshot, live);
+        // A dropped screen's stream ends at once, whatever it still had queued: it reconnects and resumes.
+        return live.takeUntilOther(screen.dropped().asMono()).doFinally(signal -> screens.remove(screen));
     }
 
     /** The updates after {@code lastEventId}, or null when they are not all here (unknown, old, or another epoch). */
@@ -173,8 +178,8 @@ public class LiveFeed {
         while (replay.size() > replayBuffer) {
             replay.removeFirst();
         }
-        for (Sinks.Many<Event<String>> screen : screens) {
-            if (screen.tryEmitNext(event).isFailure()) {
+        for (Screen screen : screens) {
+            if (screen.queue().tryEmitNext(event).isFailure()) {
                 drop(screen);
             }
         }
@@ -182,18 +187,22 @@ public class LiveFeed {
 
     private void heartbeat() {
         Event<String> beat = Event.of("{}").name("heartbeat");
-        for (Sinks.Many<Event<String>> screen : screens) {
-            if (screen.tryEmitNext(beat).isFailure()) {
+        for (Screen screen : screens) {
+            if (screen.queue().tryEmitNext(beat).isFailure()) {
                 drop(screen);
             }
         }
     }
 
-    private void drop(Sinks.Many<Event<String>> screen) {
+    private void drop(Screen screen) {
         screens.remove(screen);
-        screen.tryEmitError(new IllegalStateException("screen too slow; reconnect to resume"));
+        screen.dropped().tryEmitValue(true);
         LOG.info("Dropped a screen that fell {} updates behind ({} dropped so far)", clientBuffer,
                 dropped.incrementAndGet());
+    }
+
+    public long updatesSent() {
+        return sequence.get();
     }
 
     public int connectedScreens() {
@@ -219,6 +228,6 @@ public class LiveFeed {
     @PreDestroy
     void close() {
         timer.shutdownNow();
-        screens.forEach(Sinks.Many::tryEmitComplete);
+        screens.forEach(screen -> screen.queue().tryEmitComplete());
     }
 }

@@ -3,7 +3,9 @@ package pulse.server.push;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
 import pulse.model.Payload.InvestmentReported;
+import pulse.model.Payload.ProjectRegistered;
 import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.KafkaCluster;
@@ -43,7 +46,10 @@ class OutputReader {
     private final LiveFeed feed;
     private final QueryService query;
     private final EventCodec codec = new EventCodec(EventReader.forReplay(java.time.Clock.systemUTC()));
+    private static final Duration NAME_WAIT = Duration.ofSeconds(3);
+
     private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Deque<Parked> parked = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -68,6 +74,7 @@ class OutputReader {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     dispatch(record);
                 }
+                releaseParkedReports();
             }
         } catch (WakeupException e) {
             // closing
@@ -120,13 +127,34 @@ class OutputReader {
         } catch (InvalidInputException e) {
             return; // the topology sets unreadable records aside; the ticker shows only reports
         }
-        if (event.payload() instanceof InvestmentReported report) {
-            feed.reported(new Report(event.projectId(), name(event.projectId()), event.unitId(),
-                    report.period().toString(), report.amount(), report.reason(), event.reportedAt()));
+        if (event.payload() instanceof ProjectRegistered registration) {
+            names.put(event.projectId(), registration.name());
+        } else if (event.payload() instanceof InvestmentReported report) {
+            parked.add(new Parked(new Report(event.projectId(), event.projectId(), event.unitId(),
+                    report.period().toString(), report.amount(), report.reason(), event.reportedAt()), System.nanoTime()));
         }
     }
 
-    /** The project's name for the ticker; its id while the name cannot be known yet (not cached). */
+    /** A report waiting for its project's name: a report can arrive before the registration is processed. */
+    private record Parked(Report report, long since) {}
+
+    /** Sends parked reports in order once their project's name is known, or after a short wait without it. */
+    private void releaseParkedReports() {
+        while (!parked.isEmpty()) {
+            Parked next = parked.peekFirst();
+            String name = name(next.report().projectId());
+            boolean waitedEnough = System.nanoTime() - next.since() > NAME_WAIT.toNanos();
+            if (name == null && !waitedEnough) {
+                return;
+            }
+            parked.removeFirst();
+            Report report = next.report();
+            feed.reported(new Report(report.projectId(), name == null ? report.projectId() : name, report.unitId(),
+                    report.period(), report.amount(), report.reason(), report.reportedAt()));
+        }
+    }
+
+    /** The project's name for the ticker, or null while it cannot be known yet. */
     private String name(String projectId) {
         String known = names.get(projectId);
         if (known != null) {
@@ -136,9 +164,9 @@ class OutputReader {
             return query.project(projectId).map(view -> {
                 names.put(projectId, view.name());
                 return view.name();
-            }).orElse(projectId);
+            }).orElse(null);
         } catch (RuntimeException e) {
-            return projectId;
+            return null;
         }
     }
 

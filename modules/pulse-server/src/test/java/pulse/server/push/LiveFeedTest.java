@@ -1,0 +1,108 @@
+package pulse.server.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.http.sse.Event;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscription;
+import pulse.model.Totals;
+import pulse.rules.RuleSettings;
+import reactor.core.publisher.BaseSubscriber;
+
+/** The feed's own behaviour, without Kafka: coalescing, resuming, and dropping a screen that does not read. */
+class LiveFeedTest {
+
+    private static final Totals EMPTY = new Totals("全县", 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+            new Totals.Lights(0, 0, 0), null);
+    private static final SnapshotSource SNAPSHOT =
+            reports -> ScreenMessage.snapshot(EMPTY, List.of(), List.of(), List.of(), List.of(), reports);
+
+    private final LiveFeed feed = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, 50, 60, 4, 16);
+
+    @AfterEach
+    void close() {
+        feed.close();
+    }
+
+    private static Report report(int i) {
+        return new Report("P" + i, "项目" + i, "县住建局", "2022-05", BigDecimal.valueOf(i), null, Instant.EPOCH);
+    }
+
+    private static List<Event<String>> collect(reactor.core.publisher.Flux<Event<String>> flux) {
+        List<Event<String>> received = new CopyOnWriteArrayList<>();
+        flux.subscribe(received::add);
+        return received;
+    }
+
+    @Test
+    void shouldSendASnapshotFirstThenABurstAsOneUpdate() {
+        List<Event<String>> received = collect(feed.subscribe(null));
+        await().until(() -> received.size() == 1);
+        assertThat(received.get(0).getName()).isEqualTo("snapshot");
+
+        for (int i = 0; i < 100; i++) {
+            feed.reported(report(i));
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 2);
+        await().during(Duration.ofMillis(300)).until(() -> received.size() == 2);
+        assertThat(received.get(1).getName()).isEqualTo("update");
+        assertThat(received.get(1).getData()).contains("\"projectId\":\"P0\"").contains("\"projectId\":\"P99\"");
+    }
+
+    @Test
+    void shouldResumeAfterTheLastSeenIdAndSnapshotForAnUnknownOne() {
+        List<Event<String>> first = collect(feed.subscribe(null));
+        feed.reported(report(1));
+        await().until(() -> first.size() == 2);
+        String seen = first.get(1).getId().toString();
+        feed.reported(report(2));
+        feed.reported(report(3));
+        await().until(() -> first.size() == 3);
+
+        List<Event<String>> resumed = collect(feed.subscribe(seen));
+        await().until(() -> resumed.size() == 1);
+        assertThat(resumed.get(0).getName()).isEqualTo("update");
+        assertThat(resumed.get(0).getData()).contains("\"P2\"").contains("\"P3\"").doesNotContain("\"P1\"");
+
+        List<Event<String>> stranger = collect(feed.subscribe("another-epoch-7"));
+        await().until(() -> stranger.size() == 1);
+        assertThat(stranger.get(0).getName()).isEqualTo("snapshot");
+    }
+
+    @Test
+    void shouldDropAScreenThatDoesNotKeepUpInsteadOfBufferingForIt() {
+        AtomicReference<Boolean> ended = new AtomicReference<>(false);
+        feed.subscribe(null).subscribe(new BaseSubscriber<>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                // reads nothing at all
+            }
+
+            @Override
+            protected void hookOnComplete() {
+                ended.set(true);
+            }
+        });
+        assertThat(feed.connectedScreens()).isEqualTo(1);
+
+        for (int i = 1; i <= 10; i++) {     // more updates than the 4 a screen may lag behind
+            feed.reported(report(i));
+            long sent = i;
+            await().atMost(Duration.ofSeconds(2)).until(() -> feed.updatesSent() == sent);
+        }
+
+        assertThat(feed.connectedScreens()).isZero();
+        assertThat(feed.droppedScreens()).isEqualTo(1);
+        assertThat(ended.get()).as("its stream ended, so it reconnects").isTrue();
+    }
+}
