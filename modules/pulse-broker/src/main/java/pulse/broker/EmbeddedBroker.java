@@ -50,10 +50,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(Path logDir, String host, int port, int controllerPort, Map<String, String> overrides) {
         Properties props = config(logDir, host, port, controllerPort);
         props.putAll(overrides);
-        KafkaConfig config = new KafkaConfig(props, false);
-        formatIfNew(logDir, config);
-        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
-        server.startup();
+        KafkaRaftServer server = startNode(props, Uuid.randomUuid().toString());
         String bootstrap = host + ":" + port;
         EmbeddedBroker broker = new EmbeddedBroker(server, bootstrap);
         try {
@@ -64,6 +61,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         LOG.info("Embedded Kafka broker (KRaft) ready at {} with its log in {}", bootstrap, logDir.toAbsolutePath());
         return broker;
+    }
+
+    /**
+     * Formats the node's log folder on first use (with {@code clusterId}; nodes of one cluster must
+     * share it) and starts the node. Returns once it started, not once the cluster answers.
+     */
+    static KafkaRaftServer startNode(Properties props, String clusterId) {
+        KafkaConfig config = new KafkaConfig(props, false);
+        String logDir = props.getProperty("metadata.log.dir", props.getProperty("log.dirs").split(",")[0]);
+        formatIfNew(Path.of(logDir), Integer.parseInt(props.getProperty("node.id")), clusterId);
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return server;
     }
 
     static Properties config(Path logDir, String host, int port, int controllerPort) {
@@ -90,7 +100,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         return props;
     }
 
-    private static void formatIfNew(Path logDir, KafkaConfig config) {
+    private static void formatIfNew(Path logDir, int nodeId, String clusterId) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return;
         }
@@ -98,8 +108,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             Files.createDirectories(logDir);
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(NODE_ID)
+                    .setClusterId(clusterId)
+                    .setNodeId(nodeId)
                     .setDirectories(List.of(logDir.toAbsolutePath().toString()))
                     .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
                     .setControllerListenerName("CONTROLLER")

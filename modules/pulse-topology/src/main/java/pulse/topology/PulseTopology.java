@@ -36,6 +36,12 @@ public final class PulseTopology {
 
     public static final String PROJECTS_STORE = "projects";
     public static final String TOTALS_STORE = "totals";
+    /**
+     * Every group's totals on every instance: a global table over {@code pulse.totals}. The groups
+     * are few (units, townships, areas, levels, the county), so any instance answers county and
+     * dimension totals from its own copy, with no fan-out to the others.
+     */
+    public static final String TOTALS_EVERYWHERE_STORE = "totals-everywhere";
 
     private PulseTopology() {}
 
@@ -58,6 +64,9 @@ public final class PulseTopology {
                                 .withValueSerde(Topics.TOTALS.valueSerde()))
                 .toStream()
                 .to(Topics.TOTALS.name(), Produced.with(Topics.TOTALS.keySerde(), Topics.TOTALS.valueSerde()));
+        builder.globalTable(Topics.TOTALS.name(), Consumed.with(Topics.TOTALS.keySerde(), Topics.TOTALS.valueSerde()),
+                Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TOTALS_EVERYWHERE_STORE)
+                        .withKeySerde(Serdes.String()).withValueSerde(Topics.TOTALS.valueSerde()));
         return builder.build();
     }
 

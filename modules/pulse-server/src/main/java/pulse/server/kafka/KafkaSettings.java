@@ -17,8 +17,22 @@ public record KafkaSettings(
         @Value("${pulse.topics.replication-factor:-1}") int replicationFactor,
         @Value("${pulse.streams.processing-guarantee:exactly_once_v2}") String processingGuarantee,
         @Value("${pulse.streams.commit-interval-ms:100}") long commitIntervalMs,
-        @Value("${pulse.streams.num-standby-replicas:0}") int standbyReplicas,
-        @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds) {
+        @Value("${pulse.streams.num-standby-replicas:-1}") int standbyReplicasSetting,
+        @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds,
+        @Value("${pulse.advertised-address:}") String advertisedAddress) {
+
+    /** Standby replicas of the state: 1 on a cluster (fail-over in seconds), 0 on the embedded broker, unless set. */
+    public int standbyReplicas() {
+        if (standbyReplicasSetting >= 0) {
+            return standbyReplicasSetting;
+        }
+        return bootstrapServers.isBlank() ? 0 : 1;
+    }
+
+    /** True when this server is one of several: reads are routed to the instance that holds the key. */
+    public boolean routed() {
+        return !advertisedAddress.isBlank();
+    }
 
     /** The folder holding the embedded broker's log and the Streams state. */
     public Path dataDir() {

@@ -7,7 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.time.Duration;
 import java.util.Properties;
@@ -32,7 +38,10 @@ public class StreamsRunner {
 
     private final KafkaStreams streams;
 
+    private final KafkaSettings settings;
+
     StreamsRunner(KafkaCluster cluster, KafkaSettings settings, Clock clock, RuleSettings rules) {
+        this.settings = settings;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
@@ -41,7 +50,12 @@ public class StreamsRunner {
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
+        if (settings.routed()) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedAddress());
+        }
         props.put(StreamsConfig.producerPrefix("acks"), "all");
+        // The replicated totals table shows only committed totals, as every other reader does.
+        props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
         // Static membership: a restarted server takes its partitions back at once instead of
         // waiting for its old self's session to time out.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
@@ -83,14 +97,46 @@ public class StreamsRunner {
 
     /** A local store to query; {@link StoreUnavailableException} while starting, rebalancing or restoring. */
     public <T> T store(String name, QueryableStoreType<T> type) {
-        if (!isRunning()) {
-            throw new StoreUnavailableException("Kafka Streams is " + streams.state());
+        return store(name, type, null, false);
+    }
+
+    /**
+     * A store to read, limited to one partition when {@code partition} is not null. A {@code stale}
+     * read also accepts a standby's copy, and a store that is restoring or rebalancing.
+     */
+    public <T> T store(String name, QueryableStoreType<T> type, Integer partition, boolean stale) {
+        KafkaStreams.State state = streams.state();
+        boolean readable = state == KafkaStreams.State.RUNNING || (stale && state == KafkaStreams.State.REBALANCING);
+        if (!readable) {
+            throw new StoreUnavailableException("Kafka Streams is " + state);
+        }
+        StoreQueryParameters<T> query = StoreQueryParameters.fromNameAndType(name, type);
+        if (partition != null) {
+            query = query.withPartition(partition);
+        }
+        if (stale) {
+            query = query.enableStaleStores();
         }
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+            return streams.store(query);
         } catch (InvalidStateStoreException e) {
-            throw new StoreUnavailableException("store " + name + " is not queryable: " + e.getMessage());
+            throw new StoreUnavailableException("store " + name + " is not queryable here: " + e.getMessage());
         }
+    }
+
+    /** Which instance holds {@code key} of {@code store}, and which keep a standby copy. */
+    public KeyQueryMetadata metadataFor(String store, String key) {
+        return streams.queryMetadataForKey(store, key, new StringSerializer());
+    }
+
+    /** Every instance of this application, this one included. */
+    public Collection<StreamsMetadata> instances() {
+        return streams.metadataForAllStreamsClients();
+    }
+
+    /** This instance's address as the others know it; empty when it runs alone. */
+    public Optional<HostInfo> self() {
+        return settings.routed() ? Optional.of(HostInfo.buildFromEndpoint(settings.advertisedAddress())) : Optional.empty();
     }
 
     /** Stops processing; reads answer 503 from then on. Called when the server shuts down. */

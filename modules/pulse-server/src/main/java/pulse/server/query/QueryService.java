@@ -19,7 +19,6 @@ import pulse.model.Totals;
 import pulse.rules.RuleSettings;
 import pulse.server.kafka.StreamsRunner;
 import pulse.topology.Dimension;
-import pulse.topology.ProjectState;
 import pulse.topology.PulseTopology;
 import pulse.topology.Tally;
 
@@ -32,36 +31,32 @@ import pulse.topology.Tally;
 public class QueryService {
 
     private final StreamsRunner streams;
+    private final ProjectReads projectReads;
     private final RuleSettings rules;
 
-    QueryService(StreamsRunner streams, RuleSettings rules) {
+    QueryService(StreamsRunner streams, ProjectReads projectReads, RuleSettings rules) {
         this.streams = streams;
+        this.projectReads = projectReads;
         this.rules = rules;
     }
 
-    private ReadOnlyKeyValueStore<String, ProjectState> projectStore() {
-        return streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore());
-    }
-
     private ReadOnlyKeyValueStore<String, Tally> totalsStore() {
-        return streams.store(PulseTopology.TOTALS_STORE, QueryableStoreTypes.keyValueStore());
+        return streams.store(PulseTopology.TOTALS_EVERYWHERE_STORE, QueryableStoreTypes.keyValueStore());
     }
 
+    /** One project, from whichever instance holds it. */
     public Optional<ProjectView> project(String projectId) {
-        ProjectState state = projectStore().get(projectId);
-        return Optional.ofNullable(state).map(ProjectState::view);
+        return projectReads.project(projectId).value();
     }
 
+    /** One project, and which instance answered. */
+    public Located<Optional<ProjectView>> locatedProject(String projectId) {
+        return projectReads.project(projectId);
+    }
+
+    /** The projects matching the filter, from every instance, by id. */
     public List<ProjectView> projects(ProjectFilter filter) {
-        List<ProjectView> views = new ArrayList<>();
-        try (KeyValueIterator<String, ProjectState> all = projectStore().all()) {
-            while (all.hasNext()) {
-                ProjectView view = all.next().value.view();
-                if (view != null && filter.matches(view)) {
-                    views.add(view);
-                }
-            }
-        }
+        List<ProjectView> views = new ArrayList<>(projectReads.projects(filter));
         views.sort(Comparator.comparing(ProjectView::projectId));
         return views;
     }

@@ -1,6 +1,7 @@
 package pulse.server.query;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -50,9 +51,12 @@ class ReadController {
         return query.unitRanking();
     }
 
+    /** One project; {@code X-Pulse-Instance} says which instance's copy answered. */
     @Get("/projects/{projectId}")
-    ProjectView project(String projectId) {
-        return query.project(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    HttpResponse<ProjectView> project(String projectId) {
+        Located<java.util.Optional<ProjectView>> located = query.locatedProject(projectId);
+        ProjectView view = located.value().orElseThrow(() -> new ProjectNotFoundException(projectId));
+        return HttpResponse.ok(view).header("X-Pulse-Instance", located.instance());
     }
 
     @Get("/projects")

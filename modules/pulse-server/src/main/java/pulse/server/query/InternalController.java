@@ -1,0 +1,40 @@
+package pulse.server.query;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.List;
+import pulse.model.Light;
+import pulse.model.ProjectStatus;
+import pulse.model.ProjectView;
+import pulse.model.WorkArea;
+import pulse.server.ingest.ProjectNotFoundException;
+
+/**
+ * What one instance holds itself, for the other instances: never routed further, so a read that
+ * arrives here cannot bounce between instances.
+ */
+@Controller("/api/internal")
+@ExecuteOn(TaskExecutors.BLOCKING)
+class InternalController {
+
+    private final ProjectReads reads;
+
+    InternalController(ProjectReads reads) {
+        this.reads = reads;
+    }
+
+    @Get("/projects/{projectId}")
+    ProjectView project(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
+        return reads.local(projectId, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    }
+
+    @Get("/projects")
+    List<ProjectView> projects(@Nullable WorkArea area, @Nullable String unit, @Nullable String township,
+            @Nullable ProjectStatus status, @Nullable Light light) {
+        return reads.localProjects(new ProjectFilter(area, unit, township, status, light));
+    }
+}

@@ -1,0 +1,93 @@
+package pulse.server.query;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.streams.state.HostInfo;
+import pulse.model.ProjectView;
+import pulse.model.PulseJson;
+import pulse.server.kafka.StoreUnavailableException;
+
+/** Asks another Pulse instance for what only it holds, through its internal endpoints. */
+@Singleton
+class PeerClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** After a peer failed to answer, it is not asked again for this long: reads go to a standby at once. */
+    private static final Duration BACK_OFF = Duration.ofSeconds(5);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final Map<HostInfo, Instant> silentUntil = new ConcurrentHashMap<>();
+
+    /** The project from the instance that holds it; empty when that instance says it has no such project. */
+    Optional<ProjectView> project(HostInfo peer, String projectId, boolean stale) {
+        HttpResponse<String> response = get(peer, "/api/internal/projects/" + encode(projectId) + "?stale=" + stale);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, new TypeReference<ProjectView>() {}, peer));
+    }
+
+    List<ProjectView> projects(HostInfo peer, ProjectFilter filter) {
+        StringBuilder query = new StringBuilder("/api/internal/projects?");
+        append(query, "area", filter.area() == null ? null : filter.area().name());
+        append(query, "unit", filter.unit());
+        append(query, "township", filter.township());
+        append(query, "status", filter.status() == null ? null : filter.status().name());
+        append(query, "light", filter.light() == null ? null : filter.light().name());
+        return read(get(peer, query.toString()), new TypeReference<List<ProjectView>>() {}, peer);
+    }
+
+    private HttpResponse<String> get(HostInfo peer, String path) {
+        Instant silent = silentUntil.get(peer);
+        if (silent != null && Instant.now().isBefore(silent)) {
+            throw new StoreUnavailableException("instance " + peer + " did not answer a moment ago");
+        }
+        URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            silentUntil.remove(peer);
+            return response;
+        } catch (IOException e) {
+            silentUntil.put(peer, Instant.now().plus(BACK_OFF));
+            throw new StoreUnavailableException("instance " + peer + " does not answer (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while asking " + peer);
+        }
+    }
+
+    private static <T> T read(HttpResponse<String> response, TypeReference<T> type, HostInfo peer) {
+        if (response.statusCode() != 200) {
+            throw new StoreUnavailableException("instance " + peer + " answered " + response.statusCode());
+        }
+        try {
+            return PulseJson.mapper().readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("instance " + peer + " answered something unreadable");
+        }
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (value != null) {
+            query.append(name).append('=').append(encode(value)).append('&');
+        }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

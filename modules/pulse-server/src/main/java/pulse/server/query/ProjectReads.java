@@ -1,0 +1,100 @@
+package pulse.server.query;
+
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import pulse.model.ProjectView;
+import pulse.server.kafka.StoreUnavailableException;
+import pulse.server.kafka.StreamsRunner;
+import pulse.topology.ProjectState;
+import pulse.topology.PulseTopology;
+
+/**
+ * Reads of per-project state, which is partitioned across the instances. One project is read
+ * where Kafka Streams says it lives (the active task's instance, else a standby's copy); a list is
+ * gathered from every instance's own partitions. Running alone, everything is local.
+ */
+@Singleton
+class ProjectReads {
+
+    private static final String LOCAL = "local";
+
+    private final StreamsRunner streams;
+    private final PeerClient peers;
+
+    ProjectReads(StreamsRunner streams, PeerClient peers) {
+        this.streams = streams;
+        this.peers = peers;
+    }
+
+    Located<Optional<ProjectView>> project(String projectId) {
+        Optional<HostInfo> self = streams.self();
+        if (self.isEmpty()) {
+            return new Located<>(local(projectId, null, false), LOCAL);
+        }
+        KeyQueryMetadata metadata = streams.metadataFor(PulseTopology.PROJECTS_STORE, projectId);
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw new StoreUnavailableException("no instance holds project " + projectId + " right now");
+        }
+        List<HostInfo> holders = new ArrayList<>();
+        holders.add(metadata.activeHost());
+        holders.addAll(metadata.standbyHosts());
+        StoreUnavailableException lastFailure = null;
+        for (HostInfo holder : holders) {
+            boolean stale = !holder.equals(metadata.activeHost());
+            try {
+                Optional<ProjectView> view = holder.equals(self.get())
+                        ? local(projectId, metadata.partition(), stale)
+                        : peers.project(holder, projectId, stale);
+                return new Located<>(view, holder.host() + ":" + holder.port());
+            } catch (StoreUnavailableException e) {
+                lastFailure = e;
+            }
+        }
+        throw lastFailure != null ? lastFailure : new StoreUnavailableException("no instance holds " + projectId);
+    }
+
+    List<ProjectView> projects(ProjectFilter filter) {
+        Optional<HostInfo> self = streams.self();
+        if (self.isEmpty()) {
+            return localProjects(filter);
+        }
+        List<ProjectView> views = new ArrayList<>();
+        for (StreamsMetadata instance : streams.instances()) {
+            if (instance.stateStoreNames().contains(PulseTopology.PROJECTS_STORE)) {
+                views.addAll(instance.hostInfo().equals(self.get())
+                        ? localProjects(filter) : peers.projects(instance.hostInfo(), filter));
+            }
+        }
+        return views;
+    }
+
+    /** This instance's copy of one project: {@code partition} null means any local partition. */
+    Optional<ProjectView> local(String projectId, Integer partition, boolean stale) {
+        ReadOnlyKeyValueStore<String, ProjectState> store =
+                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
+        return Optional.ofNullable(store.get(projectId)).map(ProjectState::view);
+    }
+
+    /** The projects of this instance's active partitions. */
+    List<ProjectView> localProjects(ProjectFilter filter) {
+        List<ProjectView> views = new ArrayList<>();
+        try (KeyValueIterator<String, ProjectState> all =
+                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore()).all()) {
+            while (all.hasNext()) {
+                ProjectView view = all.next().value.view();
+                if (view != null && filter.matches(view)) {
+                    views.add(view);
+                }
+            }
+        }
+        return views;
+    }
+}

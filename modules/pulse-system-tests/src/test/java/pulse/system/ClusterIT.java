@@ -1,0 +1,198 @@
+package pulse.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * Pulse on a real three-node Kafka cluster with several server instances, each in its own
+ * container: reads from any instance, a server killed, a partition leader killed, scaling out and
+ * in, all while reports stream in, and at the end every total equal to the cent to an independent
+ * recomputation from {@code pulse.events}.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+    private static final String[] UNITS = {"县住建局", "县交通局", "县水务局", "县能源局"};
+    private static final Duration SETTLE = Duration.ofMinutes(3);
+
+    private final Cluster cluster = new Cluster();
+    private final List<String> projects = new ArrayList<>();
+
+    @BeforeAll
+    void startCluster() {
+        Assumptions.assumeTrue(Cluster.imagesPresent(), "System tests skipped: images pulse-broker:" + Cluster.TAG
+                + " and pulse-server:" + Cluster.TAG + " are not built (docker/images-for-tests.sh builds them)");
+        cluster.startBrokers();
+        cluster.startServer("server1");
+        cluster.startServer("server2");
+        for (int i = 1; i <= 24; i++) {
+            projects.add(String.format("SYS-%03d", i));
+        }
+    }
+
+    @AfterAll
+    void stopCluster() {
+        cluster.close();
+    }
+
+    @Test
+    @Order(1)
+    void shouldAnswerEveryTotalThroughOneInstanceThatWasWrittenThroughTheOther() {
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < projects.size(); i++) {
+            String id = projects.get(i);
+            batch.append(String.format("{\"type\":\"ProjectRegistered\",\"projectId\":\"%s\",\"name\":\"系统测试项目%d\","
+                    + "\"area\":\"URBAN\",\"township\":\"玉泉镇\",\"unitId\":\"%s\",\"level\":\"COUNTY\","
+                    + "\"totalInvestment\":20000.00,\"year\":2022,\"annualPlan\":10000.00},", id, i, UNITS[i % UNITS.length]));
+            batch.append(String.format("{\"type\":\"InvestmentReported\",\"projectId\":\"%s\",\"period\":\"2022-01\","
+                    + "\"amount\":%d.%02d},", id, 100 + i, i));
+        }
+        batch.setLength(batch.length() - 1);
+        batch.append(']');
+        Http.Answer written = Http.send("POST", cluster.url("server1") + "/api/events", batch.toString());
+        assertThat(written.status()).as(written.body()).isEqualTo(200);
+
+        assertEveryServerMatchesTheEventsTopic();
+        Http.Answer project = Http.get(cluster.url("server2") + "/api/projects/SYS-001");
+        assertThat(project.status()).isEqualTo(200);
+        assertThat(project.raw().headers().firstValue("X-Pulse-Instance")).isPresent();
+    }
+
+    @Test
+    @Order(2)
+    void shouldKeepAnsweringWhenAServerIsKilledAndCountEverythingOnceWhenItReturns() throws Exception {
+        try (ReportWriter writer = new ReportWriter(this::serverUrls, projects)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.acked() >= 20);
+
+            cluster.kill(cluster.servers.get("server1"));
+            long killedAt = System.nanoTime();
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> everyProjectAnswers(cluster.url("server2")));
+            long failoverMs = (System.nanoTime() - killedAt) / 1_000_000;
+            System.out.printf("Fail-over: after docker kill of server1, server2 answered all %d projects in %d ms%n",
+                    projects.size(), failoverMs);
+
+            cluster.startServer("server1");
+            long ackedBefore = writer.acked();
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= ackedBefore + 20);
+            writer.close();
+            System.out.printf("Server kill: %d reports sent, %d acknowledged%n", writer.sent(), writer.acked());
+            assertAcknowledgedAreCounted(writer);
+        }
+        assertEveryServerMatchesTheEventsTopic();
+    }
+
+    @Test
+    @Order(3)
+    void shouldCountEveryAcknowledgedReportWhenThePartitionLeaderBrokerIsKilled() throws Exception {
+        int leader;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapFromHost()))) {
+            TopicDescription events = admin.describeTopics(List.of("pulse.events")).allTopicNames().get().get("pulse.events");
+            leader = events.partitions().get(0).leader().id();
+        }
+        try (ReportWriter writer = new ReportWriter(this::serverUrls, projects)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> writer.acked() >= 20);
+            cluster.kill(cluster.brokers.get(leader));
+            long ackedAtKill = writer.acked();
+            await().atMost(Duration.ofMinutes(2)).until(() -> writer.acked() >= ackedAtKill + 30);
+            cluster.restartBroker(leader);
+            writer.close();
+            System.out.printf("Leader kill (broker %d): %d reports sent, %d acknowledged%n", leader, writer.sent(),
+                    writer.acked());
+            assertAcknowledgedAreCounted(writer);
+        }
+        assertEveryServerMatchesTheEventsTopic();
+    }
+
+    @Test
+    @Order(4)
+    void shouldStayExactWhileScalingFromOneToThreeServersAndBack() throws Exception {
+        cluster.servers.get("server2").stop();
+        try (ReportWriter writer = new ReportWriter(this::serverUrls, projects)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= 20);
+            cluster.startServer("server2");
+            cluster.startServer("server3");
+            long acked = writer.acked();
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= acked + 20);
+            cluster.servers.get("server2").stop();
+            cluster.servers.get("server3").stop();
+            long ackedAfter = writer.acked();
+            await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= ackedAfter + 20);
+            writer.close();
+            System.out.printf("Scaling 1 → 3 → 1: %d reports sent, %d acknowledged%n", writer.sent(), writer.acked());
+            assertAcknowledgedAreCounted(writer);
+        }
+        assertEveryServerMatchesTheEventsTopic();
+    }
+
+    private List<String> serverUrls() {
+        return cluster.runningServers().stream().map(cluster::url).toList();
+    }
+
+    private boolean everyProjectAnswers(String url) {
+        for (String project : projects) {
+            if (Http.get(url + "/api/projects/" + project).status() != 200) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every acknowledged figure is on the topic; the checker then holds the servers to the topic. */
+    private void assertAcknowledgedAreCounted(ReportWriter writer) {
+        EventsChecker.Expected expected = EventsChecker.recompute(cluster.bootstrapFromHost());
+        writer.acknowledged().forEach((key, amount) ->
+                assertThat(expected.written()).as("acknowledged %s=%s", key, amount).contains(key + "=" + amount.toPlainString()));
+    }
+
+    /** Each running server's county and unit totals, and every project's months, equal the recomputation. */
+    private void assertEveryServerMatchesTheEventsTopic() {
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            EventsChecker.Expected expected = EventsChecker.recompute(cluster.bootstrapFromHost());
+            for (String server : cluster.runningServers()) {
+                String url = cluster.url(server);
+                JsonNode county = Http.get(url + "/api/totals").json();
+                assertThat(county.get("completedThisYear").decimalValue()).as(server + " county")
+                        .isEqualByComparingTo(expected.county());
+                Map<String, BigDecimal> units = new TreeMap<>();
+                for (JsonNode unit : Http.get(url + "/api/totals/unit").json()) {
+                    units.put(unit.get("key").asText(), unit.get("completedThisYear").decimalValue().setScale(2));
+                }
+                Map<String, BigDecimal> expectedUnits = new TreeMap<>();
+                expected.completedByUnit().forEach((unit, amount) -> expectedUnits.put(unit, amount.setScale(2)));
+                assertThat(units).as(server + " units").isEqualTo(expectedUnits);
+            }
+            String any = cluster.url(cluster.runningServers().get(0));
+            for (String project : projects) {
+                JsonNode months = Http.get(any + "/api/projects/" + project).json().get("months");
+                months.fields().forEachRemaining(month -> assertThat(month.getValue().decimalValue())
+                        .as(project + " " + month.getKey())
+                        .isEqualByComparingTo(expected.months().get(project + "/" + month.getKey())));
+            }
+        });
+        System.out.printf("Checked every server against %d events recomputed from pulse.events%n",
+                EventsChecker.recompute(cluster.bootstrapFromHost()).events());
+    }
+}
