@@ -37,8 +37,11 @@ public record ProjectView(
         Light light,
         List<String> reasons) {
 
-    /** A milestone as planned and as reached; either may be null. */
-    public record MilestoneView(LocalDate planned, LocalDate reached) {}
+    /**
+     * A milestone as planned and as reached (either may be null); {@code late} when it was reached
+     * after its planned date, or its planned date has passed without it.
+     */
+    public record MilestoneView(LocalDate planned, LocalDate reached, boolean late) {}
 
     /** A blocker raised and not yet resolved. */
     public record OpenIssue(String issueId, IssueKind kind, String text, LocalDate raisedOn) {}

@@ -129,7 +129,8 @@ class VerticalSliceTest {
         assertThat(money(a, "completedThisYear")).isEqualByComparingTo("3550.50");
         assertThat(a.get("status").asText()).isEqualTo("UNDER_CONSTRUCTION");
         assertThat(a.get("milestones").get("STARTED").toString())
-                .isEqualTo("{\"planned\":\"2022-03-15\",\"reached\":\"2022-03-18\"}");
+                .isEqualTo("{\"planned\":\"2022-03-15\",\"reached\":\"2022-03-18\",\"late\":true}");
+        assertThat(a.get("milestones").get("COMPLETED").get("late").asBoolean()).isFalse();   // due 2022-11-30
         assertThat(a.get("light").asText()).isEqualTo("GREEN");
 
         JsonNode c = server.get("/api/projects/SV-C").json();

@@ -5,11 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +64,7 @@ class ClusterIT {
 
     @Test
     @Order(1)
-    void shouldAnswerEveryTotalThroughOneInstanceThatWasWrittenThroughTheOther() {
+    void shouldAnswerEveryTotalThroughOneInstanceThatWasWrittenThroughTheOther() throws Exception {
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < projects.size(); i++) {
             String id = projects.get(i);
@@ -71,10 +76,13 @@ class ClusterIT {
         }
         batch.setLength(batch.length() - 1);
         batch.append(']');
+        // A screen watching server2 sees the change that server1 accepted
+        CompletableFuture<String> pushed = firstUpdateWithCountyTotals(cluster.url("server2"));
         Http.Answer written = Http.send("POST", cluster.url("server1") + "/api/events", batch.toString());
         assertThat(written.status()).as(written.body()).isEqualTo(200);
 
         assertEveryServerMatchesTheEventsTopic();
+        assertThat(pushed).succeedsWithin(Duration.ofSeconds(60)).asString().contains("\"county/全县\"");
         Http.Answer project = Http.get(cluster.url("server2") + "/api/projects/SYS-001");
         assertThat(project.status()).isEqualTo(200);
         assertThat(project.raw().headers().firstValue("X-Pulse-Instance")).isPresent();
@@ -147,6 +155,29 @@ class ClusterIT {
         assertEveryServerMatchesTheEventsTopic();
     }
 
+    /**
+     * Connects to a server's push channel (returning once it answered, so the screen is registered)
+     * and reads it until an update carries the county's totals.
+     */
+    private static CompletableFuture<String> firstUpdateWithCountyTotals(String url) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/stream")).build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        return CompletableFuture.supplyAsync(() -> {
+            try (var lines = response.body()) {
+                return lines.filter(line -> line.startsWith("data:") && line.contains("\"kind\":\"update\"")
+                        && line.contains("county/全县")).findFirst().orElse("");
+            }
+        });
+    }
+
+    /** A read that must have succeeded; while a server is rebalancing it answers 503, and the await retries. */
+    private static JsonNode answered(String url) {
+        Http.Answer answer = Http.get(url);
+        assertThat(answer.status()).as(url + " " + answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
     private List<String> serverUrls() {
         return cluster.runningServers().stream().map(cluster::url).toList();
     }
@@ -173,11 +204,11 @@ class ClusterIT {
             EventsChecker.Expected expected = EventsChecker.recompute(cluster.bootstrapFromHost());
             for (String server : cluster.runningServers()) {
                 String url = cluster.url(server);
-                JsonNode county = Http.get(url + "/api/totals").json();
+                JsonNode county = answered(url + "/api/totals");
                 assertThat(county.get("completedThisYear").decimalValue()).as(server + " county")
                         .isEqualByComparingTo(expected.county());
                 Map<String, BigDecimal> units = new TreeMap<>();
-                for (JsonNode unit : Http.get(url + "/api/totals/unit").json()) {
+                for (JsonNode unit : answered(url + "/api/totals/unit")) {
                     units.put(unit.get("key").asText(), unit.get("completedThisYear").decimalValue().setScale(2));
                 }
                 Map<String, BigDecimal> expectedUnits = new TreeMap<>();
@@ -186,7 +217,7 @@ class ClusterIT {
             }
             String any = cluster.url(cluster.runningServers().get(0));
             for (String project : projects) {
-                JsonNode months = Http.get(any + "/api/projects/" + project).json().get("months");
+                JsonNode months = answered(any + "/api/projects/" + project).get("months");
                 months.fields().forEachRemaining(month -> assertThat(month.getValue().decimalValue())
                         .as(project + " " + month.getKey())
                         .isEqualByComparingTo(expected.months().get(project + "/" + month.getKey())));

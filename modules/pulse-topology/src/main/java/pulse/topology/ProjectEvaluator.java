@@ -45,7 +45,7 @@ public final class ProjectEvaluator {
         BigDecimal completionRate = TargetRule.rate(thisYear, plan.annualPlan());
         BigDecimal targetRate = TargetRule.rate(targetAmount, plan.annualPlan());
         BigDecimal deviation = TargetRule.deviationPoints(completionRate, targetRate);
-        Map<Milestone, MilestoneView> milestones = milestones(plan, state);
+        Map<Milestone, MilestoneView> milestones = milestones(plan, state, today);
         ProjectStatus status = status(state);
 
         List<Finding> findings = new ArrayList<>();
@@ -95,13 +95,14 @@ public final class ProjectEvaluator {
         return false;
     }
 
-    private static Map<Milestone, MilestoneView> milestones(ProjectRegistered plan, ProjectState state) {
+    private static Map<Milestone, MilestoneView> milestones(ProjectRegistered plan, ProjectState state, LocalDate today) {
         Map<Milestone, MilestoneView> views = new EnumMap<>(Milestone.class);
         for (Milestone milestone : Milestone.values()) {
             LocalDate planned = plan.plannedMilestones().get(milestone);
             LocalDate reached = state.reached().get(milestone);
             if (planned != null || reached != null) {
-                views.put(milestone, new MilestoneView(planned, reached));
+                boolean late = planned != null && (reached == null ? today.isAfter(planned) : reached.isAfter(planned));
+                views.put(milestone, new MilestoneView(planned, reached, late));
             }
         }
         return views;

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import pulse.model.Light;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
 import pulse.model.Totals;
@@ -45,6 +46,9 @@ public class LiveFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     private static final int RECENT_REPORTS = 30;
+    /** An update carries at most this many reports (the latest) and project changes: a screen shows a dozen. */
+    static final int MAX_REPORTS_PER_UPDATE = 20;
+    static final int MAX_PROJECTS_PER_UPDATE = 200;
 
     private record Sent(long sequence, Event<String> event) {}
 
@@ -59,6 +63,7 @@ public class LiveFeed {
     private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
     private final List<Report> pendingReports = new ArrayList<>();
     private final Deque<Report> recentReports = new ArrayDeque<>();
+    private final Map<String, Light> lights = new java.util.concurrent.ConcurrentHashMap<>();
     private final SnapshotSource snapshots;
     private final RuleSettings rules;
     private final int clientBuffer;
@@ -133,7 +138,8 @@ public class LiveFeed {
     void totalsChanged(String groupKey, Tally tally) {
         int slash = groupKey.indexOf('/');
         Dimension dimension = Dimension.fromPath(groupKey.substring(0, slash));
-        if (dimension == null || tally == null) {
+        // The screen shows the county, the work areas and the units; townships and levels stay in the API.
+        if (tally == null || (dimension != Dimension.COUNTY && dimension != Dimension.AREA && dimension != Dimension.UNIT)) {
             return;
         }
         Totals totals = tally.toTotals(groupKey.substring(slash + 1), dimension == Dimension.UNIT, rules);
@@ -142,15 +148,27 @@ public class LiveFeed {
         }
     }
 
+    /** A project matters to the screen when its light changed, or while it is not green (its reasons move). */
     void projectChanged(ProjectView view) {
+        Light before = lights.put(view.projectId(), view.light());
+        if (view.light() == Light.GREEN && (before == null || before == Light.GREEN)) {
+            return;
+        }
         synchronized (this) {
+            pendingProjects.remove(view.projectId());
             pendingProjects.put(view.projectId(), ProjectChange.of(view));
+            if (pendingProjects.size() > MAX_PROJECTS_PER_UPDATE) {
+                pendingProjects.remove(pendingProjects.keySet().iterator().next());
+            }
         }
     }
 
     void reported(Report report) {
         synchronized (this) {
             pendingReports.add(report);
+            if (pendingReports.size() > MAX_REPORTS_PER_UPDATE) {
+                pendingReports.remove(0);
+            }
             recentReports.addFirst(report);
             while (recentReports.size() > RECENT_REPORTS) {
                 recentReports.removeLast();

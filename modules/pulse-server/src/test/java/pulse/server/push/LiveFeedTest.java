@@ -56,7 +56,9 @@ class LiveFeedTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 2);
         await().during(Duration.ofMillis(300)).until(() -> received.size() == 2);
         assertThat(received.get(1).getName()).isEqualTo("update");
-        assertThat(received.get(1).getData()).contains("\"projectId\":\"P0\"").contains("\"projectId\":\"P99\"");
+        // one update, with the latest reports only: a screen's ticker shows a dozen
+        assertThat(received.get(1).getData()).contains("\"projectId\":\"P99\"").contains("\"projectId\":\"P80\"")
+                .doesNotContain("\"projectId\":\"P79\"");
     }
 
     @Test
