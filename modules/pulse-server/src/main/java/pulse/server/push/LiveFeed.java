@@ -74,6 +74,10 @@ public class LiveFeed {
         return thread;
     });
     private final AtomicLong dropped = new AtomicLong();
+    /** How often pending changes are looked at; a change after a quiet spell goes out within this. */
+    private static final long TICK_MS = 20;
+    private final long coalesceNanos;
+    private long lastSentNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
     LiveFeed(SnapshotSource snapshots, RuleSettings rules,
             @Value("${pulse.push.coalesce-ms:250}") long coalesceMs,
@@ -84,7 +88,8 @@ public class LiveFeed {
         this.rules = rules;
         this.clientBuffer = clientBuffer;
         this.replayBuffer = replayBuffer;
-        timer.scheduleWithFixedDelay(this::flush, coalesceMs, coalesceMs, TimeUnit.MILLISECONDS);
+        this.coalesceNanos = TimeUnit.MILLISECONDS.toNanos(coalesceMs);
+        timer.scheduleWithFixedDelay(this::flush, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
     }
 
@@ -180,11 +185,16 @@ public class LiveFeed {
         return List.copyOf(recentReports);
     }
 
-    /** Sends what gathered since the last flush as one update. */
+    /**
+     * Sends what gathered as one update: at once after a quiet spell, else once the coalescing
+     * window since the last update has passed, so a burst is a few updates a second.
+     */
     private synchronized void flush() {
-        if (pendingTotals.isEmpty() && pendingProjects.isEmpty() && pendingReports.isEmpty()) {
+        boolean nothing = pendingTotals.isEmpty() && pendingProjects.isEmpty() && pendingReports.isEmpty();
+        if (nothing || System.nanoTime() - lastSentNanos < coalesceNanos) {
             return;
         }
+        lastSentNanos = System.nanoTime();
         ScreenMessage update = ScreenMessage.update(Map.copyOf(pendingTotals),
                 List.copyOf(pendingProjects.values()), List.copyOf(pendingReports));
         pendingTotals.clear();
