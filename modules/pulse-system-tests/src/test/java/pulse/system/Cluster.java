@@ -2,7 +2,7 @@ package pulse.system;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,8 +26,9 @@ final class Cluster implements AutoCloseable {
     private static final String VOTERS = "1@broker1:9093,2@broker2:9093,3@broker3:9093";
 
     final Network network = Network.newNetwork();
-    final Map<Integer, GenericContainer<?>> brokers = new LinkedHashMap<>();
-    final Map<String, GenericContainer<?>> servers = new LinkedHashMap<>();
+    // Read by the report writer's thread while the test starts and stops containers.
+    final Map<Integer, GenericContainer<?>> brokers = new ConcurrentSkipListMap<>();
+    final Map<String, GenericContainer<?>> servers = new ConcurrentSkipListMap<>();
 
     static boolean imagesPresent() {
         try {

@@ -33,7 +33,12 @@ final class ReportWriter implements AutoCloseable {
 
     private void run() {
         while (running) {
-            List<String> urls = serverUrls.get();
+            List<String> urls;
+            try {
+                urls = serverUrls.get();
+            } catch (RuntimeException e) {
+                continue;   // a container is stopping right now: ask again
+            }
             if (urls.isEmpty()) {
                 continue;
             }
