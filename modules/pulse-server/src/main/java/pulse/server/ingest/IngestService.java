@@ -44,10 +44,11 @@ public class IngestService {
     public Accepted submit(JsonNode node) {
         PulseEvent event = reader.read(node, "");
         if (!(event.payload() instanceof ProjectRegistered)) {
+            KnownProjects.Lookup lookup = known.lookup();
             String projectId = event.projectId();
-            String unit = known.unitOf(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+            String unit = lookup.unitOf(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
             event = ownedBy(event, unit, "");
-            requireReasonForCorrection(event, Map.of(), "");
+            requireReasonForCorrection(event, lookup, Map.of(), "");
         }
         return publish(List.of(event)).get(0);
     }
@@ -65,6 +66,7 @@ public class IngestService {
         List<PulseEvent> events = new ArrayList<>();
         Map<String, String> registeredHere = new HashMap<>();
         Map<String, BigDecimal> reportedHere = new HashMap<>();
+        KnownProjects.Lookup lookup = known.lookup();
         for (int i = 0; i < array.size(); i++) {
             String at = "[" + i + "].";
             try {
@@ -74,13 +76,13 @@ public class IngestService {
                 } else {
                     String unit = registeredHere.containsKey(event.projectId())
                             ? registeredHere.get(event.projectId())
-                            : known.unitOf(event.projectId()).orElse(null);
+                            : lookup.unitOf(event.projectId()).orElse(null);
                     if (unit == null) {
                         throw new InvalidInputException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
                                 "a registered project (register it first, or earlier in this batch)"));
                     }
                     event = ownedBy(event, unit, at);
-                    requireReasonForCorrection(event, reportedHere, at);
+                    requireReasonForCorrection(event, lookup, reportedHere, at);
                     if (event.payload() instanceof InvestmentReported report) {
                         reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
                     }
@@ -100,14 +102,15 @@ public class IngestService {
      * A report that changes a figure already reported for that month is a correction and says why.
      * The same figure again is a retry, and needs nothing.
      */
-    private void requireReasonForCorrection(PulseEvent event, Map<String, BigDecimal> reportedHere, String at) {
+    private static void requireReasonForCorrection(PulseEvent event, KnownProjects.Lookup lookup,
+            Map<String, BigDecimal> reportedHere, String at) {
         if (!(event.payload() instanceof InvestmentReported report) || report.reason() != null) {
             return;
         }
         String period = report.period().toString();
         BigDecimal before = reportedHere.containsKey(event.projectId() + "/" + period)
                 ? reportedHere.get(event.projectId() + "/" + period)
-                : known.reportedBefore(event.projectId(), period).orElse(null);
+                : lookup.reportedBefore(event.projectId(), period).orElse(null);
         if (before != null && before.compareTo(report.amount()) != 0) {
             throw new InvalidInputException(new FieldError(at + "reason", null, "a reason for the correction: "
                     + period + " already has " + before.toPlainString() + " 万元 reported, and this report changes it"));

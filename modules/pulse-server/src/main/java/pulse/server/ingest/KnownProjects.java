@@ -1,15 +1,18 @@
 package pulse.server.ingest;
 
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import pulse.model.ProjectView;
 import pulse.server.query.QueryService;
 
 /**
- * Which unit a registered project belongs to, for the write path. The projects store is the
- * truth; registrations this server has just had acknowledged are remembered too, so that a unit
- * can report right after registering, before the topology has caught up.
+ * What the write path needs to know of registered projects: their unit and what they reported.
+ * The projects store is the truth; registrations this server has just had acknowledged are
+ * remembered too, so that a unit can report right after registering, before the topology has
+ * caught up.
  */
 @Singleton
 class KnownProjects {
@@ -21,20 +24,36 @@ class KnownProjects {
         this.query = query;
     }
 
-    Optional<String> unitOf(String projectId) {
-        String recent = justRegistered.get(projectId);
-        if (recent != null) {
-            return Optional.of(recent);
-        }
-        return query.project(projectId).map(view -> view.unitId());
-    }
-
-    /** The figure reported before for that month, if any. */
-    Optional<java.math.BigDecimal> reportedBefore(String projectId, String period) {
-        return query.project(projectId).map(view -> view.months().get(period));
-    }
-
     void registered(String projectId, String unitId) {
         justRegistered.put(projectId, unitId);
+    }
+
+    /** A view of the projects for one request: each is looked up (perhaps on another instance) at most once. */
+    Lookup lookup() {
+        return new Lookup();
+    }
+
+    final class Lookup {
+
+        private final Map<String, Optional<ProjectView>> views = new HashMap<>();
+
+        private Lookup() {}
+
+        Optional<String> unitOf(String projectId) {
+            String recent = justRegistered.get(projectId);
+            if (recent != null) {
+                return Optional.of(recent);
+            }
+            return view(projectId).map(ProjectView::unitId);
+        }
+
+        /** The figure reported before for that month, if any. */
+        Optional<java.math.BigDecimal> reportedBefore(String projectId, String period) {
+            return view(projectId).map(view -> view.months().get(period));
+        }
+
+        private Optional<ProjectView> view(String projectId) {
+            return views.computeIfAbsent(projectId, query::project);
+        }
     }
 }

@@ -99,10 +99,22 @@ class OutputReader {
 
     private List<TopicPartition> partitions(String topic) {
         List<TopicPartition> partitions = new ArrayList<>();
-        while (partitions.isEmpty() && running) {
+        while (running) {
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            if (!partitions.isEmpty()) {
+                break;
+            }
+            pause();   // the topic's metadata is not there yet: ask again shortly, not in a tight loop
         }
         return partitions;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {
