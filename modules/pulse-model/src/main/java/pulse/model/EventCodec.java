@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * Events to and from their wire form: one flat JSON object with the header, {@code type} and the
@@ -50,6 +51,11 @@ public final class EventCodec {
     /** Reads bytes as one event; anything unreadable is an {@link InvalidInputException}. */
     public PulseEvent decode(byte[] bytes) {
         return reader.read(parse(bytes, "body"), "");
+    }
+
+    /** Reads a record from the topic, received at its timestamp (see {@link EventReader#read(JsonNode, String, Instant)}). */
+    public PulseEvent decode(byte[] bytes, Instant receivedAt) {
+        return reader.read(parse(bytes, "value"), "", receivedAt);
     }
 
     /** Parses JSON text, naming the field in the error when it is not JSON at all. */

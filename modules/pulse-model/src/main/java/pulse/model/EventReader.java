@@ -3,6 +3,7 @@ package pulse.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -46,8 +47,9 @@ public final class EventReader {
     }
 
     /**
-     * For events already on the topic: the same rules, except "not after today", because an event
-     * accepted yesterday must still count when the topic is replayed under an earlier clock.
+     * For events already on the topic: the same rules, except that "not after today" becomes "not
+     * after the day it was reported", because an event accepted yesterday must still count when the
+     * topic is replayed under an earlier clock.
      */
     public static EventReader forReplay(Clock clock) {
         return new EventReader(clock, false);
@@ -59,19 +61,29 @@ public final class EventReader {
 
     /** Reads one event; {@code prefix} names its place in a batch (e.g. {@code "[3]."}) in errors. */
     public PulseEvent read(JsonNode node, String prefix) {
+        return read(node, prefix, clock.instant());
+    }
+
+    /**
+     * Reads one event received at {@code receivedAt} (a record's timestamp on replay), which stands
+     * in for a missing {@code reportedAt} and {@code occurredOn}. On replay, nothing may be dated
+     * after the event was reported: that bound does not move with the clock, so a replay under any
+     * clock accepts and refuses the same events.
+     */
+    public PulseEvent read(JsonNode node, String prefix, Instant receivedAt) {
         List<FieldError> errors = Fields.newErrors();
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(new FieldError(prefix.isEmpty() ? "body" : prefix.replaceAll("\\.$", ""),
                     node == null ? null : Fields.shown(node), "a JSON object describing one event"));
         }
         Fields fields = new Fields(node, prefix, errors);
-        LocalDate today = today();
-        LocalDate latest = boundByToday ? today : null;
+        Instant reportedAt = fields.instant("reportedAt");
+        Instant reported = reportedAt == null ? receivedAt : reportedAt;
+        LocalDate latest = boundByToday ? today() : LocalDate.ofInstant(reported, ZONE);
         String type = type(fields);
         String projectId = fields.id("projectId", true);
         UUID eventId = fields.uuid("eventId");
         LocalDate occurredOn = fields.date("occurredOn", false, latest);
-        var reportedAt = fields.instant("reportedAt");
         String sentBy = fields.text("sentBy", false, 100);
         String unitId = fields.text("unitId", "ProjectRegistered".equals(type), 100);
         Payload payload = type == null ? null : payload(type, fields, latest);
@@ -82,8 +94,8 @@ public final class EventReader {
                 eventId == null ? UUID.randomUUID() : eventId,
                 projectId,
                 unitId,
-                occurredOn == null ? today : occurredOn,
-                reportedAt == null ? clock.instant() : reportedAt,
+                occurredOn == null ? LocalDate.ofInstant(reported, ZONE) : occurredOn,
+                reported,
                 sentBy,
                 payload);
     }

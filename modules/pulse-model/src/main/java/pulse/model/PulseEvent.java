@@ -37,4 +37,9 @@ public record PulseEvent(
     public PulseEvent withUnitId(String unit) {
         return new PulseEvent(eventId, projectId, unit, occurredOn, reportedAt, sentBy, payload);
     }
+
+    /** The same event, recorded as sent by {@code sender} (the account that wrote it). */
+    public PulseEvent withSentBy(String sender) {
+        return new PulseEvent(eventId, projectId, unitId, occurredOn, reportedAt, sender, payload);
+    }
 }

@@ -35,7 +35,11 @@ public final class ProjectEvaluator {
         }
         BigDecimal thisYear = BigDecimal.ZERO.setScale(2);
         BigDecimal sinceStart = plan.investedBeforeYear();
+        String firstPeriod = plan.year() + "-01";
         for (Map.Entry<String, BigDecimal> month : state.months().entrySet()) {
+            if (month.getKey().compareTo(firstPeriod) < 0) {
+                continue; // before the plan year: that is investedBeforeYear, given at registration
+            }
             sinceStart = sinceStart.add(month.getValue());
             if (month.getKey().startsWith(plan.year() + "-")) {
                 thisYear = thisYear.add(month.getValue());

@@ -1,9 +1,12 @@
 package pulse.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -11,11 +14,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
+import pulse.model.Payload.InvestmentReported;
 import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 
@@ -23,17 +25,21 @@ import pulse.model.PulseEvent;
  * Folds each project's events into its {@link ProjectState}, re-derives its view, and forwards the
  * change when the view moved. Lights depend on the date, so once the day changes (checked on
  * wall-clock time) every project is re-evaluated too, without waiting for an event.
+ *
+ * <p>A record that cannot be taken (not JSON, an unknown type, a failed check: a direct producer
+ * can send anything) is forwarded as {@link Outcome.Refused} with its original bytes and the
+ * reason in its headers, for the dead-letter topic; processing goes on with the next record.
+ * Every accepted event is also kept in the project's history, under its offset on the topic.
  */
-final class ProjectProcessor implements Processor<String, byte[], String, ViewChange> {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ProjectProcessor.class);
+final class ProjectProcessor implements Processor<String, byte[], String, Outcome> {
 
     private final Clock clock;
     private final ProjectEvaluator evaluator;
     private final Duration dayCheckInterval;
     private final EventCodec codec;
-    private ProcessorContext<String, ViewChange> context;
+    private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ProjectState> store;
+    private KeyValueStore<String, byte[]> history;
     private LocalDate evaluatedOn;
 
     ProjectProcessor(Clock clock, ProjectEvaluator evaluator, Duration dayCheckInterval) {
@@ -44,9 +50,10 @@ final class ProjectProcessor implements Processor<String, byte[], String, ViewCh
     }
 
     @Override
-    public void init(ProcessorContext<String, ViewChange> context) {
+    public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.store = context.getStateStore(PulseTopology.PROJECTS_STORE);
+        this.history = context.getStateStore(PulseTopology.HISTORY_STORE);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> reevaluateIfNewDay());
     }
 
@@ -54,19 +61,46 @@ final class ProjectProcessor implements Processor<String, byte[], String, ViewCh
     public void process(Record<String, byte[]> record) {
         PulseEvent event;
         try {
-            event = codec.decode(record.value());
+            event = codec.decode(record.value(), Instant.ofEpochMilli(record.timestamp()));
         } catch (InvalidInputException e) {
-            LOG.warn("Skipped an unreadable event for key {}: {}", record.key(), e.getMessage());
+            refuse(record, e.getMessage());
             return;
         }
         if (!event.projectId().equals(record.key())) {
-            LOG.warn("Skipped event {}: its key {} is not its projectId {}", event.eventId(), record.key(),
-                    event.projectId());
+            refuse(record, "key: " + (record.key() == null ? "null" : "\"" + record.key() + "\"")
+                    + ", expected the event's projectId \"" + event.projectId() + "\"");
             return;
         }
         ProjectState before = store.get(record.key());
+        String beforeStart = beforePlanYear(before, event);
+        if (beforeStart != null) {
+            refuse(record, beforeStart);
+            return;
+        }
+        context.recordMetadata().ifPresent(source ->
+                history.put(HistoryKeys.of(event.projectId(), source.offset()), record.value()));
         ProjectState after = (before == null ? ProjectState.empty(record.key()) : before).apply(event);
         publish(after, record.timestamp());
+    }
+
+    /** A report for a month before a registered project's plan year: that money is investedBeforeYear. */
+    private static String beforePlanYear(ProjectState state, PulseEvent event) {
+        if (state == null || !state.registered() || !(event.payload() instanceof InvestmentReported report)) {
+            return null;
+        }
+        int year = state.registration().year();
+        return report.period().getYear() < year
+                ? "period: \"" + report.period() + "\", expected a month of the project's plan year " + year
+                        + " or later (investment before it is given once, as investedBeforeYear)"
+                : null;
+    }
+
+    private void refuse(Record<String, byte[]> record, String reason) {
+        Headers headers = record.headers();
+        headers.add(Topics.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        context.recordMetadata().ifPresent(source -> headers.add(Topics.SOURCE_HEADER,
+                (source.topic() + "-" + source.partition() + "@" + source.offset()).getBytes(StandardCharsets.UTF_8)));
+        context.forward(new Record<>(record.key(), new Outcome.Refused(record.value()), record.timestamp(), headers));
     }
 
     private void publish(ProjectState state, long timestamp) {
@@ -74,7 +108,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, ViewCh
         ProjectView after = evaluator.view(state, today());
         store.put(state.projectId(), state.withView(after));
         if (!Objects.equals(before, after)) {
-            context.forward(new Record<>(state.projectId(), new ViewChange(before, after), timestamp));
+            context.forward(new Record<>(state.projectId(), new Outcome.Changed(new ViewChange(before, after)), timestamp));
         }
     }
 

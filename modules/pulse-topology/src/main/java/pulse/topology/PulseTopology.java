@@ -23,7 +23,8 @@ import pulse.rules.RuleSettings;
  * Pulse's topology, built without any running Kafka so that the TopologyTestDriver runs exactly it.
  *
  * <pre>
- * pulse.events ─► ProjectProcessor [projects store] ─► view changes
+ * pulse.events ─► ProjectProcessor [projects, history stores] ─► view changes
+ *                                 └► records it cannot take ─► pulse.events.dlq
  *   ─► one delta per group the project is in (county, unit, township, area, level)
  *   ─► repartition by group ─► sum [totals store] ─► pulse.totals
  * view changes ─► pulse.projects (each project's latest view)
@@ -36,6 +37,8 @@ public final class PulseTopology {
 
     public static final String PROJECTS_STORE = "projects";
     public static final String TOTALS_STORE = "totals";
+    /** Every accepted event of every project, key {@link HistoryKeys}: the audit trail, read per project. */
+    public static final String HISTORY_STORE = "history";
     /**
      * Every group's totals on every instance: a global table over {@code pulse.totals}. The groups
      * are few (units, townships, areas, levels, the county), so any instance answers county and
@@ -51,9 +54,19 @@ public final class PulseTopology {
                 Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new JsonSerde<>(ProjectState.class)));
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
 
-        KStream<String, ViewChange> changes = builder
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), Serdes.ByteArray()));
+
+        KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
-                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval), PROJECTS_STORE);
+                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval), PROJECTS_STORE, HISTORY_STORE);
+        outcomes.filter((projectId, outcome) -> outcome instanceof Outcome.Refused)
+                .mapValues(outcome -> ((Outcome.Refused) outcome).original())
+                .to(Topics.DEAD_LETTERS.name(),
+                        Produced.with(Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde()));
+        KStream<String, ViewChange> changes = outcomes
+                .filter((projectId, outcome) -> outcome instanceof Outcome.Changed)
+                .mapValues(outcome -> ((Outcome.Changed) outcome).change());
         changes.mapValues(ViewChange::after)
                 .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Topics.PROJECTS.valueSerde()));
         changes.flatMap((projectId, change) -> deltas(change))

@@ -14,6 +14,17 @@ public final class Topics {
     public static final Topic<String, byte[]> EVENTS =
             new Topic<>("pulse.events", Serdes.String(), Serdes.ByteArray());
 
+    /**
+     * Records of {@code pulse.events} that could not be taken, as they came (key and value bytes),
+     * with {@code pulse.error.reason} and {@code pulse.error.source} (topic-partition@offset) headers.
+     */
+    public static final Topic<String, byte[]> DEAD_LETTERS =
+            new Topic<>("pulse.events.dlq", Serdes.String(), Serdes.ByteArray());
+    /** Header of a dead letter: why it was refused, naming the field, the value and what was expected. */
+    public static final String REASON_HEADER = "pulse.error.reason";
+    /** Header of a dead letter: where it was on {@code pulse.events}, as {@code topic-partition@offset}. */
+    public static final String SOURCE_HEADER = "pulse.error.source";
+
     /** The totals changelog: key = {@code <dimension>/<key>}, value = the group's tally (compacted). */
     public static final Topic<String, Tally> TOTALS =
             new Topic<>("pulse.totals", Serdes.String(), new JsonSerde<>(Tally.class));

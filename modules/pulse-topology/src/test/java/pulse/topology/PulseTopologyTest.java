@@ -15,11 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,14 +233,34 @@ class PulseTopologyTest {
         clock.setToday(LocalDate.parse("2023-01-20"));
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00")
                 .put("investedBeforeYear", new BigDecimal("500.00")));
-        send(investment("P1", "2021-12", "100.00"));
         send(investment("P1", "2022-12", "200.00"));
         send(investment("P1", "2023-01", "400.00"));
 
         ProjectView view = project("P1");
         assertThat(view.completedThisYear()).isEqualByComparingTo("200.00");
-        assertThat(view.completedSinceStart()).isEqualByComparingTo("1200.00");
+        assertThat(view.completedSinceStart()).isEqualByComparingTo("1100.00");
         assertThat(view.targetRate()).isEqualTo(money("1.0000"));
+    }
+
+    @Test
+    void shouldRefuseAReportForAMonthBeforeThePlanYearOfARegisteredProject() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00")
+                .put("investedBeforeYear", new BigDecimal("500.00")));
+
+        send(investment("P1", "2021-12", "100.00"));
+
+        assertThat(project("P1").completedSinceStart()).isEqualByComparingTo("500.00");
+        assertThat(deadLetters()).singleElement().satisfies(letter ->
+                assertThat(letter.reason()).contains("period: \"2021-12\"", "plan year 2022"));
+    }
+
+    @Test
+    void shouldNotCountAMonthBeforeThePlanYearThatArrivedBeforeTheRegistration() {
+        send(investment("P1", "2021-12", "100.00"));
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00")
+                .put("investedBeforeYear", new BigDecimal("500.00")));
+
+        assertThat(project("P1").completedSinceStart()).isEqualByComparingTo("500.00");
     }
 
     @Test
@@ -252,14 +277,81 @@ class PulseTopologyTest {
     }
 
     @Test
-    void shouldSkipAnUnreadableEventAndGoOn() {
+    void shouldSendWhatItCannotReadToTheDeadLetterTopicWithTheReasonAndGoOn() {
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
-        events.pipeInput("P1", "{not json".getBytes(StandardCharsets.UTF_8));
-        events.pipeInput("P1", bytes(investment("P1", "2022-13", "1.00")));
-        events.pipeInput("P2", bytes(investment("P1", "2022-05", "1.00")));   // key is not its project
+        byte[] notJson = "{not json".getBytes(StandardCharsets.UTF_8);
+        byte[] badPeriod = bytes(investment("P1", "2022-13", "1.00"));
+        byte[] wrongKey = bytes(investment("P1", "2022-05", "1.00"));
+        events.pipeInput("P1", notJson);
+        events.pipeInput("P1", badPeriod);
+        events.pipeInput("P2", wrongKey);
+        events.pipeInput("P1", (byte[]) null);
 
         send(investment("P1", "2022-05", "10.00"));
 
         assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("10.00"));
+        List<DeadLetter> letters = deadLetters();
+        assertThat(letters).extracting(DeadLetter::key).containsExactly("P1", "P1", "P2", "P1");
+        assertThat(letters.get(0).value()).isEqualTo(notJson);
+        assertThat(letters.get(1).value()).isEqualTo(badPeriod);
+        assertThat(letters.get(2).value()).isEqualTo(wrongKey);
+        assertThat(letters.get(3).value()).isNull();
+        assertThat(letters).extracting(DeadLetter::reason).satisfiesExactly(
+                reason -> assertThat(reason).contains("value", "not readable JSON"),
+                reason -> assertThat(reason).contains("period", "2022-13"),
+                reason -> assertThat(reason).contains("key: \"P2\"", "projectId \"P1\""),
+                reason -> assertThat(reason).contains("value", "a JSON document"));
+        assertThat(letters).extracting(DeadLetter::source).allSatisfy(source ->
+                assertThat(source).startsWith("pulse.events-0@"));
+    }
+
+    @Test
+    void shouldRefuseOnReplayAPeriodAfterTheDayTheEventWasReported() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+
+        send(investment("P1", "2022-07", "5.00").put("reportedAt", "2022-06-30T08:00:00Z"));
+        send(investment("P1", "2022-06", "7.00").put("reportedAt", "2022-06-30T08:00:00Z"));
+
+        assertThat(project("P1").completedThisYear()).isEqualByComparingTo("7.00");
+        assertThat(deadLetters()).singleElement().satisfies(letter ->
+                assertThat(letter.reason()).contains("period", "2022-07"));
+    }
+
+    @Test
+    void shouldKeepEveryAcceptedEventOfAProjectInItsHistoryInTopicOrder() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        send(investment("P1", "2022-05", "10.00"));
+        send(registration("P2", "县住建局", "玉泉镇", "URBAN", "10.00"));
+        events.pipeInput("P1", "{not json".getBytes(StandardCharsets.UTF_8));
+        send(investment("P1", "2022-05", "12.00").put("reason", "更正"));
+
+        KeyValueStore<String, byte[]> history = driver.getKeyValueStore(PulseTopology.HISTORY_STORE);
+        List<String> p1 = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = history.prefixScan(HistoryKeys.prefix("P1"), new StringSerializer())) {
+            it.forEachRemaining(entry -> p1.add(HistoryKeys.offset(entry.key) + " "
+                    + new String(entry.value, StandardCharsets.UTF_8)));
+        }
+        assertThat(p1).hasSize(3);
+        assertThat(p1.get(0)).startsWith("0 ").contains("ProjectRegistered");
+        assertThat(p1.get(1)).startsWith("1 ").contains("\"amount\":10.00");
+        assertThat(p1.get(2)).startsWith("4 ").contains("\"amount\":12.00", "更正");
+    }
+
+    record DeadLetter(String key, byte[] value, String reason, String source) {}
+
+    private List<DeadLetter> deadLetters() {
+        var topic = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Topics.DEAD_LETTERS.keySerde().deserializer(),
+                Topics.DEAD_LETTERS.valueSerde().deserializer());
+        List<DeadLetter> letters = new ArrayList<>();
+        for (var record : topic.readRecordsToList()) {
+            letters.add(new DeadLetter(record.key(), record.value(), header(record.headers(), Topics.REASON_HEADER),
+                    header(record.headers(), Topics.SOURCE_HEADER)));
+        }
+        return letters;
+    }
+
+    private static String header(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

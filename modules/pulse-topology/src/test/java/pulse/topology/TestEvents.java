@@ -19,7 +19,7 @@ final class TestEvents {
         node.put("type", type);
         node.put("projectId", projectId);
         node.put("occurredOn", "2022-01-01");
-        node.put("reportedAt", "2022-01-01T00:00:00Z");
+        node.put("reportedAt", "2023-12-31T00:00:00Z");
         return node;
     }
 
