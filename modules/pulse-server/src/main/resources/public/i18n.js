@@ -15,6 +15,8 @@ const I18N = {
     milestoneTab: '形象进度节点', period: '月份', amount: '投资额（万元）', reason: '说明 / 更正原因', submit: '报送',
     milestone: '节点', date: '日期', note: '备注', reportedBefore: '该月已报送', correction: '本次为更正，请填写更正原因',
     accepted: '已报送，Kafka 已确认', notReported: '该月尚未报送', screen: '监测大屏',
+    login: '登录', username: '用户名', password: '密码', loginFailed: '用户名或密码不正确', logout: '退出',
+    deadLetters: '未能读取的记录', operator: '运维',
   },
   en: {
     title: 'Key Projects: Live Investment Monitor', connecting: 'Connecting', live: 'Live',
@@ -33,6 +35,8 @@ const I18N = {
     reason: 'Note / reason for a correction', submit: 'Report', milestone: 'Milestone', date: 'Date', note: 'Note',
     reportedBefore: 'Already reported for this month', correction: 'This is a correction: please give the reason',
     accepted: 'Reported; Kafka acknowledged it', notReported: 'Not reported yet for this month', screen: 'Screen',
+    login: 'Log in', username: 'Username', password: 'Password', loginFailed: 'Wrong username or password',
+    logout: 'Log out', deadLetters: 'Unreadable records', operator: 'Operator',
   },
 };
 const AREAS = {

@@ -1,17 +1,19 @@
 // The unit's report form. It validates nothing itself: the API does, and its errors are shown
-// next to the fields they name.
+// next to the fields they name. It logs in first; a unit account sees only its own unit.
 const $ = (id) => document.getElementById(id);
 let project = null;
 
 async function getJson(url) {
-  const response = await fetch(url);
+  const response = await Session.authFetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return response.json();
 }
 
 async function loadUnits() {
-  const units = await getJson('/api/totals/unit');
-  $('unit').innerHTML = units.map((u) => `<option>${escapeHtml(u.key)}</option>`).join('');
+  const own = Session.claims() && Session.claims().unitId;
+  const units = own ? [own] : (await getJson('/api/totals/unit')).map((u) => u.key);
+  $('unit').innerHTML = units.map((unit) => `<option>${escapeHtml(unit)}</option>`).join('');
+  $('unit').disabled = Boolean(own);
   await loadProjects();
 }
 
@@ -54,7 +56,7 @@ function showErrors(form, body) {
 
 async function submit(form, url, body) {
   clearErrors(form);
-  const response = await fetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
+  const response = await Session.authFetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
   const answer = await response.json();
   if (response.ok) {
     const result = form.querySelector('.result');
@@ -100,4 +102,4 @@ function renderMilestones() {
 
 applyI18n();
 renderMilestones();
-loadUnits();
+(Session.token() ? Promise.resolve() : Session.login()).then(loadUnits);

@@ -135,7 +135,7 @@ let curveTimer = null;
 function refreshRankingSoon() {
   clearTimeout(rankingTimer);
   rankingTimer = setTimeout(async () => {
-    const response = await fetch('/api/rankings/units');
+    const response = await Session.authFetch('/api/rankings/units');
     if (response.ok) { state.ranking = await response.json(); renderRanking(); }
   }, 400);
 }
@@ -143,7 +143,7 @@ function refreshCurveSoon() {
   clearTimeout(curveTimer);
   curveTimer = setTimeout(async () => {
     const query = state.filter ? `?${state.filter.dimension}=${encodeURIComponent(state.filter.key)}` : '';
-    const response = await fetch(`/api/curve${query}`);
+    const response = await Session.authFetch(`/api/curve${query}`);
     if (response.ok) { state.curve = await response.json(); renderCurve(); }
   }, 400);
 }
@@ -156,6 +156,7 @@ function onSnapshot(message) {
   state.warnings = new Map(message.warnings.map((w) => [w.projectId, w]));
   state.reports = message.reports;
   state.curve = message.curve;
+  showDeadLetters(message.deadLetters);
   renderAll();
   if (state.filter) refreshCurveSoon();
 }
@@ -168,6 +169,7 @@ function onUpdate(message) {
   });
   message.reports.forEach((r) => { r.fresh = true; });
   state.reports = [...message.reports.reverse(), ...state.reports].slice(0, 30);
+  if (message.deadLetters !== undefined) showDeadLetters(message.deadLetters);
   const keys = Object.keys(message.totals);
   renderKpis();
   if (keys.some((k) => k.startsWith('area/'))) renderAreas();
@@ -184,13 +186,41 @@ function setStatus(kind) {
   el.textContent = t(kind);
 }
 
-function connect() {
-  const source = new EventSource('/api/stream');
+/** The operator's view: how many records of pulse.events were set aside, and the latest reasons. */
+function showDeadLetters(count) {
+  document.getElementById('dead-letters').textContent = count ?? 0;
+  document.getElementById('operator-toggle').classList.toggle('alert', Number(count) > 0);
+}
+async function openOperatorView() {
+  const response = await Session.authFetch('/api/operations');
+  if (!response.ok) return;
+  const operations = await response.json();
+  showDeadLetters(operations.deadLetters);
+  document.getElementById('operator-letters').innerHTML = operations.recentDeadLetters.map((letter) =>
+    `<li><b>${escapeHtml(letter.key ?? '–')}</b> ${escapeHtml(letter.source)} · ${escapeHtml(letter.reason)}</li>`).join('')
+    || `<li>${t('none')}</li>`;
+  document.getElementById('operator').showModal();
+}
+
+/**
+ * The stream carries the login in the page's cookie (EventSource sends no header). Before it
+ * opens, and whenever it drops, one read tells whether a login is needed (401) or the server is away.
+ */
+let source = null;
+async function connect() {
+  const probe = await Session.authFetch('/api/totals').catch(() => null);
+  if (probe && !probe.ok && probe.status !== 503) return setTimeout(connect, 2000);
+  source = new EventSource('/api/stream');
   source.addEventListener('snapshot', (e) => { onSnapshot(JSON.parse(e.data)); setStatus('live'); });
   source.addEventListener('update', (e) => onUpdate(JSON.parse(e.data)));
   source.addEventListener('unavailable', () => setStatus('unavailable'));
   source.onopen = () => setStatus('live');
-  source.onerror = () => setStatus('down'); // EventSource reconnects by itself, sending Last-Event-ID
+  source.onerror = async () => {
+    setStatus('down'); // EventSource reconnects by itself, sending Last-Event-ID
+    const check = await fetch('/api/totals', { headers: Session.token() ? { Authorization: `Bearer ${Session.token()}` } : {} })
+      .catch(() => null);
+    if (check && check.status === 401) { source.close(); connect(); }
+  };
 }
 
 function setFilter(dimension, key) {
@@ -205,7 +235,7 @@ function setFilter(dimension, key) {
 }
 
 async function openCard(projectId) {
-  const response = await fetch(`/api/projects/${encodeURIComponent(projectId)}`);
+  const response = await Session.authFetch(`/api/projects/${encodeURIComponent(projectId)}`);
   if (!response.ok) return;
   const p = await response.json();
   const months = Object.entries(p.months).map(([period, amount]) => `<tr><td>${period}</td><td>${money(amount)}</td></tr>`).join('');
@@ -224,6 +254,7 @@ async function openCard(projectId) {
 }
 
 document.getElementById('lang').addEventListener('click', () => { switchLanguage(); renderAll(); });
+document.getElementById('operator-toggle').addEventListener('click', openOperatorView);
 document.getElementById('filter').addEventListener('click', () => setFilter(state.filter.dimension, state.filter.key));
 document.getElementById('ranking').addEventListener('click', (e) => {
   const row = e.target.closest('tr.unit');

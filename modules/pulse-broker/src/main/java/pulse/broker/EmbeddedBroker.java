@@ -48,13 +48,22 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param controllerPort the KRaft controller port, only used by this node itself
      */
     public static EmbeddedBroker start(Path logDir, String host, int port, int controllerPort, Map<String, String> overrides) {
+        return start(logDir, host, port, controllerPort, overrides, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, String, int, int, Map)}, for a node whose listener needs credentials
+     * (e.g. SASL): {@code clientConfig} is what a client needs besides the bootstrap servers.
+     */
+    public static EmbeddedBroker start(Path logDir, String host, int port, int controllerPort, Map<String, String> overrides,
+            Map<String, Object> clientConfig) {
         Properties props = config(logDir, host, port, controllerPort);
         props.putAll(overrides);
         KafkaRaftServer server = startNode(props, Uuid.randomUuid().toString());
         String bootstrap = host + ":" + port;
         EmbeddedBroker broker = new EmbeddedBroker(server, bootstrap);
         try {
-            broker.awaitReady(Duration.ofSeconds(60));
+            broker.awaitReady(Duration.ofSeconds(60), clientConfig);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -124,8 +133,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(Duration timeout, Map<String, Object> clientConfig) {
         Properties props = new Properties();
+        props.putAll(clientConfig);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(props)) {

@@ -22,13 +22,17 @@ import pulse.model.PulseJson;
 /**
  * A real Pulse server for tests: Micronaut on a random port, on its own embedded KRaft broker
  * with its data in a folder of the test's, so a test can stop it and start it again on the same data.
+ * Its requests carry the first admin's token unless a test says otherwise ({@link #as(String)}).
  */
 final class PulseServer implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final Map<String, Object> properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ApplicationContext context;
     private URI base;
+    private String adminToken;
 
     PulseServer(Path dataDir, Map<String, Object> extra) {
         properties = new HashMap<>();
@@ -40,6 +44,7 @@ final class PulseServer implements AutoCloseable {
         properties.put("pulse.topics.partitions", 3);
         properties.put("pulse.today", "2022-06-30");
         properties.put("pulse.demo", false);
+        properties.put("pulse.security.admin-password", ADMIN_PASSWORD);
         properties.putAll(extra);
     }
 
@@ -47,8 +52,66 @@ final class PulseServer implements AutoCloseable {
         context = ApplicationContext.run(properties);
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         base = server.getURI();
-        await().atMost(Duration.ofSeconds(60)).until(() -> get("/health").status() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> as(null).get("/health").status() == 200);
+        adminToken = login("admin", ADMIN_PASSWORD);
         return this;
+    }
+
+    URI base() {
+        return base;
+    }
+
+    JsonNode json(String body) {
+        return new Answer(200, body, null).json();
+    }
+
+    String adminToken() {
+        return adminToken;
+    }
+
+    /** Logs in; the access token. */
+    String login(String username, String password) {
+        Answer answer = as(null).post("/login", PulseJson.mapper().createObjectNode()
+                .put("username", username).put("password", password).toString());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login of " + username + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json().get("access_token").asText();
+    }
+
+    /** Creates an account as the admin and logs it in; its token. */
+    String account(String username, String role, String unitId) {
+        var body = PulseJson.mapper().createObjectNode().put("username", username)
+                .put("password", username + "-password").put("role", role);
+        if (unitId != null) {
+            body.put("unitId", unitId);
+        }
+        Answer created = post("/api/accounts", body.toString());
+        if (created.status() != 201) {
+            throw new IllegalStateException("account " + username + " answered " + created.status() + ": " + created.body());
+        }
+        return login(username, username + "-password");
+    }
+
+    /** Requests sent with this token ({@code null}: with none). */
+    Client as(String token) {
+        return new Client(token);
+    }
+
+    Answer get(String path) {
+        return as(adminToken).get(path);
+    }
+
+    Answer post(String path, String json) {
+        return as(adminToken).post(path, json);
+    }
+
+    Answer put(String path, String json) {
+        return as(adminToken).put(path, json);
+    }
+
+    Answer sendBytes(String method, String path, byte[] body) {
+        return as(adminToken).sendBytes(method, path, body);
     }
 
     ApplicationContext context() {
@@ -77,25 +140,42 @@ final class PulseServer implements AutoCloseable {
         }
     }
 
-    Answer get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
-    }
+    /** Requests with one token, or none. */
+    final class Client {
 
-    Answer post(String path, String json) {
-        return send(json(path, json).POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
-    }
+        private final String token;
 
-    Answer put(String path, String json) {
-        return send(json(path, json).PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
-    }
+        private Client(String token) {
+            this.token = token;
+        }
 
-    Answer sendBytes(String method, String path, byte[] body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
-    }
+        Answer get(String path) {
+            return send(request(path).GET().build());
+        }
 
-    private HttpRequest.Builder json(String path, String body) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json");
+        Answer post(String path, String json) {
+            return send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        }
+
+        Answer put(String path, String json) {
+            return send(request(path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        }
+
+        Answer delete(String path) {
+            return send(request(path).DELETE().build());
+        }
+
+        Answer sendBytes(String method, String path, byte[] body) {
+            return send(request(path).header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+            return token == null ? request : request.header("Authorization", "Bearer " + token);
+        }
     }
 
     private Answer send(HttpRequest request) {

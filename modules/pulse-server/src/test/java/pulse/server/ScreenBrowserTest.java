@@ -142,9 +142,14 @@ class ScreenBrowserTest {
     @Test
     @Order(4)
     void shouldReportAMonthThenWarnOfACorrectionAndShowAFieldError() throws Exception {
+        server.account("renshe", "unit", "县人社局");
         browser.get(base + "/report");
+        // The form logs in first; a unit account then sees only its own unit
+        logIn("renshe", "renshe-password");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("unit")).getAttribute("disabled") != null);
+        assertThat(browser.findElements(By.cssSelector("#unit option"))).extracting(WebElement::getText).containsExactly("县人社局");
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                browser.findElements(By.cssSelector("#unit option")).size() > 1
+                !browser.findElements(By.cssSelector("#unit option")).isEmpty()
                         && !browser.findElements(By.cssSelector("#project option")).isEmpty());
         choose("unit", "县人社局");
         await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("project")).getText().contains("TZ-2022-051"));
@@ -158,6 +163,8 @@ class ScreenBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector("#investment .result")).getText().contains("Kafka"));
         assertThat(server.get("/api/projects/TZ-2022-051").json().get("months").get("2022-06").decimalValue())
                 .isEqualByComparingTo("88.80");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.get("/api/projects/TZ-2022-051/history")
+                .json().findValuesAsText("sentBy")).contains("renshe"));
 
         // The same month again: the form says it is a correction
         await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("previous")).getText().contains("更正"));
@@ -174,6 +181,60 @@ class ScreenBrowserTest {
         assertThat(browser.findElement(By.id("amount")).getAttribute("class")).contains("invalid");
         Browser.screenshot(browser, SCREENSHOTS.resolve("report-form.png"));
         assertThat(Browser.consoleErrors(browser)).allSatisfy(error -> assertThat(error).contains("400"));
+    }
+
+    @Test
+    @Order(5)
+    void shouldCountARecordSetAsideInTheOperatorView() throws Exception {
+        browser.get(base + "/");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "live".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
+        String before = browser.findElement(By.id("dead-letters")).getText();
+
+        Map<String, Object> config = server.context().getBean(pulse.server.kafka.KafkaCluster.class).clientConfig();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(config,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("pulse.events", "TZ-2022-001",
+                    "{\"type\":\"InvestmentReported\",\"projectId\":\"TZ-2022-001\",\"period\":\"2022-13\",\"amount\":1}")).get();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                browser.findElement(By.id("dead-letters")).getText().equals(Integer.toString(Integer.parseInt(before) + 1)));
+        browser.findElement(By.id("operator-toggle")).click();
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("operator-letters")).getText().contains("2022-13"));
+        assertThat(browser.findElement(By.id("operator-letters")).getText()).contains("TZ-2022-001", "period");
+        Browser.screenshot(browser, SCREENSHOTS.resolve("operator-view.png"));
+    }
+
+    @Test
+    @Order(6)
+    void shouldAskForALoginOnTheScreenWhenReadsAreNotOpenAndThenShowTheTotals(@TempDir Path otherData) throws Exception {
+        try (PulseServer closed = new PulseServer(otherData, Map.of("pulse.demo", true,
+                "pulse.security.anonymous-reads", "false")).start()) {
+            closed.account("dashboard", "viewer", null);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(closed.get("/api/totals").json().get("projects").asInt()).isEqualTo(DemoCounty.projects().size()));
+            browser.manage().deleteAllCookies();
+            browser.get(closed.base() + "/");
+            browser.executeScript("sessionStorage.clear()");
+            browser.navigate().refresh();
+
+            logIn("dashboard", "dashboard-password");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> "live".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
+            BigDecimal expected = closed.get("/api/totals").json().get("completedThisYear").decimalValue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> value("kpi-completedThisYear") != null
+                    && new BigDecimal(value("kpi-completedThisYear")).compareTo(expected) == 0);
+            assertThat(browser.findElement(By.cssSelector("#user .name")).getText()).isEqualTo("dashboard");
+        }
+    }
+
+    private void logIn(String username, String password) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#login[open]")).isEmpty());
+        browser.findElement(By.id("login-username")).sendKeys(username);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("#login[open]")).isEmpty());
     }
 
     private void choose(String select, String value) {

@@ -23,9 +23,10 @@ final class SseClient implements AutoCloseable {
     private final InputStream body;
     private volatile String lastEventId;
 
-    SseClient(URI stream, String lastEventId) throws IOException, InterruptedException {
+    SseClient(URI stream, String lastEventId, String token) throws IOException, InterruptedException {
         this.lastEventId = lastEventId;
-        HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

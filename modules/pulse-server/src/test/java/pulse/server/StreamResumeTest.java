@@ -55,7 +55,7 @@ class StreamResumeTest {
                     {"projectId":"RS-1","name":"县级殡仪馆","area":"URBAN","township":"逯家湾镇","unitId":"县民政局",
                      "level":"COUNTY","totalInvestment":8600.00,"year":2022,"annualPlan":6880.00}""").status()).isEqualTo(201);
 
-            try (SseClient client = new SseClient(stream, null)) {
+            try (SseClient client = new SseClient(stream, null, server.adminToken())) {
                 SseClient.SseEvent first = client.next(WAIT);
                 assertThat(first.name()).isEqualTo("snapshot");
                 assertThat(first.id()).isNotBlank();
@@ -70,7 +70,7 @@ class StreamResumeTest {
             await().atMost(WAIT).untilAsserted(() -> assertThat(
                     server.get("/api/totals").json().get("completedThisYear").decimalValue()).isEqualByComparingTo("350.00"));
 
-            try (SseClient client = new SseClient(stream, lastId)) {
+            try (SseClient client = new SseClient(stream, lastId, server.adminToken())) {
                 SseClient.SseEvent resumed = client.next(WAIT);
                 assertThat(resumed.name()).as("resumes with the missed updates, not a snapshot").isEqualTo("update");
                 screen.apply(resumed);
@@ -85,7 +85,7 @@ class StreamResumeTest {
         try (PulseServer restarted = new PulseServer(dataDir, Map.of()).start()) {
             URI stream = URI.create(restarted.context().getBean(io.micronaut.runtime.server.EmbeddedServer.class)
                     .getURI() + "/api/stream");
-            try (SseClient client = new SseClient(stream, lastId)) {
+            try (SseClient client = new SseClient(stream, lastId, restarted.adminToken())) {
                 SseClient.SseEvent snapshot = client.next(WAIT);
                 assertThat(snapshot.name()).isEqualTo("snapshot");
                 screen.apply(snapshot);

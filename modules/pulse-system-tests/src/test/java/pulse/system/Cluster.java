@@ -80,6 +80,8 @@ final class Cluster implements AutoCloseable {
                 .collect(Collectors.joining(","));
     }
 
+    static final String ADMIN_PASSWORD = "admin-password-of-the-system-tests";
+
     GenericContainer<?> startServer(String name) {
         GenericContainer<?> server = new GenericContainer<>(SERVER)
                 .withNetwork(network)
@@ -88,6 +90,8 @@ final class Cluster implements AutoCloseable {
                 .withEnv("PULSE_ADVERTISED_ADDRESS", name + ":8080")
                 .withEnv("PULSE_TODAY", "2022-06-30")
                 .withEnv("PULSE_STANDBY_REPLICAS", "1")
+                .withEnv("PULSE_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                .withEnv("PULSE_JWT_SECRET", "a-secret-shared-by-the-servers-of-the-system-tests")
                 .withEnv("JAVA_TOOL_OPTIONS", "-Xmx384m")
                 .withExposedPorts(8080)
                 .waitingFor(Wait.forHttp("/health").forPort(8080).forStatusCode(200)

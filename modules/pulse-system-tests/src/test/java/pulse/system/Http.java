@@ -24,17 +24,33 @@ final class Http {
     }
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** The admin's token, sent with every request once {@link #login} ran; valid on every server (one secret). */
+    private static volatile String token;
 
     private Http() {}
 
+    static void login(String server, String username, String password) {
+        token = null;
+        Answer answer = send("POST", server + "/login", PulseJson.mapper().createObjectNode()
+                .put("username", username).put("password", password).toString());
+        if (answer.status() != 200) {
+            throw new IllegalStateException("login answered " + answer.status() + ": " + answer.body());
+        }
+        token = answer.json().get("access_token").asText();
+    }
+
     static Answer get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(10)).GET().build());
     }
 
     static Answer send(String method, String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40))
+        return send(authorized(HttpRequest.newBuilder(URI.create(url))).timeout(Duration.ofSeconds(40))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private static Answer send(HttpRequest request) {

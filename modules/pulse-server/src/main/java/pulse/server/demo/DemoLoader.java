@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import pulse.model.PulseJson;
 import pulse.server.PulseClock;
 import pulse.server.ingest.IngestService;
+import pulse.server.security.Sender;
 import pulse.server.kafka.StreamsRunner;
 import pulse.server.query.QueryService;
 
@@ -32,6 +33,8 @@ import pulse.server.query.QueryService;
 @Requires(property = "pulse.demo", value = "true")
 class DemoLoader {
 
+    /** Who the demo's events are recorded as sent by. */
+    private static final Sender SENDER = Sender.system("demo");
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
     private final StreamsRunner streams;
@@ -72,7 +75,7 @@ class DemoLoader {
             }
             if (speed == null || speed.isBlank()) {
                 LocalDate today = clock.today();
-                int sent = ingest.submitAll(DemoCounty.events(today)).size();
+                int sent = ingest.submitAll(DemoCounty.events(today), SENDER).size();
                 LOG.info("Loaded the demo county (SAMPLE DATA): {} projects, {} events as of {}",
                         DemoCounty.projects().size(), sent, today);
             } else {
@@ -100,7 +103,7 @@ class DemoLoader {
                 }
             }
             if (!fresh.isEmpty()) {
-                ingest.submitAll(fresh);
+                ingest.submitAll(fresh, SENDER);
             }
             LOG.info("Demo replay: {} ({} new events)", today, fresh.size());
             if (!today.isBefore(target)) {

@@ -19,6 +19,8 @@ import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.EventPublisher;
+import pulse.server.security.ForbiddenException;
+import pulse.server.security.Sender;
 
 /**
  * Accepts events from every way in (the JSON API, the form, the demo): each is read by the
@@ -40,14 +42,21 @@ public class IngestService {
         this.publisher = publisher;
     }
 
-    /** One event; an unknown project is a {@link ProjectNotFoundException}. */
-    public Accepted submit(JsonNode node) {
-        PulseEvent event = reader.read(node, "");
-        if (!(event.payload() instanceof ProjectRegistered)) {
+    /**
+     * One event from {@code sender}; an unknown project is a {@link ProjectNotFoundException}, a
+     * project the sender may not write for a {@link ForbiddenException}.
+     */
+    public Accepted submit(JsonNode node, Sender sender) {
+        PulseEvent event = reader.read(node, "").withSentBy(sender.username());
+        if (event.payload() instanceof ProjectRegistered) {
+            requireAdmin(sender, event, "");
+        } else {
             KnownProjects.Lookup lookup = known.lookup();
             String projectId = event.projectId();
-            String unit = lookup.unitOf(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
-            event = ownedBy(event, unit, "");
+            KnownProjects.Known project = lookup.find(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+            requireOwnUnit(sender, event, project.unitId(), "");
+            event = ownedBy(event, project.unitId(), "");
+            requireFromPlanYear(event, project.year(), "");
             requireReasonForCorrection(event, lookup, Map.of(), "");
         }
         return publish(List.of(event)).get(0);
@@ -57,31 +66,35 @@ public class IngestService {
      * A batch, all or nothing: every event is checked first (a report may follow its project's
      * registration in the same batch), and only if all are valid are they published, in order.
      */
-    public List<Accepted> submitAll(JsonNode array) {
+    public List<Accepted> submitAll(JsonNode array, Sender sender) {
         if (array == null || !array.isArray() || array.isEmpty()) {
             throw new InvalidInputException(new FieldError("body", array == null ? null : abbreviated(array),
                     "a non-empty JSON array of events"));
         }
         List<FieldError> errors = new ArrayList<>();
+        List<FieldError> refused = new ArrayList<>();
         List<PulseEvent> events = new ArrayList<>();
-        Map<String, String> registeredHere = new HashMap<>();
+        Map<String, KnownProjects.Known> registeredHere = new HashMap<>();
         Map<String, BigDecimal> reportedHere = new HashMap<>();
         KnownProjects.Lookup lookup = known.lookup();
         for (int i = 0; i < array.size(); i++) {
             String at = "[" + i + "].";
             try {
-                PulseEvent event = reader.read(array.get(i), at);
-                if (event.payload() instanceof ProjectRegistered) {
-                    registeredHere.put(event.projectId(), event.unitId());
+                PulseEvent event = reader.read(array.get(i), at).withSentBy(sender.username());
+                if (event.payload() instanceof ProjectRegistered registration) {
+                    requireAdmin(sender, event, at);
+                    registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
                 } else {
-                    String unit = registeredHere.containsKey(event.projectId())
+                    KnownProjects.Known project = registeredHere.containsKey(event.projectId())
                             ? registeredHere.get(event.projectId())
-                            : lookup.unitOf(event.projectId()).orElse(null);
-                    if (unit == null) {
+                            : lookup.find(event.projectId()).orElse(null);
+                    if (project == null) {
                         throw new InvalidInputException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
                                 "a registered project (register it first, or earlier in this batch)"));
                     }
-                    event = ownedBy(event, unit, at);
+                    requireOwnUnit(sender, event, project.unitId(), at);
+                    event = ownedBy(event, project.unitId(), at);
+                    requireFromPlanYear(event, project.year(), at);
                     requireReasonForCorrection(event, lookup, reportedHere, at);
                     if (event.payload() instanceof InvestmentReported report) {
                         reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
@@ -90,7 +103,12 @@ public class IngestService {
                 events.add(event);
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
+            } catch (ForbiddenException e) {
+                refused.addAll(e.errors());
             }
+        }
+        if (!refused.isEmpty()) {
+            throw new ForbiddenException(refused);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -117,6 +135,35 @@ public class IngestService {
         }
     }
 
+    /** Registering a project, or changing its plan, is the county office's. */
+    private static void requireAdmin(Sender sender, PulseEvent event, String at) {
+        if (!sender.isAdmin()) {
+            throw new ForbiddenException(new FieldError(at + "type", "\"ProjectRegistered\"",
+                    "an event your account \"" + sender.username() + "\" (role " + sender.role()
+                            + ") may send: only the county office (role admin) registers projects or changes their plans"));
+        }
+    }
+
+    /** A unit writes for its own projects only; the county office for any. */
+    private static void requireOwnUnit(Sender sender, PulseEvent event, String projectUnit, String at) {
+        if (sender.isAdmin()) {
+            return;
+        }
+        if (!sender.isUnit() || !projectUnit.equals(sender.unitId())) {
+            throw new ForbiddenException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
+                    "a project of your own unit \"" + sender.unitId() + "\" (this one is \"" + projectUnit + "\"'s)"));
+        }
+    }
+
+    /** Money spent before the plan year was given once, as investedBeforeYear, when the project was registered. */
+    private static void requireFromPlanYear(PulseEvent event, int year, String at) {
+        if (event.payload() instanceof InvestmentReported report && report.period().getYear() < year) {
+            throw new InvalidInputException(new FieldError(at + "period", "\"" + report.period() + "\"",
+                    "a month of the project's plan year " + year + " or later (investment before the plan year"
+                            + " is given at registration, as investedBeforeYear)"));
+        }
+    }
+
     /** A report names the project's own unit, or none (then it is filled in). */
     private static PulseEvent ownedBy(PulseEvent event, String unit, String at) {
         if (event.unitId() != null && !event.unitId().equals(unit)) {
@@ -132,8 +179,8 @@ public class IngestService {
         for (int i = 0; i < events.size(); i++) {
             PulseEvent event = events.get(i);
             RecordMetadata metadata = awaitAck(acks.get(i), event);
-            if (event.payload() instanceof ProjectRegistered) {
-                known.registered(event.projectId(), event.unitId());
+            if (event.payload() instanceof ProjectRegistered registration) {
+                known.registered(event.projectId(), event.unitId(), registration.year());
             }
             accepted.add(new Accepted(event.eventId(), event.type(), event.projectId(), metadata.partition(),
                     metadata.offset()));

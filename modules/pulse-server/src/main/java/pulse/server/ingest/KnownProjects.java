@@ -18,14 +18,19 @@ import pulse.server.query.QueryService;
 class KnownProjects {
 
     private final QueryService query;
-    private final Map<String, String> justRegistered = new ConcurrentHashMap<>();
+    private final ProcessedPosition processed;
+    private final Map<String, Known> justRegistered = new ConcurrentHashMap<>();
 
-    KnownProjects(QueryService query) {
+    /** What the write path checks a report against: the project's unit and its plan year. */
+    record Known(String unitId, int year) {}
+
+    KnownProjects(QueryService query, ProcessedPosition processed) {
         this.query = query;
+        this.processed = processed;
     }
 
-    void registered(String projectId, String unitId) {
-        justRegistered.put(projectId, unitId);
+    void registered(String projectId, String unitId, int year) {
+        justRegistered.put(projectId, new Known(unitId, year));
     }
 
     /** A view of the projects for one request: each is looked up (perhaps on another instance) at most once. */
@@ -39,12 +44,19 @@ class KnownProjects {
 
         private Lookup() {}
 
-        Optional<String> unitOf(String projectId) {
-            String recent = justRegistered.get(projectId);
+        Optional<Known> find(String projectId) {
+            Known recent = justRegistered.get(projectId);
             if (recent != null) {
                 return Optional.of(recent);
             }
-            return view(projectId).map(ProjectView::unitId);
+            Optional<ProjectView> view = view(projectId);
+            if (view.isEmpty()) {
+                // Perhaps registered but not processed yet: look again once the topology caught up.
+                processed.awaitCaughtUp(projectId);
+                view = query.project(projectId);
+                views.put(projectId, view);
+            }
+            return view.map(found -> new Known(found.unitId(), found.year()));
         }
 
         /** The figure reported before for that month, if any. */

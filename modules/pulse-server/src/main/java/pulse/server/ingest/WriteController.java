@@ -1,5 +1,6 @@
 package pulse.server.ingest;
 
+import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.http.HttpResponse;
@@ -10,11 +11,15 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.net.URI;
 import java.util.List;
 import pulse.model.EventCodec;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
+import pulse.server.security.Role;
+import pulse.server.security.Senders;
 
 /**
  * The JSON write API of DESIGN.md's contract. Bodies are read as bytes and parsed by the model's
@@ -22,46 +27,49 @@ import pulse.model.InvalidInputException;
  * in the path take part in that same validation.
  */
 @Controller("/api")
+@Secured({Role.ADMIN, Role.UNIT})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class WriteController {
 
     private final IngestService ingest;
     private final EventCodec codec;
+    private final Senders senders;
 
-    WriteController(IngestService ingest, EventCodec codec) {
+    WriteController(IngestService ingest, EventCodec codec, Senders senders) {
         this.ingest = ingest;
         this.codec = codec;
+        this.senders = senders;
     }
 
     @Post(uri = "/projects", consumes = MediaType.APPLICATION_JSON)
-    HttpResponse<Accepted> register(@Body byte[] body) {
+    HttpResponse<Accepted> register(@Nullable @Body byte[] body, Authentication authentication) {
         ObjectNode event = object(body);
         event.put("type", "ProjectRegistered");
-        Accepted accepted = ingest.submit(event);
+        Accepted accepted = ingest.submit(event, senders.of(authentication));
         return HttpResponse.created(accepted, URI.create("/api/projects/" + accepted.projectId()));
     }
 
     @Put(uri = "/projects/{projectId}/investments/{period}", consumes = MediaType.APPLICATION_JSON)
-    Accepted reportInvestment(String projectId, String period, @Body byte[] body) {
+    Accepted reportInvestment(String projectId, String period, @Nullable @Body byte[] body, Authentication authentication) {
         ObjectNode event = object(body);
         event.put("type", "InvestmentReported");
         event.put("projectId", projectId);
         event.put("period", period);
-        return ingest.submit(event);
+        return ingest.submit(event, senders.of(authentication));
     }
 
     @Put(uri = "/projects/{projectId}/milestones/{milestone}", consumes = MediaType.APPLICATION_JSON)
-    Accepted reportMilestone(String projectId, String milestone, @Body byte[] body) {
+    Accepted reportMilestone(String projectId, String milestone, @Nullable @Body byte[] body, Authentication authentication) {
         ObjectNode event = object(body);
         event.put("type", "MilestoneReached");
         event.put("projectId", projectId);
         event.put("milestone", milestone);
-        return ingest.submit(event);
+        return ingest.submit(event, senders.of(authentication));
     }
 
     @Post(uri = "/events", consumes = MediaType.APPLICATION_JSON)
-    List<Accepted> submitBatch(@Body byte[] body) {
-        return ingest.submitAll(codec.parse(body, "body"));
+    List<Accepted> submitBatch(@Nullable @Body byte[] body, Authentication authentication) {
+        return ingest.submitAll(codec.parse(body, "body"), senders.of(authentication));
     }
 
     private ObjectNode object(byte[] body) {

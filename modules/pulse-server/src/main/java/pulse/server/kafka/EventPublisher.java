@@ -28,14 +28,15 @@ public class EventPublisher {
 
     EventPublisher(KafkaCluster cluster, EventCodec codec) {
         this.codec = codec;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        Map<String, Object> config = cluster.clientConfig();
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 15_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest"),
+                ProducerConfig.CLIENT_ID_CONFIG, "pulse-ingest"));
+        this.producer = new KafkaProducer<>(config,
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -1,13 +1,18 @@
 package pulse.server.kafka;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Properties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -24,12 +29,16 @@ import pulse.topology.Topics;
 public final class KafkaCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCluster.class);
+    /** Accounts of the HTTP API (key = username, compacted): every instance reads them all. */
+    public static final String ACCOUNTS_TOPIC = "pulse.accounts";
 
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final EmbeddedBroker embedded;
 
-    private KafkaCluster(String bootstrapServers, EmbeddedBroker embedded) {
+    private KafkaCluster(String bootstrapServers, Map<String, Object> security, EmbeddedBroker embedded) {
         this.bootstrapServers = bootstrapServers;
+        this.security = Map.copyOf(security);
         this.embedded = embedded;
     }
 
@@ -39,9 +48,9 @@ public final class KafkaCluster implements AutoCloseable {
             Path logDir = settings.dataDir().resolve("kafka");
             EmbeddedBroker broker = EmbeddedBroker.start(logDir, settings.embeddedHost(), settings.embeddedPort(),
                     settings.embeddedControllerPort(), Map.of());
-            cluster = new KafkaCluster(broker.bootstrapServers(), broker);
+            cluster = new KafkaCluster(broker.bootstrapServers(), Map.of(), broker);
         } else {
-            cluster = new KafkaCluster(settings.bootstrapServers().strip(), null);
+            cluster = new KafkaCluster(settings.bootstrapServers().strip(), clientConfig(settings), null);
             LOG.info("Using the Kafka cluster at {}", cluster.bootstrapServers);
         }
         try {
@@ -57,6 +66,35 @@ public final class KafkaCluster implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /**
+     * What every client of Pulse's (producer, Streams, consumers, admin) needs to connect: the
+     * bootstrap servers, plus the settings of the client configuration file when one is given
+     * (e.g. {@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}).
+     */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /** Reads {@code PULSE_KAFKA_CLIENT_CONFIG}, a Kafka client properties file, as Kafka's own tools take it. */
+    private static Map<String, Object> clientConfig(KafkaSettings settings) {
+        if (settings.clientConfigFile().isBlank()) {
+            return Map.of();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(settings.clientConfigFile()))) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the Kafka client configuration " + settings.clientConfigFile()
+                    + " (PULSE_KAFKA_CLIENT_CONFIG): " + e.getMessage(), e);
+        }
+        Map<String, Object> config = new HashMap<>();
+        properties.stringPropertyNames().forEach(name -> config.put(name, properties.getProperty(name)));
+        config.remove(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+        return config;
+    }
+
     public boolean isEmbedded() {
         return embedded != null;
     }
@@ -68,15 +106,19 @@ public final class KafkaCluster implements AutoCloseable {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.EVENTS.name(), Optional.of(settings.partitions()), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        topics.add(new NewTopic(Topics.DEAD_LETTERS.name(), Optional.of(1), replication)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+        topics.add(new NewTopic(ACCOUNTS_TOPIC, Optional.of(1), replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         for (String compacted : List.of(Topics.TOTALS.name(), Topics.PROJECTS.name())) {
             topics.add(new NewTopic(compacted, Optional.of(settings.partitions()), replication)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clientConfig())) {
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
-                    LOG.info("Created topic {} with {} partitions", topic.name(), settings.partitions());
+                    LOG.info("Created topic {} with {} partitions", topic.name(), topic.numPartitions());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Cannot create topic " + topic.name() + " on "

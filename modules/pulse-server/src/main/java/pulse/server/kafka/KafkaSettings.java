@@ -19,7 +19,8 @@ public record KafkaSettings(
         @Value("${pulse.streams.commit-interval-ms:100}") long commitIntervalMs,
         @Value("${pulse.streams.num-standby-replicas:-1}") int standbyReplicasSetting,
         @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds,
-        @Value("${pulse.advertised-address:}") String advertisedAddress) {
+        @Value("${pulse.advertised-address:}") String advertisedAddress,
+        @Value("${pulse.kafka-client-config:}") String clientConfigFile) {
 
     /** Standby replicas of the state: 1 on a cluster (fail-over in seconds), 0 on the embedded broker, unless set. */
     public int standbyReplicas() {

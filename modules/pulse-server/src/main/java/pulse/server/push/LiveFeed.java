@@ -62,6 +62,7 @@ public class LiveFeed {
     private final Map<String, Totals> pendingTotals = new LinkedHashMap<>();
     private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
     private final List<Report> pendingReports = new ArrayList<>();
+    private Long pendingDeadLetters;
     private final Deque<Report> recentReports = new ArrayDeque<>();
     private final Map<String, Light> lights = new java.util.concurrent.ConcurrentHashMap<>();
     private final SnapshotSource snapshots;
@@ -168,6 +169,12 @@ public class LiveFeed {
         }
     }
 
+    void deadLettersCounted(long count) {
+        synchronized (this) {
+            pendingDeadLetters = count;
+        }
+    }
+
     void reported(Report report) {
         synchronized (this) {
             pendingReports.add(report);
@@ -190,13 +197,15 @@ public class LiveFeed {
      * window since the last update has passed, so a burst is a few updates a second.
      */
     private synchronized void flush() {
-        boolean nothing = pendingTotals.isEmpty() && pendingProjects.isEmpty() && pendingReports.isEmpty();
+        boolean nothing = pendingTotals.isEmpty() && pendingProjects.isEmpty() && pendingReports.isEmpty()
+                && pendingDeadLetters == null;
         if (nothing || System.nanoTime() - lastSentNanos < coalesceNanos) {
             return;
         }
         lastSentNanos = System.nanoTime();
         ScreenMessage update = ScreenMessage.update(Map.copyOf(pendingTotals),
-                List.copyOf(pendingProjects.values()), List.copyOf(pendingReports));
+                List.copyOf(pendingProjects.values()), List.copyOf(pendingReports), pendingDeadLetters);
+        pendingDeadLetters = null;
         pendingTotals.clear();
         pendingProjects.clear();
         pendingReports.clear();

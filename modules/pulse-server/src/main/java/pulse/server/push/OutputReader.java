@@ -2,7 +2,9 @@ package pulse.server.push;
 
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -26,14 +29,16 @@ import pulse.model.Payload.ProjectRegistered;
 import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.KafkaCluster;
+import pulse.server.operations.DeadLetters;
 import pulse.server.query.QueryService;
 import pulse.topology.Tally;
 import pulse.topology.Topics;
 
 /**
- * Follows the topology's output ({@code pulse.totals}, {@code pulse.projects}) and the accepted
- * reports ({@code pulse.events}, for the ticker) on every partition, whichever instance processed
- * them, reading only committed records, and hands each change to the {@link LiveFeed}.
+ * Follows the topology's output ({@code pulse.totals}, {@code pulse.projects}), the accepted
+ * reports ({@code pulse.events}, for the ticker) and the dead letters ({@code pulse.events.dlq},
+ * counted from its start) on every partition, whichever instance processed them, reading only
+ * committed records, and hands each change to the {@link LiveFeed}.
  */
 @Context
 class OutputReader {
@@ -45,6 +50,7 @@ class OutputReader {
     private final KafkaConsumer<String, byte[]> consumer;
     private final LiveFeed feed;
     private final QueryService query;
+    private final DeadLetters deadLetters;
     private final EventCodec codec = new EventCodec(EventReader.forReplay(java.time.Clock.systemUTC()));
     private static final Duration NAME_WAIT = Duration.ofSeconds(3);
 
@@ -53,15 +59,16 @@ class OutputReader {
     private final Thread thread;
     private volatile boolean running = true;
 
-    OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query) {
+    OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query, DeadLetters deadLetters) {
         this.feed = feed;
         this.query = query;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+        this.deadLetters = deadLetters;
+        Map<String, Object> config = cluster.clientConfig();
+        config.putAll(Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "pulse-push"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.CLIENT_ID_CONFIG, "pulse-push"));
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "pulse-output-reader");
         thread.setDaemon(true);
         thread.start();
@@ -89,10 +96,13 @@ class OutputReader {
         List<TopicPartition> outputs = partitions(Topics.TOTALS.name());
         outputs.addAll(partitions(Topics.PROJECTS.name()));
         List<TopicPartition> events = partitions(Topics.EVENTS.name());
+        List<TopicPartition> letters = partitions(Topics.DEAD_LETTERS.name());
         List<TopicPartition> all = new ArrayList<>(outputs);
         all.addAll(events);
+        all.addAll(letters);
         consumer.assign(all);
         consumer.seekToEnd(outputs);
+        consumer.seekToBeginning(letters);
         consumer.endOffsets(events).forEach((partition, end) ->
                 consumer.seek(partition, Math.max(0, end - TICKER_BACKLOG_PER_PARTITION)));
     }
@@ -127,9 +137,18 @@ class OutputReader {
                 names.put(view.projectId(), view.name());
                 feed.projectChanged(view);
             }
+        } else if (record.topic().equals(Topics.DEAD_LETTERS.name())) {
+            feed.deadLettersCounted(deadLetters.add(new DeadLetters.Letter(record.key(),
+                    header(record, Topics.REASON_HEADER), header(record, Topics.SOURCE_HEADER),
+                    Instant.ofEpochMilli(record.timestamp()))));
         } else {
             report(record.value());
         }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void report(byte[] value) {

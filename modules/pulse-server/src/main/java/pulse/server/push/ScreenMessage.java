@@ -19,15 +19,20 @@ public record ScreenMessage(
         List<CurvePoint> curve,
         Map<String, Totals> totals,
         List<ProjectChange> projects,
-        List<Report> reports) {
+        List<Report> reports,
+        Long deadLetters) {
 
     static ScreenMessage snapshot(Totals county, List<Totals> areas, List<UnitRank> units, List<Warning> warnings,
-            List<CurvePoint> curve, List<Report> reports) {
-        return new ScreenMessage("snapshot", county, areas, units, warnings, curve, null, null, reports);
+            List<CurvePoint> curve, List<Report> reports, long deadLetters) {
+        return new ScreenMessage("snapshot", county, areas, units, warnings, curve, null, null, reports, deadLetters);
     }
 
-    /** @param totals changed groups by {@code <dimension>/<key>}, e.g. {@code unit/县住建局} */
-    static ScreenMessage update(Map<String, Totals> totals, List<ProjectChange> projects, List<Report> reports) {
-        return new ScreenMessage("update", null, null, null, null, null, totals, projects, reports);
+    /**
+     * @param totals changed groups by {@code <dimension>/<key>}, e.g. {@code unit/县住建局}
+     * @param deadLetters the count of records set aside, when it changed; else null
+     */
+    static ScreenMessage update(Map<String, Totals> totals, List<ProjectChange> projects, List<Report> reports,
+            Long deadLetters) {
+        return new ScreenMessage("update", null, null, null, null, null, totals, projects, reports, deadLetters);
     }
 }

@@ -1,5 +1,7 @@
 package pulse.server.push;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -9,6 +11,7 @@ import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 
 /** {@code GET /api/stream}: the screen's Server-Sent Events. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/stream")
 class StreamController {
 

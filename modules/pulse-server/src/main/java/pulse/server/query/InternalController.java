@@ -1,5 +1,8 @@
 package pulse.server.query;
 
+import io.micronaut.security.annotation.Secured;
+import pulse.server.security.Role;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,6 +20,7 @@ import pulse.server.ingest.ProjectNotFoundException;
  * What one instance holds itself, for the other instances: never routed further, so a read that
  * arrives here cannot bounce between instances.
  */
+@Secured(Role.PEER)
 @Controller("/api/internal")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InternalController {
@@ -30,6 +34,11 @@ class InternalController {
     @Get("/projects/{projectId}")
     ProjectView project(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
         return reads.local(projectId, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    }
+
+    @Get("/projects/{projectId}/history")
+    List<JsonNode> history(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
+        return reads.localHistory(projectId, null, stale);
     }
 
     @Get("/projects")

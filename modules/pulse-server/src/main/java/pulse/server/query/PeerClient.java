@@ -1,6 +1,7 @@
 package pulse.server.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
 import pulse.server.kafka.StoreUnavailableException;
+import pulse.server.security.PeerToken;
 
 /** Asks another Pulse instance for what only it holds, through its internal endpoints. */
 @Singleton
@@ -29,7 +31,12 @@ class PeerClient {
     private static final Duration BACK_OFF = Duration.ofSeconds(5);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final PeerToken token;
     private final Map<HostInfo, Instant> silentUntil = new ConcurrentHashMap<>();
+
+    PeerClient(PeerToken token) {
+        this.token = token;
+    }
 
     /** The project from the instance that holds it; empty when that instance says it has no such project. */
     Optional<ProjectView> project(HostInfo peer, String projectId, boolean stale) {
@@ -38,6 +45,11 @@ class PeerClient {
             return Optional.empty();
         }
         return Optional.of(read(response, new TypeReference<ProjectView>() {}, peer));
+    }
+
+    List<JsonNode> history(HostInfo peer, String projectId, boolean stale) {
+        return read(get(peer, "/api/internal/projects/" + encode(projectId) + "/history?stale=" + stale),
+                new TypeReference<List<JsonNode>>() {}, peer);
     }
 
     List<ProjectView> projects(HostInfo peer, ProjectFilter filter) {
@@ -57,7 +69,8 @@ class PeerClient {
         }
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                            .header("Authorization", token.authorization()).GET().build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             silentUntil.remove(peer);
             return response;

@@ -1,18 +1,25 @@
 package pulse.server.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import pulse.model.EventCodec;
 import pulse.model.ProjectView;
+import pulse.model.PulseJson;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.kafka.StreamsRunner;
+import pulse.topology.HistoryKeys;
 import pulse.topology.ProjectState;
 import pulse.topology.PulseTopology;
 
@@ -28,16 +35,42 @@ class ProjectReads {
 
     private final StreamsRunner streams;
     private final PeerClient peers;
+    private final EventCodec codec;
 
-    ProjectReads(StreamsRunner streams, PeerClient peers) {
+    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec) {
         this.streams = streams;
         this.peers = peers;
+        this.codec = codec;
     }
 
     Located<Optional<ProjectView>> project(String projectId) {
+        return atHolder(projectId, (partition, stale) -> local(projectId, partition, stale),
+                (peer, stale) -> peers.project(peer, projectId, stale));
+    }
+
+    /** Every accepted event of the project, oldest first, each with its offset on {@code pulse.events}. */
+    Located<List<JsonNode>> history(String projectId) {
+        return atHolder(projectId, (partition, stale) -> localHistory(projectId, partition, stale),
+                (peer, stale) -> peers.history(peer, projectId, stale));
+    }
+
+    /** Reads this instance's copy of a project's partition ({@code partition} null: any local one). */
+    interface LocalRead<T> {
+        T read(Integer partition, boolean stale);
+    }
+
+    interface PeerRead<T> {
+        T read(HostInfo peer, boolean stale);
+    }
+
+    /**
+     * Reads where Kafka Streams says the project lives: the active task's instance, else a standby's
+     * copy (stale). Running alone, everything is local.
+     */
+    private <T> Located<T> atHolder(String projectId, LocalRead<T> local, PeerRead<T> peer) {
         Optional<HostInfo> self = streams.self();
         if (self.isEmpty()) {
-            return new Located<>(local(projectId, null, false), LOCAL);
+            return new Located<>(local.read(null, false), LOCAL);
         }
         KeyQueryMetadata metadata = streams.metadataFor(PulseTopology.PROJECTS_STORE, projectId);
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
@@ -50,10 +83,10 @@ class ProjectReads {
         for (HostInfo holder : holders) {
             boolean stale = !holder.equals(metadata.activeHost());
             try {
-                Optional<ProjectView> view = holder.equals(self.get())
-                        ? local(projectId, metadata.partition(), stale)
-                        : peers.project(holder, projectId, stale);
-                return new Located<>(view, holder.host() + ":" + holder.port());
+                T value = holder.equals(self.get())
+                        ? local.read(metadata.partition(), stale)
+                        : peer.read(holder, stale);
+                return new Located<>(value, holder.host() + ":" + holder.port());
             } catch (StoreUnavailableException e) {
                 lastFailure = e;
             }
@@ -81,6 +114,23 @@ class ProjectReads {
         ReadOnlyKeyValueStore<String, ProjectState> store =
                 streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
         return Optional.ofNullable(store.get(projectId)).map(ProjectState::view);
+    }
+
+    /** This instance's copy of one project's history. */
+    List<JsonNode> localHistory(String projectId, Integer partition, boolean stale) {
+        ReadOnlyKeyValueStore<String, byte[]> store =
+                streams.store(PulseTopology.HISTORY_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
+        List<JsonNode> events = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.prefixScan(HistoryKeys.prefix(projectId), new StringSerializer())) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> entry = all.next();
+                ObjectNode event = PulseJson.mapper().createObjectNode();
+                event.put("offset", HistoryKeys.offset(entry.key));
+                event.setAll((ObjectNode) codec.parse(entry.value, "history"));
+                events.add(event);
+            }
+        }
+        return events;
     }
 
     /** The projects of this instance's active partitions. */

@@ -1,5 +1,6 @@
 package pulse.server.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -52,6 +53,11 @@ public class QueryService {
     /** One project, and which instance answered. */
     public Located<Optional<ProjectView>> locatedProject(String projectId) {
         return projectReads.project(projectId);
+    }
+
+    /** Every accepted event of a project, oldest first: who sent it, when, and why for a correction. */
+    public Located<List<JsonNode>> history(String projectId) {
+        return projectReads.history(projectId);
     }
 
     /** The projects matching the filter, from every instance, by id. */

@@ -1,5 +1,8 @@
 package pulse.server.query;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +24,7 @@ import pulse.server.ingest.ProjectNotFoundException;
 import pulse.topology.Dimension;
 
 /** The read API of DESIGN.md's contract. */
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ReadController {
@@ -57,6 +61,19 @@ class ReadController {
         Located<java.util.Optional<ProjectView>> located = query.locatedProject(projectId);
         ProjectView view = located.value().orElseThrow(() -> new ProjectNotFoundException(projectId));
         return HttpResponse.ok(view).header("X-Pulse-Instance", located.instance());
+    }
+
+    /**
+     * The project's audit trail: every accepted event as it is on {@code pulse.events} (with its
+     * offset there), oldest first; {@code sentBy} names the account, a correction carries its reason.
+     */
+    @Get("/projects/{projectId}/history")
+    HttpResponse<List<JsonNode>> history(String projectId) {
+        Located<List<JsonNode>> located = query.history(projectId);
+        if (located.value().isEmpty()) {
+            throw new ProjectNotFoundException(projectId);
+        }
+        return HttpResponse.ok(located.value()).header("X-Pulse-Instance", located.instance());
     }
 
     @Get("/projects")

@@ -1,5 +1,7 @@
 package pulse.server.screen;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.core.io.ResourceResolver;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -8,6 +10,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
 
 /** Serves the two pages; their scripts, styles and ECharts come from this server too, never a CDN. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class PagesController {
 

@@ -5,11 +5,18 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.AuthorizationException;
+import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
 import pulse.model.InvalidInputException;
 import pulse.server.ingest.KafkaUnavailableException;
 import pulse.server.ingest.ProjectNotFoundException;
 import pulse.server.kafka.StoreUnavailableException;
+import pulse.server.security.AccountExistsException;
+import pulse.server.security.ForbiddenException;
 
 /** Maps Pulse's failures to their HTTP answers. */
 final class ErrorHandlers {
@@ -37,6 +44,51 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, ProjectNotFoundException e) {
             return HttpResponse.<ErrorBody>notFound().body(ErrorBody.of(e.getMessage()));
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {ForbiddenException.class, ExceptionHandler.class})
+    static class Forbidden implements ExceptionHandler<ForbiddenException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, ForbiddenException e) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(new ErrorBody("Forbidden: " + e.getMessage(),
+                    e.errors().stream().map(ErrorBody.Problem::of).toList()));
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {AccountExistsException.class, ExceptionHandler.class})
+    static class AccountExists implements ExceptionHandler<AccountExistsException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, AccountExistsException e) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT).body(ErrorBody.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * A request the security rules refused: {@code 401} without a valid token (none, expired, or not
+     * signed by Pulse), {@code 403} when the account's role may not do this. Both say what to do.
+     */
+    @Singleton
+    @Produces
+    @Replaces(DefaultAuthorizationExceptionHandler.class)
+    static class NotAllowed implements ExceptionHandler<AuthorizationException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, AuthorizationException e) {
+            String what = request.getMethodName() + " " + request.getPath();
+            if (!e.isForbidden() || e.getAuthentication() == null) {
+                return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
+                        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                        .body(ErrorBody.of("Not signed in: " + what + " needs a valid token (log in with POST /login,"
+                                + " then send Authorization: Bearer <access_token>; a token that expired or was not"
+                                + " issued by this Pulse is not valid)"));
+            }
+            return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(ErrorBody.of("Forbidden: account \""
+                    + e.getAuthentication().getName() + "\" with role " + e.getAuthentication().getRoles()
+                    + " may not " + what));
         }
     }
 

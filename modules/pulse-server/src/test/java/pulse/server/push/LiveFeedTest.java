@@ -24,7 +24,7 @@ class LiveFeedTest {
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             new Totals.Lights(0, 0, 0), null);
     private static final SnapshotSource SNAPSHOT =
-            reports -> ScreenMessage.snapshot(EMPTY, List.of(), List.of(), List.of(), List.of(), reports);
+            reports -> ScreenMessage.snapshot(EMPTY, List.of(), List.of(), List.of(), List.of(), reports, 0);
 
     private final LiveFeed feed = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, 50, 60, 4, 16);
 

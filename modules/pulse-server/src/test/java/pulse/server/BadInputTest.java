@@ -1,0 +1,315 @@
+package pulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import pulse.server.kafka.KafkaCluster;
+import pulse.topology.Topics;
+
+/**
+ * Bad input, table-driven, over HTTP and straight onto Kafka. Each row gets its documented answer
+ * (400 naming the field, 401, 403 naming what was refused, 404, 413) or, through Kafka, lands in
+ * {@code pulse.events.dlq} with its reason; and nothing it sent changes a total or reaches the
+ * events topic (over HTTP) or a project (through Kafka).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+
+    private static final String SECRET = "a-signing-secret-for-the-bad-input-tests-only";
+    private static final String PROJECT = """
+            {"projectId":"SV-X","name":"x","area":"URBAN","township":"玉泉镇","unitId":"县住建局","level":"COUNTY",
+             "totalInvestment":100.00,"year":2022,"annualPlan":100.00}""";
+    private static final String REPORT = "{\"type\":\"InvestmentReported\",\"projectId\":\"SV-A\",\"period\":\"2022-05\",\"amount\":5}";
+
+    /** Who sends a row: a real account's token, none, or a token Pulse did not issue as it is. */
+    enum As { ADMIN, OWN_UNIT, OTHER_UNIT, VIEWER, NOBODY, EXPIRED, FORGED, UNSIGNED, COOKIE_ONLY }
+
+    private PulseServer server;
+    private final Map<As, String> tokens = new HashMap<>();
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> deadLetters;
+
+    @BeforeAll
+    void start(@TempDir Path dataDir) throws JOSEException {
+        server = new PulseServer(dataDir, Map.of("pulse.security.jwt-secret", SECRET)).start();
+        ok(server.post("/api/projects", """
+                {"projectId":"SV-A","name":"新世纪大道延伸段","area":"URBAN","township":"玉泉镇","unitId":"县住建局",
+                 "level":"COUNTY","totalInvestment":18000.00,"year":2022,"annualPlan":9000.00}"""));
+        ok(server.post("/api/projects", """
+                {"projectId":"SV-B","name":"石佛寺供水工程","area":"RURAL","township":"新平镇","unitId":"县水务局",
+                 "level":"COUNTY","totalInvestment":2000.00,"year":2022,"annualPlan":2000.00}"""));
+        ok(server.put("/api/projects/SV-A/investments/2022-05", "{\"amount\":1300.00}"));
+        tokens.put(As.ADMIN, server.adminToken());
+        tokens.put(As.OWN_UNIT, server.account("zhujian", "unit", "县住建局"));
+        tokens.put(As.OTHER_UNIT, server.account("shuiwu", "unit", "县水务局"));
+        tokens.put(As.VIEWER, server.account("kanban", "viewer", null));
+        tokens.put(As.EXPIRED, signed(SECRET, Instant.now().minusSeconds(60)));
+        tokens.put(As.FORGED, signed("not-the-secret-of-this-server-but-long-enough", Instant.now().plusSeconds(600)));
+        tokens.put(As.UNSIGNED, new PlainJWT(claims(Instant.now().plusSeconds(600))).serialize());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(server.get("/api/projects/SV-A").json().get("months").get("2022-05").decimalValue())
+                        .isEqualByComparingTo("1300.00"));
+        Map<String, Object> config = server.context().getBean(KafkaCluster.class).clientConfig();
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        deadLetters = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters.assign(List.of(new TopicPartition(Topics.DEAD_LETTERS.name(), 0)));
+    }
+
+    @AfterAll
+    void stop() {
+        producer.close();
+        deadLetters.close();
+        server.close();
+    }
+
+    private static JWTClaimsSet claims(Instant expires) {
+        return new JWTClaimsSet.Builder().subject("admin").claim("roles", List.of("admin"))
+                .issueTime(Date.from(expires.minusSeconds(3600))).expirationTime(Date.from(expires)).build();
+    }
+
+    private static String signed(String secret, Instant expires) throws JOSEException {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims(expires));
+        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        return jwt.serialize();
+    }
+
+    private static Arguments row(As as, String method, String path, String body, int status, String names) {
+        return Arguments.of(as, method, path, body.getBytes(StandardCharsets.UTF_8), status, names);
+    }
+
+    private static Arguments row(String method, String path, String body, String field) {
+        return row(As.ADMIN, method, path, body, 400, field);
+    }
+
+    static Stream<Arguments> overHttp() {
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        return Stream.of(
+                // registrations
+                row("POST", "/api/projects", PROJECT.replace("\"name\":\"x\",", ""), "name"),
+                row("POST", "/api/projects", PROJECT.replace("URBAN", "SPACE"), "area"),
+                row("POST", "/api/projects", PROJECT.replace("\"COUNTY\"", "\"TOWN\""), "level"),
+                row("POST", "/api/projects", PROJECT.replace("\"totalInvestment\":100.00", "\"totalInvestment\":\"100\""), "totalInvestment"),
+                row("POST", "/api/projects", PROJECT.replace("\"totalInvestment\":100.00", "\"totalInvestment\":1e15"), "totalInvestment"),
+                row("POST", "/api/projects", PROJECT.replace("\"annualPlan\":100.00", "\"annualPlan\":100.01"), "annualPlan"),
+                row("POST", "/api/projects", PROJECT.replace("}", ",\"monthlyPlan\":[1,2,3]}"), "monthlyPlan"),
+                row("POST", "/api/projects", PROJECT.replace("}", ",\"monthlyPlan\":[1,1,1,1,1,1,1,1,1,1,1,1]}"), "monthlyPlan"),
+                row("POST", "/api/projects", PROJECT.replace("}", ",\"plannedMilestones\":{\"FINISHED\":\"2022-01-01\"}}"), "plannedMilestones.FINISHED"),
+                row("POST", "/api/projects", PROJECT.replace("2022", "1999"), "year"),
+                row("POST", "/api/projects", PROJECT.replace("SV-X", "bad id!"), "projectId"),
+                row("POST", "/api/projects", PROJECT.replace("\"unitId\":\"县住建局\",", ""), "unitId"),
+                // investment reports
+                row("PUT", "/api/projects/SV-A/investments/2022-13", "{\"amount\":1.00}", "period"),
+                row("PUT", "/api/projects/SV-A/investments/2022-07", "{\"amount\":1.00}", "period"),
+                row("PUT", "/api/projects/SV-A/investments/2021-12", "{\"amount\":1.00}", "period"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":12.345}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":-1}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1e12}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1e400000}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"reason\":\"no amount\"}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":null}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":\"abc\"}", "amount"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":", "body"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "[1,2]", "body"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "", "body"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", nested, "body"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"unitId\":\"县水务局\"}", "unitId"),
+                row("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1.00}", "reason"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"reason\":\"" + "长".repeat(501) + "\"}", "reason"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"occurredOn\":\"2022-07-01\"}", "occurredOn"),
+                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"eventId\":\"not-a-uuid\"}", "eventId"),
+                // milestones
+                row("PUT", "/api/projects/SV-A/milestones/FINISHED", "{\"date\":\"2022-03-18\"}", "milestone"),
+                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-07-15\"}", "date"),
+                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-02-30\"}", "date"),
+                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"note\":\"no date\"}", "date"),
+                // batches, all or nothing
+                row("POST", "/api/events", "[{\"type\":\"Nonsense\",\"projectId\":\"SV-A\"}]", "[0].type"),
+                row("POST", "/api/events", "[" + REPORT + "," + REPORT.replace("\"amount\":5", "\"amount\":true") + "]", "[1].amount"),
+                row("POST", "/api/events", "[" + REPORT.replace("SV-A", "NOPE") + "]", "[0].projectId"),
+                row("POST", "/api/events", "[]", "body"),
+                row("POST", "/api/events", REPORT, "body"),
+                // not found, too large
+                row(As.ADMIN, "PUT", "/api/projects/NOPE/investments/2022-05", "{\"amount\":1.00}", 404, "NOPE"),
+                row(As.ADMIN, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"reason\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}", 413, ""),
+                // who may write
+                row(As.NOBODY, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "POST /login"),
+                row(As.EXPIRED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "expired"),
+                row(As.FORGED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "not issued"),
+                row(As.UNSIGNED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "not issued"),
+                row(As.COOKIE_ONLY, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "POST /login"),
+                row(As.NOBODY, "GET", "/api/totals", "", 401, "POST /login"),
+                row(As.VIEWER, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 403, "viewer"),
+                row(As.OTHER_UNIT, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 403, "projectId"),
+                row(As.OTHER_UNIT, "PUT", "/api/projects/SV-A/milestones/STARTED", "{\"date\":\"2022-03-01\"}", 403, "projectId"),
+                row(As.OTHER_UNIT, "POST", "/api/events", "[" + REPORT + "]", 403, "[0].projectId"),
+                row(As.OTHER_UNIT, "POST", "/api/events", "[" + REPORT.replace("SV-A", "SV-B") + "," + REPORT + "]", 403, "[1].projectId"),
+                row(As.OTHER_UNIT, "POST", "/api/projects", PROJECT.replace("SV-X", "SV-A").replace("县住建局", "县水务局"), 403, "type"),
+                row(As.OWN_UNIT, "POST", "/api/projects", PROJECT, 403, "type"),
+                row(As.OWN_UNIT, "POST", "/api/accounts", "{\"username\":\"x2\",\"password\":\"0123456789\",\"role\":\"admin\"}", 403, "unit"),
+                row(As.ADMIN, "GET", "/api/internal/projects/SV-A", "", 403, "admin"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} {1} {2} → {4} {5}")
+    @MethodSource("overHttp")
+    void shouldAnswerBadHttpInputClearlyAndChangeNothing(As as, String method, String path, byte[] body, int status,
+            String names) throws Exception {
+        long eventsBefore = eventsOnTopic();
+        String totalsBefore = server.get("/api/totals").body();
+
+        HttpResponse<String> answer = send(as, method, path, body);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        if (status == 400 || (status == 403 && answer.body().contains("\"field\""))) {
+            JsonNode errors = server.json(answer.body()).get("errors");
+            assertThat(errors.findValuesAsText("field")).as(answer.body()).contains(names);
+            assertThat(errors.get(0).get("expected").asText()).isNotBlank();
+        } else {
+            assertThat(answer.body()).contains(names);
+        }
+        assertThat(eventsOnTopic()).isEqualTo(eventsBefore);
+        assertThat(server.get("/api/totals").body()).isEqualTo(totalsBefore);
+    }
+
+    private HttpResponse<String> send(As as, String method, String path, byte[] body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.base().resolve(path))
+                .method(method, body.length == 0 && method.equals("GET")
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/json");
+        if (as == As.COOKIE_ONLY) {
+            request.header("Cookie", "pulse_token=" + tokens.get(As.ADMIN));
+        } else if (as != As.NOBODY) {
+            request.header("Authorization", "Bearer " + tokens.get(as));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static Arguments kafka(String key, byte[] value, String reason) {
+        return Arguments.of(key, value, reason);
+    }
+
+    private static Arguments kafka(String key, String value, String reason) {
+        return kafka(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8), reason);
+    }
+
+    static Stream<Arguments> straightToKafka() {
+        String report = "{\"eventId\":\"%s\",\"type\":\"InvestmentReported\",\"projectId\":\"SV-A\",\"reportedAt\":\"2022-06-30T08:00:00Z\",%s}";
+        String id = "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
+        return Stream.of(
+                kafka("SV-A", "{not json", "not readable JSON"),
+                kafka("SV-A", "[1,2,3]", "a JSON object"),
+                kafka("SV-A", "", "a JSON document"),
+                kafka("SV-A", (String) null, "a JSON document"),
+                kafka("SV-A", new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xE9, '"', '}'}, "not readable JSON"),
+                kafka("SV-A", "[".repeat(50_000) + "]".repeat(50_000), "not readable JSON"),
+                kafka("SV-A", "{\"type\":\"Nonsense\",\"projectId\":\"SV-A\"}", "type"),
+                kafka("SV-A", "{\"type\":\"InvestmentReported\",\"period\":\"2022-05\",\"amount\":1}", "projectId"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2022-13\",\"amount\":1"), "period"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2022-07\",\"amount\":1"), "period"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2021-12\",\"amount\":1"), "plan year 2022"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2022-05\",\"amount\":-5"), "amount"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2022-05\",\"amount\":1.005"), "amount"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2022-05\",\"amount\":1e12"), "amount"),
+                kafka("SV-A", report.formatted(id, "\"period\":\"2022-05\",\"amount\":\"5\""), "amount"),
+                kafka("SV-A", report.formatted("nope", "\"period\":\"2022-05\",\"amount\":5"), "eventId"),
+                kafka("SV-A", "{\"type\":\"MilestoneReached\",\"projectId\":\"SV-A\",\"milestone\":\"FINISHED\",\"date\":\"2022-03-01\"}", "milestone"),
+                kafka("SV-A", "{\"type\":\"MilestoneReached\",\"projectId\":\"SV-A\",\"milestone\":\"STARTED\",\"date\":\"2022-02-30\"}", "date"),
+                kafka("SV-B", report.formatted(id, "\"period\":\"2022-05\",\"amount\":5"), "key: \"SV-B\""),
+                kafka(null, report.formatted(id, "\"period\":\"2022-05\",\"amount\":5"), "key: null"));
+    }
+
+    @ParameterizedTest(name = "[{index}] key {0} → dead letter naming {2}")
+    @MethodSource("straightToKafka")
+    void shouldSetAsideBadRecordsFromKafkaWithTheirReasonAndChangeNothing(String key, byte[] value, String reason)
+            throws Exception {
+        String totalsBefore = server.get("/api/totals").body();
+        String projectBefore = server.get("/api/projects/SV-A").body();
+
+        RecordMetadata sent = producer.send(new ProducerRecord<>(Topics.EVENTS.name(), key, value)).get();
+
+        String source = Topics.EVENTS.name() + "-" + sent.partition() + "@" + sent.offset();
+        ConsumerRecord<String, byte[]> letter = deadLetterFrom(source);
+        assertThat(letter.key()).isEqualTo(key);
+        assertThat(letter.value()).isEqualTo(value);
+        assertThat(header(letter, Topics.REASON_HEADER)).contains(reason);
+        assertThat(server.get("/api/totals").body()).isEqualTo(totalsBefore);
+        assertThat(server.get("/api/projects/SV-A").body()).isEqualTo(projectBefore);
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetterFrom(String source) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        deadLetters.seekToBeginning(deadLetters.assignment());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (ConsumerRecord<String, byte[]> record : deadLetters.poll(Duration.ofMillis(200))) {
+                if (source.equals(header(record, Topics.SOURCE_HEADER))) {
+                    found.add(record);
+                }
+            }
+            return !found.isEmpty();
+        });
+        return found.get(0);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private long eventsOnTopic() throws Exception {
+        try (Admin admin = Admin.create(server.context().getBean(KafkaCluster.class).clientConfig())) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < 3; p++) {
+                latest.put(new TopicPartition(Topics.EVENTS.name(), p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    private static void ok(PulseServer.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isBetween(200, 201);
+    }
+}
