@@ -24,6 +24,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -71,6 +72,8 @@ class BadInputTest {
     private final Map<As, String> tokens = new HashMap<>();
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> deadLetters;
+    private final Map<Integer, Integer> httpAnswers = new TreeMap<>();
+    private int deadLettered;
 
     @BeforeAll
     void start(@TempDir Path dataDir) throws JOSEException {
@@ -102,6 +105,9 @@ class BadInputTest {
 
     @AfterAll
     void stop() {
+        System.out.printf("Bad input: %d HTTP requests answered as documented (by status: %s), %d records written"
+                + " straight to Kafka dead-lettered with their reason; events topic and totals unchanged after each%n",
+                httpAnswers.values().stream().mapToInt(Integer::intValue).sum(), httpAnswers, deadLettered);
         producer.close();
         deadLetters.close();
         server.close();
@@ -213,6 +219,7 @@ class BadInputTest {
         }
         assertThat(eventsOnTopic()).isEqualTo(eventsBefore);
         assertThat(server.get("/api/totals").body()).isEqualTo(totalsBefore);
+        httpAnswers.merge(status, 1, Integer::sum);
     }
 
     private HttpResponse<String> send(As as, String method, String path, byte[] body) throws Exception {
@@ -278,6 +285,7 @@ class BadInputTest {
         assertThat(header(letter, Topics.REASON_HEADER)).contains(reason);
         assertThat(server.get("/api/totals").body()).isEqualTo(totalsBefore);
         assertThat(server.get("/api/projects/SV-A").body()).isEqualTo(projectBefore);
+        deadLettered++;
     }
 
     private ConsumerRecord<String, byte[]> deadLetterFrom(String source) {

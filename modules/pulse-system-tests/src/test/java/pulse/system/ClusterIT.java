@@ -161,7 +161,7 @@ class ClusterIT {
      * and reads it until an update carries the county's totals.
      */
     private static CompletableFuture<String> firstUpdateWithCountyTotals(String url) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/stream")).build();
+        HttpRequest request = Http.authorized(HttpRequest.newBuilder(URI.create(url + "/api/stream"))).build();
         HttpResponse<java.util.stream.Stream<String>> response =
                 HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
         return CompletableFuture.supplyAsync(() -> {

@@ -49,7 +49,8 @@ final class Http {
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
-    private static HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    /** The request with the logged-in token, if any. */
+    static HttpRequest.Builder authorized(HttpRequest.Builder request) {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
