@@ -9,7 +9,8 @@ public final class HistoryKeys {
     private HistoryKeys() {}
 
     public static String of(String projectId, long offset) {
-        return prefix(projectId) + String.format("%019d", offset);
+        String digits = Long.toString(offset);
+        return prefix(projectId) + "0".repeat(19 - digits.length()) + digits;
     }
 
     /** Every key of one project starts with this (project ids cannot contain '|'). */

@@ -86,17 +86,21 @@ public final class PulseTopology {
     /** For each group: minus the old view where the project was, plus the new view where it is. */
     static List<KeyValue<String, Tally>> deltas(ViewChange change) {
         List<KeyValue<String, Tally>> deltas = new ArrayList<>();
+        Tally before = Tally.of(change.before());
+        Tally after = Tally.of(change.after());
+        Tally difference = after.minus(before);
+        Tally removed = Tally.zero().minus(before);
         for (Dimension dimension : Dimension.values()) {
             String from = key(dimension, change.before());
             String to = key(dimension, change.after());
             if (from != null && from.equals(to)) {
-                add(deltas, to, Tally.of(change.after()).minus(Tally.of(change.before())));
+                add(deltas, to, difference);
             } else {
                 if (from != null) {
-                    add(deltas, from, Tally.zero().minus(Tally.of(change.before())));
+                    add(deltas, from, removed);
                 }
                 if (to != null) {
-                    add(deltas, to, Tally.of(change.after()));
+                    add(deltas, to, after);
                 }
             }
         }

@@ -37,6 +37,7 @@ public record Tally(
 
     private static final BigDecimal ZERO = BigDecimal.ZERO;
     private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+    private static final Map<Integer, String[]> PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static Tally zero() {
         return new Tally(0, 0, 0, 0, 0, 0, ZERO, ZERO, ZERO, ZERO, ZERO, new TreeMap<>(), new TreeMap<>());
@@ -48,11 +49,11 @@ public record Tally(
             return zero();
         }
         SortedMap<String, BigDecimal> plan = new TreeMap<>();
+        String[] periods = periodsOf(view.year());
+        BigDecimal evenShare = view.monthlyPlan() != null ? null
+                : view.annualPlan().divide(TWELVE, 4, java.math.RoundingMode.HALF_UP);
         for (int month = 1; month <= 12; month++) {
-            BigDecimal planned = view.monthlyPlan() != null
-                    ? view.monthlyPlan().get(month - 1)
-                    : view.annualPlan().divide(TWELVE, 4, java.math.RoundingMode.HALF_UP);
-            plan.put(String.format("%d-%02d", view.year(), month), planned);
+            plan.put(periods[month - 1], evenShare != null ? evenShare : view.monthlyPlan().get(month - 1));
         }
         return new Tally(1, view.started() ? 1 : 0, view.completed() ? 1 : 0,
                 view.light() == pulse.model.Light.GREEN ? 1 : 0,
@@ -60,6 +61,17 @@ public record Tally(
                 view.light() == pulse.model.Light.RED ? 1 : 0,
                 view.totalInvestment(), view.annualPlan(), view.completedThisYear(), view.completedSinceStart(),
                 view.targetAmount(), plan, new TreeMap<>(view.months()));
+    }
+
+    /** "2022-01" … "2022-12", made once per year: this runs for every event, twice. */
+    private static String[] periodsOf(int year) {
+        return PERIODS.computeIfAbsent(year, y -> {
+            String[] periods = new String[12];
+            for (int month = 1; month <= 12; month++) {
+                periods[month - 1] = java.time.YearMonth.of(y, month).toString();
+            }
+            return periods;
+        });
     }
 
     public Tally plus(Tally other) {
