@@ -1,0 +1,74 @@
+package pulse.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import pulse.model.EventCodec;
+import pulse.model.EventReader;
+import pulse.model.ProjectView;
+import pulse.model.PulseEvent;
+import pulse.rules.RuleSettings;
+import pulse.topology.JsonSerde;
+import pulse.topology.ProjectEvaluator;
+import pulse.topology.ProjectState;
+
+/** The hot path, per event: decoding and validating it, and re-deriving the project's view with the rules. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class HotPathBenchmarks {
+
+    private final EventCodec codec = new EventCodec(EventReader.forReplay(Clock.systemUTC()));
+    private final ProjectEvaluator evaluator = new ProjectEvaluator(RuleSettings.DEFAULTS);
+    private final LocalDate today = LocalDate.parse("2022-06-30");
+    private final JsonSerde<ProjectState> stateSerde = new JsonSerde<>(ProjectState.class);
+    private byte[] report;
+    private ProjectState state;
+    private byte[] stateBytes;
+
+    @Setup
+    public void setUp() {
+        report = Province.report(42, 5, 123456, "更正").getBytes(StandardCharsets.UTF_8);
+        ProjectState built = ProjectState.empty(Province.id(42))
+                .apply(codec.decode(Province.registration(42).getBytes(StandardCharsets.UTF_8)));
+        for (int month = 1; month <= 5; month++) {
+            built = built.apply(codec.decode(Province.report(42, month, 100_000, null).getBytes(StandardCharsets.UTF_8)));
+        }
+        state = built.withView(evaluator.view(built, today));
+        stateBytes = stateSerde.serializer().serialize("projects", state);
+    }
+
+    @Benchmark
+    public PulseEvent decodeAndValidateAReport() {
+        return codec.decode(report);
+    }
+
+    @Benchmark
+    public ProjectView evaluateAProjectWithTheRules() {
+        return evaluator.view(state, today);
+    }
+
+    @Benchmark
+    public ProjectState foldAReportIntoTheProjectState() {
+        return state.apply(codec.decode(report));
+    }
+
+    /** The project's state as the store keeps it: read once and written once per event. */
+    @Benchmark
+    public byte[] writeAProjectStateForTheStore() {
+        return stateSerde.serializer().serialize("projects", state);
+    }
+
+    @Benchmark
+    public ProjectState readAProjectStateFromTheStore() {
+        return stateSerde.deserializer().deserialize("projects", stateBytes);
+    }
+}

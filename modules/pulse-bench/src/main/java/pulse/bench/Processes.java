@@ -1,0 +1,67 @@
+package pulse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the broker and the server as processes of their own, from the build's jars. */
+final class Processes {
+
+    private Processes() {}
+
+    static Process broker(Path repo, Path dataDir, int port, int controllerPort) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx1g",
+                "-Dlogback.configurationFile=" + repo.resolve("docker/broker-logback.xml"), "-jar",
+                repo.resolve("modules/pulse-broker/target/pulse-broker.jar").toString());
+        Map<String, String> env = builder.environment();
+        env.put("KAFKA_NODE_ID", "1");
+        env.put("KAFKA_CLUSTER_ID", "slfdm6YPWeWzGN0JIz60aw");
+        env.put("KAFKA_LISTENERS", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://localhost:" + port);
+        env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@localhost:" + controllerPort);
+        env.put("KAFKA_LOG_DIRS", dataDir.toString());
+        env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1");
+        env.put("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1");
+        return start(builder, dataDir.resolveSibling("broker.log"));
+    }
+
+    static final String ADMIN_PASSWORD = "benchmark-admin-password";
+
+    static Process server(Path repo, Path dataDir, String bootstrap, int httpPort) throws IOException {
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        String jfr = System.getProperty("jfr");
+        if (jfr != null) {
+            // -Djfr=FILE: a flight recording of the server, to see where its time goes
+            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        command.addAll(List.of("-jar", repo.resolve("modules/pulse-server/target/pulse-server.jar").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.put("PULSE_DATA_DIR", dataDir.toString());
+        env.put("PULSE_HTTP_PORT", String.valueOf(httpPort));
+        env.put("PULSE_TODAY", "2022-06-30");
+        env.put("PULSE_STANDBY_REPLICAS", "0");
+        env.put("PULSE_REPLICATION_FACTOR", "1");
+        env.put("PULSE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("PULSE_JWT_SECRET", "a-signing-secret-for-the-benchmark-only");
+        return start(builder, dataDir.resolveSibling("server.log"));
+    }
+
+    private static Process start(ProcessBuilder builder, Path log) throws IOException {
+        Files.createDirectories(log.getParent());
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return builder.start();
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

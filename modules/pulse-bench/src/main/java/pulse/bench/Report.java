@@ -1,0 +1,48 @@
+package pulse.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Writes docs/benchmarks.md from one run's figures. What follows {@link #KEPT} in the existing file
+ * (the analysis: what bounds each figure, with its profile) is written by people and kept as it is.
+ */
+final class Report {
+
+    static final String KEPT = "<!-- Written by hand below this line; the benchmark keeps it. -->";
+
+    private Report() {}
+
+    static void write(Path file, int projects, int events, long seed, Map<String, String> figures, String jmh,
+            double minutes) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmarks\n\n");
+        md.append("Written by the benchmark itself (`modules/pulse-bench`); rerun it with the command below.\n\n");
+        md.append("```bash\nmvn -q -DskipTests package && java -jar modules/pulse-bench/target/pulse-bench.jar\n```\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| date | ").append(LocalDate.now()).append(" |\n");
+        md.append("| machine | ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.version")).append(" |\n");
+        md.append("| layout | one Kafka node (KRaft) and one Pulse server, each its own process, and the load generator, all on this machine |\n");
+        md.append("| province | ").append(String.format("%,d projects, %,d events (a half-year of reports with 10%% corrections and 5%% retries, milestones), seed %d", projects, events, seed)).append(" |\n");
+        md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (default), 6 partitions, producer acks=all + idempotent |\n");
+        md.append("| run time | ").append(String.format("%.1f minutes", minutes)).append(" |\n\n");
+        md.append("## Figures\n\n| measurement | result |\n|---|---|\n");
+        figures.forEach((name, result) -> md.append("| ").append(name).append(" | ").append(result).append(" |\n"));
+        md.append("\n## Microbenchmarks (JMH)\n\n").append(jmh).append('\n');
+        md.append('\n').append(KEPT).append('\n');
+        if (Files.exists(file)) {
+            String old = Files.readString(file);
+            int kept = old.indexOf(KEPT);
+            if (kept >= 0) {
+                md.append(old.substring(kept + KEPT.length()).stripLeading());
+            }
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, md.toString());
+    }
+}
