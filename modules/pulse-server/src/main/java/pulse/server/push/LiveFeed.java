@@ -75,6 +75,7 @@ public class LiveFeed {
         return thread;
     });
     private final AtomicLong dropped = new AtomicLong();
+    private SharedSnapshot shared;
     /** How often pending changes are looked at; a change after a quiet spell goes out within this. */
     private static final long TICK_MS = 20;
     private final long coalesceNanos;
@@ -98,30 +99,48 @@ public class LiveFeed {
     public Flux<Event<String>> subscribe(String lastEventId) {
         Screen screen = new Screen(Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(clientBuffer)),
                 Sinks.one());
-        boolean resumed;
-        long snapshotAt;
+        Mono<Event<String>> snapshot = null;
         synchronized (this) {
             List<Sent> missed = missedSince(lastEventId);
-            resumed = missed != null;
-            if (resumed) {
+            if (missed == null) {
+                snapshot = sharedSnapshot(screen);
+            } else {
                 missed.forEach(sent -> screen.queue().tryEmitNext(sent.event()));
             }
-            snapshotAt = sequence.get();
             screens.add(screen);
         }
         Flux<Event<String>> live = screen.queue().asFlux();
-        if (!resumed) {
-            // The snapshot is read after the screen is registered: a change racing it arrives as an
-            // update too, and updates carry whole figures, so applying one twice changes nothing.
-            Mono<Event<String>> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), snapshotAt))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .onErrorResume(error -> Mono.just(Event.of(json(Map.of("message", String.valueOf(error.getMessage()))))
-                            .name("unavailable").retry(Duration.ofSeconds(1))));
-            live = Flux.concat(snapshot, live);
+        if (snapshot != null) {
+            live = Flux.concat(snapshot.onErrorResume(error -> Mono.just(Event.of(json(Map.of("message",
+                    String.valueOf(error.getMessage())))).name("unavailable").retry(Duration.ofSeconds(1)))), live);
         }
         // A dropped screen's stream ends at once, whatever it still had queued: it reconnects and resumes.
         return live.takeUntilOther(screen.dropped().asMono()).doFinally(signal -> screens.remove(screen));
     }
+
+    /**
+     * The snapshot for a screen that connects, read after it is registered: a change racing it
+     * arrives as an update too, and updates carry whole figures, so applying one twice changes
+     * nothing. Screens connecting within one coalescing window share one read (a snapshot is costly:
+     * every unit, every red and yellow project); a later one also gets, queued before anything live,
+     * the updates sent since that read began, so it misses nothing the shared snapshot could lack.
+     */
+    private Mono<Event<String>> sharedSnapshot(Screen screen) {
+        long now = System.nanoTime();
+        SharedSnapshot current = shared;
+        List<Sent> since = current == null || now - current.startedNanos() > coalesceNanos ? null : missedAfter(current.at());
+        if (since != null) {
+            since.forEach(sent -> screen.queue().tryEmitNext(sent.event()));
+            return current.event();
+        }
+        long at = sequence.get();
+        Mono<Event<String>> read = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), at))
+                .subscribeOn(Schedulers.boundedElastic()).cache();
+        shared = new SharedSnapshot(at, now, read);
+        return read;
+    }
+
+    private record SharedSnapshot(long at, long startedNanos, Mono<Event<String>> event) {}
 
     /** The updates after {@code lastEventId}, or null when they are not all here (unknown, old, or another epoch). */
     private List<Sent> missedSince(String lastEventId) {
@@ -134,6 +153,11 @@ public class LiveFeed {
         } catch (NumberFormatException e) {
             return null;
         }
+        return missedAfter(last);
+    }
+
+    /** The updates after sequence number {@code last}, or null when they are not all kept any more. */
+    private List<Sent> missedAfter(long last) {
         long oldestKept = replay.isEmpty() ? sequence.get() + 1 : replay.peekFirst().sequence();
         if (last > sequence.get() || last < oldestKept - 1) {
             return null;

@@ -83,6 +83,31 @@ class LiveFeedTest {
     }
 
     @Test
+    void shouldShareOneSnapshotReadBetweenScreensConnectingTogetherAndGiveTheLaterOneWhatCameSince() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        LiveFeed slowWindow = new LiveFeed(reports -> {
+            reads.incrementAndGet();
+            return SNAPSHOT.snapshot(reports);
+        }, RuleSettings.DEFAULTS, 60_000, 60, 4, 16);
+        try {
+            List<Event<String>> first = collect(slowWindow.subscribe(null));
+            await().until(() -> first.size() == 1);
+            slowWindow.reported(report(1));   // after a quiet spell: sent at once
+            await().until(() -> first.size() == 2);
+
+            List<Event<String>> second = collect(slowWindow.subscribe(null));
+
+            await().until(() -> second.size() == 2);
+            assertThat(reads.get()).isEqualTo(1);
+            assertThat(second.get(0).getName()).isEqualTo("snapshot");
+            assertThat(second.get(1).getId()).isEqualTo(first.get(1).getId());
+            assertThat(second.get(1).getData()).contains("\"P1\"");
+        } finally {
+            slowWindow.close();
+        }
+    }
+
+    @Test
     void shouldDropAScreenThatDoesNotKeepUpInsteadOfBufferingForIt() {
         AtomicReference<Boolean> ended = new AtomicReference<>(false);
         feed.subscribe(null).subscribe(new BaseSubscriber<>() {
