@@ -214,7 +214,7 @@ class BadInputTest {
             JsonNode errors = server.json(answer.body()).get("errors");
             assertThat(errors.findValuesAsText("field")).as(answer.body()).contains(names);
             assertThat(errors.get(0).get("expected").asText()).isNotBlank();
-        } else {
+        } else if (!names.isEmpty()) {   // a 413 is Micronaut's own answer: its status is what is documented
             assertThat(answer.body()).contains(names);
         }
         assertThat(eventsOnTopic()).isEqualTo(eventsBefore);

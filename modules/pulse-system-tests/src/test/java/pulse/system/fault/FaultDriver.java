@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -117,8 +118,16 @@ final class FaultDriver implements Runnable {
     }
 
     /** Lets the driver run up to (not including) batch {@code index}, then wait. */
-    void allowUpTo(int index) {
+    synchronized void allowUpTo(int index) {
         stopBefore = Math.min(index, batches.size());
+        notifyAll();
+    }
+
+    /** Waits, without polling, until the test allows batch {@code index}. */
+    private synchronized void awaitAllowed(int index) throws InterruptedException {
+        while (index >= stopBefore) {
+            wait();
+        }
     }
 
     int nextBatch() {
@@ -142,9 +151,11 @@ final class FaultDriver implements Runnable {
     private void drive() {
         while (next.get() < batches.size() && !Thread.currentThread().isInterrupted()) {
             int index = next.get();
-            if (index >= stopBefore) {
-                pause(50);
-                continue;
+            try {
+                awaitAllowed(index);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
             ArrayNode batch = batches.get(index);
             if (index != lastTried) {
@@ -159,7 +170,7 @@ final class FaultDriver implements Runnable {
                 }
                 next.incrementAndGet();
             } else {
-                pause(500);   // and the same batch again, same eventIds
+                backOff();   // then the same batch again, same eventIds
             }
         }
     }
@@ -194,9 +205,10 @@ final class FaultDriver implements Runnable {
         }
     }
 
-    private static void pause(long millis) {
+    /** A client's pause between resends, as any unit's system would make; not a wait for a condition. */
+    private static void backOff() {
         try {
-            Thread.sleep(millis);
+            TimeUnit.MILLISECONDS.sleep(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
