@@ -17,6 +17,7 @@ import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.rules.RuleSettings;
 import pulse.topology.JsonSerde;
+import pulse.topology.SmileSerde;
 import pulse.topology.ProjectEvaluator;
 import pulse.topology.ProjectState;
 
@@ -29,10 +30,13 @@ public class HotPathBenchmarks {
     private final EventCodec codec = new EventCodec(EventReader.forReplay(Clock.systemUTC()));
     private final ProjectEvaluator evaluator = new ProjectEvaluator(RuleSettings.DEFAULTS);
     private final LocalDate today = LocalDate.parse("2022-06-30");
-    private final JsonSerde<ProjectState> stateSerde = new JsonSerde<>(ProjectState.class);
+    /** What the store keeps the state as (Smile), and JSON, as it was kept before, for comparison. */
+    private final SmileSerde<ProjectState> stateSerde = new SmileSerde<>(ProjectState.class);
+    private final JsonSerde<ProjectState> jsonSerde = new JsonSerde<>(ProjectState.class);
     private byte[] report;
     private ProjectState state;
     private byte[] stateBytes;
+    private byte[] stateJson;
 
     @Setup
     public void setUp() {
@@ -44,6 +48,7 @@ public class HotPathBenchmarks {
         }
         state = built.withView(evaluator.view(built, today));
         stateBytes = stateSerde.serializer().serialize("projects", state);
+        stateJson = jsonSerde.serializer().serialize("projects", state);
     }
 
     @Benchmark
@@ -70,5 +75,15 @@ public class HotPathBenchmarks {
     @Benchmark
     public ProjectState readAProjectStateFromTheStore() {
         return stateSerde.deserializer().deserialize("projects", stateBytes);
+    }
+
+    @Benchmark
+    public byte[] writeAProjectStateAsJson() {
+        return jsonSerde.serializer().serialize("projects", state);
+    }
+
+    @Benchmark
+    public ProjectState readAProjectStateFromJson() {
+        return jsonSerde.deserializer().deserialize("projects", stateJson);
     }
 }

@@ -36,6 +36,7 @@ final class Processes {
         String jfr = System.getProperty("jfr");
         if (jfr != null) {
             // -Djfr=FILE: a flight recording of the server, to see where its time goes
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
         command.addAll(List.of("-jar", repo.resolve("modules/pulse-server/target/pulse-server.jar").toString()));
@@ -56,6 +57,14 @@ final class Processes {
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return builder.start();
+    }
+
+    /** {@code kill -STOP} / {@code -CONT}: pauses a process where it is, and lets it go on. */
+    static void signal(String signal, Process process) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " exited with " + exit);
+        }
     }
 
     static void stop(Process process) throws InterruptedException {

@@ -15,10 +15,13 @@ final class Province {
 
     record Event(String projectId, byte[] json) {}
 
+    final int first;
     final int projects;
     private final long seed;
 
-    Province(int projects, long seed) {
+    /** Projects numbered {@code first} to {@code first + projects - 1}: a warm-up province does not share any with the measured one. */
+    Province(int first, int projects, long seed) {
+        this.first = first;
         this.projects = projects;
         this.seed = seed;
     }
@@ -35,11 +38,12 @@ final class Province {
     List<Event> year() {
         Random random = new Random(seed);
         List<Event> events = new ArrayList<>(projects * 8);
-        for (int p = 0; p < projects; p++) {
+        int end = first + projects;
+        for (int p = first; p < end; p++) {
             events.add(event(id(p), registration(p)));
         }
         for (int month = 1; month <= 5; month++) {
-            for (int p = 0; p < projects; p++) {
+            for (int p = first; p < end; p++) {
                 String report = report(p, month, random.nextInt(50_000), null);
                 events.add(event(id(p), report));
                 if (random.nextInt(100) < 5) {
@@ -50,7 +54,7 @@ final class Province {
                 }
             }
         }
-        for (int p = 0; p < projects; p++) {
+        for (int p = first; p < end; p++) {
             if (random.nextInt(100) < 80) {
                 events.add(event(id(p), String.format("{\"eventId\":\"%s\",\"type\":\"MilestoneReached\",\"projectId\":\"%s\","
                         + "\"milestone\":\"STARTED\",\"date\":\"2022-03-%02d\"}", UUID.randomUUID(), id(p), 1 + random.nextInt(28))));

@@ -16,7 +16,7 @@ final class Report {
 
     private Report() {}
 
-    static void write(Path file, int projects, int events, long seed, Map<String, String> figures, String jmh,
+    static void write(Path file, String province, Map<String, String> figures, String jmh,
             double minutes) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
@@ -28,7 +28,9 @@ final class Report {
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
                 .append(", Java ").append(System.getProperty("java.version")).append(" |\n");
         md.append("| layout | one Kafka node (KRaft) and one Pulse server, each its own process, and the load generator, all on this machine |\n");
-        md.append("| province | ").append(String.format("%,d projects, %,d events (a half-year of reports with 10%% corrections and 5%% retries, milestones), seed %d", projects, events, seed)).append(" |\n");
+        md.append("| province | ").append(province).append(" |\n");
+        md.append("| method | every JVM warm first: the raw producer and consumer on a warm-up province of their own, the server catching up on it and taking its reports over HTTP; "
+                + "then the measured province is written while the server is paused (SIGSTOP), and the server resumed to catch up |\n");
         md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (default), 6 partitions, producer acks=all + idempotent |\n");
         md.append("| run time | ").append(String.format("%.1f minutes", minutes)).append(" |\n\n");
         md.append("## Figures\n\n| measurement | result |\n|---|---|\n");

@@ -2,6 +2,7 @@ package pulse.topology;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -12,10 +13,19 @@ import pulse.model.PulseJson;
 /** JSON for Pulse's own records in stores and topics; {@code null} passes through for tombstones. */
 public final class JsonSerde<T> implements Serde<T> {
 
-    private final ObjectMapper mapper = PulseJson.mapper();
+    /** Pulse's JSON settings; Blackbird so that records are read and written without reflection. */
+    private static final ObjectMapper MAPPER = PulseJson.configure(new ObjectMapper()).registerModule(new BlackbirdModule());
+
+    private final ObjectMapper mapper;
     private final JavaType type;
 
     public JsonSerde(Class<T> type) {
+        this(MAPPER, type);
+    }
+
+    /** The same with another of Jackson's formats: {@link SmileSerde}. */
+    JsonSerde(ObjectMapper mapper, Class<T> type) {
+        this.mapper = mapper;
         this.type = mapper.constructType(type);
     }
 

@@ -25,7 +25,8 @@ import pulse.rules.RuleSettings;
  * <pre>
  * pulse.events ─► ProjectProcessor [projects, history stores] ─► view changes
  *                                 └► records it cannot take ─► pulse.events.dlq
- *   ─► one delta per group the project is in (county, unit, township, area, level)
+ *   ─► one delta per group the project is in (county, unit, township, area, level),
+ *       summed per task for 50 ms [pending-deltas store]
  *   ─► repartition by group ─► sum [totals store] ─► pulse.totals
  * view changes ─► pulse.projects (each project's latest view)
  * </pre>
@@ -37,6 +38,8 @@ public final class PulseTopology {
 
     public static final String PROJECTS_STORE = "projects";
     public static final String TOTALS_STORE = "totals";
+    /** Each task's deltas per group, summed until they are sent to the totals: {@link DeltaCombiner}. */
+    public static final String PENDING_DELTAS_STORE = "pending-deltas";
     /** Every accepted event of every project, key {@link HistoryKeys}: the audit trail, read per project. */
     public static final String HISTORY_STORE = "history";
     /**
@@ -51,7 +54,7 @@ public final class PulseTopology {
     public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new JsonSerde<>(ProjectState.class)));
+                Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new SmileSerde<>(ProjectState.class)));
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -69,12 +72,16 @@ public final class PulseTopology {
                 .mapValues(outcome -> ((Outcome.Changed) outcome).change());
         changes.mapValues(ViewChange::after)
                 .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Topics.PROJECTS.valueSerde()));
-        changes.flatMap((projectId, change) -> deltas(change))
-                .groupByKey(Grouped.with("by-group", Serdes.String(), Topics.TOTALS.valueSerde()))
+        // The deltas and the totals store are the topology's own (Smile); pulse.totals is JSON.
+        SmileSerde<Tally> internal = new SmileSerde<>(Tally.class);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(PENDING_DELTAS_STORE), Serdes.String(), internal).withCachingEnabled());
+        changes.process(DeltaCombiner::new, PENDING_DELTAS_STORE)
+                .groupByKey(Grouped.with("by-group", Serdes.String(), internal))
                 .aggregate(Tally::zero, (group, delta, tally) -> tally.plus(delta),
                         Materialized.<String, Tally, KeyValueStore<Bytes, byte[]>>as(TOTALS_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(Topics.TOTALS.valueSerde()))
+                                .withValueSerde(internal))
                 .toStream()
                 .to(Topics.TOTALS.name(), Produced.with(Topics.TOTALS.keySerde(), Topics.TOTALS.valueSerde()));
         builder.globalTable(Topics.TOTALS.name(), Consumed.with(Topics.TOTALS.keySerde(), Topics.TOTALS.valueSerde()),

@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -41,6 +42,7 @@ class PulseTopologyTest {
     private final MutableClock clock = new MutableClock(LocalDate.parse("2022-06-30"));
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
+    private TestOutputTopic<String, Tally> totalsSent;
     private Instant recordTime = Instant.parse("2022-06-30T00:00:00Z");
 
     @BeforeEach
@@ -51,6 +53,8 @@ class PulseTopologyTest {
         driver = new TopologyTestDriver(PulseTopology.build(clock, RuleSettings.DEFAULTS, Duration.ofMinutes(1)), props);
         events = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
                 Topics.EVENTS.valueSerde().serializer());
+        totalsSent = driver.createOutputTopic(Topics.TOTALS.name(), Topics.TOTALS.keySerde().deserializer(),
+                Topics.TOTALS.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -70,6 +74,8 @@ class PulseTopologyTest {
     }
 
     private Totals totals(Dimension dimension, String key) {
+        // Deltas are summed per task and sent on a wall-clock punctuation: let it happen.
+        driver.advanceWallClockTime(DeltaCombiner.FLUSH_INTERVAL);
         KeyValueStore<String, Tally> store = driver.getKeyValueStore(PulseTopology.TOTALS_STORE);
         Tally tally = store.get(dimension.storeKey(key));
         return tally == null ? null : tally.toTotals(key, dimension == Dimension.UNIT, RuleSettings.DEFAULTS);
@@ -146,9 +152,32 @@ class PulseTopologyTest {
     }
 
     @Test
+    void shouldSendOneSumPerGroupForTheDeltasOfAFlushInterval() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        send(registration("P2", "县交通局", "玉泉镇", "URBAN", "3000.00"));
+        send(investment("P1", "2022-04", "300.00"));
+        send(investment("P2", "2022-04", "200.00"));
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("500.00"));
+
+        // Four events, one sum each for the county and the township: the combined deltas.
+        Map<String, Long> sent = new java.util.HashMap<>();
+        totalsSent.readKeyValuesToList().forEach(record -> sent.merge(record.key, 1L, Long::sum));
+        assertThat(sent).containsEntry("county/全县", 1L).containsEntry("township/玉泉镇", 1L)
+                .containsEntry("unit/县住建局", 1L).containsEntry("unit/县交通局", 1L);
+
+        // A project moved away and back within one interval sends nothing for either unit.
+        send(registration("P1", "县交通局", "玉泉镇", "URBAN", "9000.00"));
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
+        driver.advanceWallClockTime(DeltaCombiner.FLUSH_INTERVAL);
+        assertThat(totalsSent.readKeyValuesToList()).isEmpty();
+        assertThat(totals(Dimension.UNIT, "县住建局").completedThisYear()).isEqualTo(money("300.00"));
+    }
+
+    @Test
     void shouldMoveTotalsWhenARegistrationChangesTheUnit() {
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
         send(investment("P1", "2022-04", "300.00"));
+        assertThat(totals(Dimension.UNIT, "县住建局").projects()).isEqualTo(1);
 
         send(registration("P1", "县交通局", "玉泉镇", "URBAN", "8000.00"));
 

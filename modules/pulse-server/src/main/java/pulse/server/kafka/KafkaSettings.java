@@ -18,6 +18,7 @@ public record KafkaSettings(
         @Value("${pulse.streams.processing-guarantee:exactly_once_v2}") String processingGuarantee,
         @Value("${pulse.streams.commit-interval-ms:100}") long commitIntervalMs,
         @Value("${pulse.streams.num-standby-replicas:-1}") int standbyReplicasSetting,
+        @Value("${pulse.streams.num-stream-threads:0}") int streamThreadsSetting,
         @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds,
         @Value("${pulse.advertised-address:}") String advertisedAddress,
         @Value("${pulse.kafka-client-config:}") String clientConfigFile) {
@@ -28,6 +29,18 @@ public record KafkaSettings(
             return standbyReplicasSetting;
         }
         return bootstrapServers.isBlank() ? 0 : 1;
+    }
+
+    /**
+     * Stream threads: as set, else one per core up to the partitions (a thread beyond them would
+     * have no task). One thread was the bottleneck of a 2-core machine: CPU-bound while the
+     * other core had room.
+     */
+    public int streamThreads() {
+        if (streamThreadsSetting > 0) {
+            return streamThreadsSetting;
+        }
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
     }
 
     /** True when this server is one of several: reads are routed to the instance that holds the key. */

@@ -1,6 +1,8 @@
 package pulse.server.kafka;
 
 import io.micronaut.context.annotation.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +42,7 @@ public class StreamsRunner {
 
     private final KafkaSettings settings;
 
-    StreamsRunner(KafkaCluster cluster, KafkaSettings settings, Clock clock, RuleSettings rules) {
+    StreamsRunner(KafkaCluster cluster, KafkaSettings settings, Clock clock, RuleSettings rules, MeterRegistry meters) {
         this.settings = settings;
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -49,6 +51,7 @@ public class StreamsRunner {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitIntervalMs());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, settings.replicationFactor());
         if (settings.routed()) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedAddress());
@@ -62,6 +65,9 @@ public class StreamsRunner {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
         streams = new KafkaStreams(
                 PulseTopology.build(clock, rules, Duration.ofSeconds(settings.dayCheckSeconds())), props);
+        // Kafka Streams' own metrics (process, poll and commit ratios and latencies, lag, per thread and
+        // task) on /prometheus beside Pulse's: what an operator needs to see where the time goes.
+        new KafkaStreamsMetrics(streams).bindTo(meters);
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("A stream thread failed; replacing it", error);

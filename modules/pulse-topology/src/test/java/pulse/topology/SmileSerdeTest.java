@@ -1,0 +1,69 @@
+package pulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static pulse.topology.TestEvents.bytes;
+import static pulse.topology.TestEvents.investment;
+import static pulse.topology.TestEvents.milestone;
+import static pulse.topology.TestEvents.registration;
+import static pulse.topology.TestEvents.withPlannedMilestones;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import pulse.model.EventCodec;
+import pulse.model.EventReader;
+import pulse.rules.RuleSettings;
+
+class SmileSerdeTest {
+
+    private final EventCodec codec = new EventCodec(EventReader.forReplay(Clock.systemUTC()));
+    private final SmileSerde<ProjectState> smile = new SmileSerde<>(ProjectState.class);
+
+    /** A project with a plan, milestones planned and reached, reports with cents, and its evaluated view. */
+    private ProjectState state() {
+        ProjectState state = ProjectState.empty("P1")
+                .apply(codec.decode(bytes(withPlannedMilestones(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"),
+                        Map.of("STARTED", "2022-03-15")))))
+                .apply(codec.decode(bytes(investment("P1", "2022-01", "1000.10"))))
+                .apply(codec.decode(bytes(investment("P1", "2022-02", "0.01"))))
+                .apply(codec.decode(bytes(milestone("P1", "STARTED", "2022-03-20"))));
+        return state.withView(new ProjectEvaluator(RuleSettings.DEFAULTS).view(state, LocalDate.parse("2022-06-30")));
+    }
+
+    @Test
+    void shouldGiveBackTheSameStateItWrote() {
+        ProjectState state = state();
+        byte[] bytes = smile.serializer().serialize("projects", state);
+
+        assertThat(bytes[0]).isEqualTo((byte) ':');   // Smile's header, not JSON text
+        assertThat(smile.deserializer().deserialize("projects", bytes)).isEqualTo(state);
+    }
+
+    @Test
+    void shouldStillReadStateThatAnEarlierVersionWroteAsJson() {
+        ProjectState state = state();
+        byte[] json = new JsonSerde<>(ProjectState.class).serializer().serialize("projects", state);
+
+        assertThat(smile.deserializer().deserialize("projects", json)).isEqualTo(state);
+    }
+
+    @Test
+    void shouldKeepATallysMoneyExact() {
+        SmileSerde<Tally> tallies = new SmileSerde<>(Tally.class);
+        Tally tally = Tally.of(state().view()).plus(Tally.of(state().view()));
+
+        Tally read = tallies.deserializer().deserialize("by-group", tallies.serializer().serialize("by-group", tally));
+
+        assertThat(read).isEqualTo(tally);
+        assertThat(read.actual()).containsEntry("2022-01", new java.math.BigDecimal("2000.20"));
+    }
+
+    @Test
+    void shouldNameTheTopicOfAValueItCannotRead() {
+        assertThatThrownBy(() -> smile.deserializer().deserialize("projects", new byte[] {1, 2, 3}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("projects");
+    }
+}
