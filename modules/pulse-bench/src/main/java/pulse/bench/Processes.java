@@ -53,10 +53,19 @@ final class Processes {
         return start(builder, dataDir.resolveSibling("server.log"));
     }
 
+    private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // A benchmark stopped half-way (Ctrl-C) leaves no broker or server behind, not even a paused one.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+    }
+
     private static Process start(ProcessBuilder builder, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return builder.start();
+        Process process = builder.start();
+        STARTED.add(process);
+        return process;
     }
 
     /** {@code kill -STOP} / {@code -CONT}: pauses a process where it is, and lets it go on. */
