@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,26 +122,30 @@ public class LiveFeed {
     /**
      * The snapshot for a screen that connects, read after it is registered: a change racing it
      * arrives as an update too, and updates carry whole figures, so applying one twice changes
-     * nothing. Screens connecting within one coalescing window share one read (a snapshot is costly:
-     * every unit, every red and yellow project); a later one also gets, queued before anything live,
-     * the updates sent since that read began, so it misses nothing the shared snapshot could lack.
+     * nothing. Screens connecting while a read is under way, or within one coalescing window of its
+     * start, share it (a snapshot is costly: it reads every project; under load a read outlasted
+     * the window, and a thousand screens started reads of their own until the heap ran out); a
+     * later one also gets, queued before anything live, the updates sent since that read began, so
+     * it misses nothing the shared snapshot could lack.
      */
     private Mono<Event<String>> sharedSnapshot(Screen screen) {
         long now = System.nanoTime();
         SharedSnapshot current = shared;
-        List<Sent> since = current == null || now - current.startedNanos() > coalesceNanos ? null : missedAfter(current.at());
+        boolean joinable = current != null && (!current.done().get() || now - current.startedNanos() <= coalesceNanos);
+        List<Sent> since = joinable ? missedAfter(current.at()) : null;
         if (since != null) {
             since.forEach(sent -> screen.queue().tryEmitNext(sent.event()));
             return current.event();
         }
         long at = sequence.get();
+        AtomicBoolean done = new AtomicBoolean();
         Mono<Event<String>> read = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), at))
-                .subscribeOn(Schedulers.boundedElastic()).cache();
-        shared = new SharedSnapshot(at, now, read);
+                .subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> done.set(true)).cache();
+        shared = new SharedSnapshot(at, now, done, read);
         return read;
     }
 
-    private record SharedSnapshot(long at, long startedNanos, Mono<Event<String>> event) {}
+    private record SharedSnapshot(long at, long startedNanos, AtomicBoolean done, Mono<Event<String>> event) {}
 
     /** The updates after {@code lastEventId}, or null when they are not all here (unknown, old, or another epoch). */
     private List<Sent> missedSince(String lastEventId) {

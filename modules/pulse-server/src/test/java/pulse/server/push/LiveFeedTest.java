@@ -108,6 +108,34 @@ class LiveFeedTest {
     }
 
     @Test
+    void shouldShareASnapshotReadThatIsStillUnderWayWhateverTheWindow() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        // No coalescing window at all: only the read being under way makes the second screen share it.
+        LiveFeed noWindow = new LiveFeed(reports -> {
+            reads.incrementAndGet();
+            try {
+                slow.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SNAPSHOT.snapshot(reports);
+        }, RuleSettings.DEFAULTS, 0, 60, 4, 16);
+        try {
+            List<Event<String>> first = collect(noWindow.subscribe(null));
+            await().until(() -> reads.get() == 1);
+            List<Event<String>> second = collect(noWindow.subscribe(null));
+            slow.countDown();
+
+            await().until(() -> first.size() == 1 && second.size() == 1);
+            assertThat(reads.get()).isEqualTo(1);
+            assertThat(second.get(0).getName()).isEqualTo("snapshot");
+        } finally {
+            noWindow.close();
+        }
+    }
+
+    @Test
     void shouldDropAScreenThatDoesNotKeepUpInsteadOfBufferingForIt() {
         AtomicReference<Boolean> ended = new AtomicReference<>(false);
         feed.subscribe(null).subscribe(new BaseSubscriber<>() {
