@@ -602,7 +602,7 @@ public final class BenchmarkMain {
     }
 
     private static void say(String format, Object... values) {
-        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().withNano(0), String.format(format, values));
+        System.out.printf("[bench %s] %s%n", java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")), String.format(format, values));
     }
 
     private static void deleteTree(Path root) throws IOException {
