@@ -46,7 +46,7 @@ public class HotPathBenchmarks {
         for (int month = 1; month <= 5; month++) {
             built = built.apply(codec.decode(Province.report(42, month, 100_000, null).getBytes(StandardCharsets.UTF_8)));
         }
-        state = built.withView(evaluator.view(built, today));
+        state = built.withViews(evaluator.views(built, today));
         stateBytes = stateSerde.serializer().serialize("projects", state);
         stateJson = jsonSerde.serializer().serialize("projects", state);
     }
@@ -58,7 +58,7 @@ public class HotPathBenchmarks {
 
     @Benchmark
     public ProjectView evaluateAProjectWithTheRules() {
-        return evaluator.view(state, today);
+        return evaluator.view(state, today.getYear(), today);
     }
 
     @Benchmark

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.IssueRaised;
 import pulse.model.Payload.IssueResolved;
@@ -112,6 +113,7 @@ public final class EventReader {
     private Payload payload(String type, Fields fields, LocalDate latest) {
         return switch (type) {
             case "ProjectRegistered" -> registration(fields);
+            case "AnnualPlanSet" -> annualPlan(fields);
             case "InvestmentReported" -> new InvestmentReported(
                     fields.period("period", latest == null ? null : YearMonth.from(latest)),
                     fields.money("amount", true, ZERO, true),
@@ -153,6 +155,12 @@ public final class EventReader {
                 monthlyPlan(fields, annualPlan),
                 plannedMilestones(fields),
                 before == null ? ZERO.setScale(2) : before);
+    }
+
+    private static AnnualPlanSet annualPlan(Fields fields) {
+        Integer year = fields.year("year");
+        BigDecimal annualPlan = fields.money("annualPlan", true, ZERO, false);
+        return new AnnualPlanSet(yearOrZero(year), annualPlan, monthlyPlan(fields, annualPlan), plannedMilestones(fields));
     }
 
     private static int yearOrZero(Integer year) {

@@ -22,6 +22,17 @@ public sealed interface Payload {
             Map<Milestone, LocalDate> plannedMilestones,
             BigDecimal investedBeforeYear) implements Payload {}
 
+    /**
+     * The plan of one year of a project that runs for several (the county office's, per year):
+     * what is to be invested that year, by month where given, and the milestones planned.
+     * The registration sets the first year's plan; this sets any year's, replacing it.
+     */
+    record AnnualPlanSet(
+            int year,
+            BigDecimal annualPlan,
+            List<BigDecimal> monthlyPlan,
+            Map<Milestone, LocalDate> plannedMilestones) implements Payload {}
+
     /** Investment completed in {@code period}; a later report for the same period replaces it. */
     record InvestmentReported(YearMonth period, BigDecimal amount, String reason) implements Payload {}
 
@@ -37,6 +48,6 @@ public sealed interface Payload {
 
     /** The wire names of the event types, as the {@code type} field spells them. */
     List<String> TYPES = List.of(
-            "ProjectRegistered", "InvestmentReported", "MilestoneReached", "ProjectSuspended",
+            "ProjectRegistered", "AnnualPlanSet", "InvestmentReported", "MilestoneReached", "ProjectSuspended",
             "ProjectResumed", "IssueRaised", "IssueResolved");
 }

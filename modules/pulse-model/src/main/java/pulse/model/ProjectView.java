@@ -7,8 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything Pulse knows about one registered project as of "today": its plan as registered, and
- * the live figures and light derived from its reports. Amounts in 万元, rates as fractions.
+ * One registered project in one plan year ({@code year}), as of "today": its plan for that year, and
+ * the figures and light derived from its reports. A project that runs for years has a view per year.
+ * Amounts in 万元, rates as fractions.
+ *
+ * <p>{@code completedThisYear} counts the months of {@code year}; {@code completedSinceStart} adds
+ * {@code investedBeforeYear} and every month from {@code startYear} (the first plan year) to the end of
+ * {@code year}. {@code planned} is false for a year the office has not set a plan for yet.
  */
 public record ProjectView(
         String projectId,
@@ -35,7 +40,9 @@ public record ProjectView(
         List<OpenIssue> openIssues,
         Instant lastReportAt,
         Light light,
-        List<String> reasons) {
+        List<String> reasons,
+        int startYear,
+        boolean planned) {
 
     /**
      * A milestone as planned and as reached (either may be null); {@code late} when it was reached
@@ -48,21 +55,15 @@ public record ProjectView(
 
     /** Started (开工) once any milestone from STARTED on is reached, suspended or not. */
     public boolean started() {
-        return anyReached(Milestone.STARTED, Milestone.STRUCTURE_DONE, Milestone.COMPLETED,
-                Milestone.IN_OPERATION, Milestone.OPEN_TO_TRAFFIC);
+        return Milestone.STARTED_BY.stream().anyMatch(this::reached);
     }
 
     public boolean completed() {
-        return anyReached(Milestone.COMPLETED, Milestone.IN_OPERATION, Milestone.OPEN_TO_TRAFFIC);
+        return Milestone.COMPLETED_BY.stream().anyMatch(this::reached);
     }
 
-    private boolean anyReached(Milestone... candidates) {
-        for (Milestone milestone : candidates) {
-            MilestoneView view = milestones.get(milestone);
-            if (view != null && view.reached() != null) {
-                return true;
-            }
-        }
-        return false;
+    private boolean reached(Milestone milestone) {
+        MilestoneView view = milestones.get(milestone);
+        return view != null && view.reached() != null;
     }
 }

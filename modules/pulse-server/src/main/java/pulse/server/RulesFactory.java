@@ -1,26 +1,33 @@
 package pulse.server;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import pulse.model.Grade;
 import pulse.rules.RuleSettings;
 
-/** The rule thresholds from {@code pulse.rules.*}, defaulting to the county's. */
+/**
+ * The rule thresholds from {@code pulse.rules.*}; each one not set is the county's default, which
+ * lives only in {@link RuleSettings#DEFAULTS}.
+ */
 @Factory
 class RulesFactory {
 
     @Singleton
-    RuleSettings ruleSettings(
-            @Value("${pulse.rules.yellow-below-points:-10}") BigDecimal yellowBelow,
-            @Value("${pulse.rules.red-below-points:-30}") BigDecimal redBelow,
-            @Value("${pulse.rules.milestone-red-months:3}") int milestoneRedMonths,
-            @Value("${pulse.rules.report-due-day:10}") int reportDueDay,
-            @Value("${pulse.rules.excellent-from:1.00}") BigDecimal excellentFrom,
-            @Value("${pulse.rules.good-from:0.90}") BigDecimal goodFrom,
-            @Value("${pulse.rules.fair-from:0.80}") BigDecimal fairFrom,
-            @Value("${pulse.rules.poor-from:0.60}") BigDecimal poorFrom) {
-        return new RuleSettings(yellowBelow, redBelow, milestoneRedMonths, reportDueDay, excellentFrom, goodFrom,
-                fairFrom, poorFrom);
+    RuleSettings ruleSettings(Environment env) {
+        RuleSettings d = RuleSettings.DEFAULTS;
+        return new RuleSettings(
+                env.getProperty("pulse.rules.yellow-below-points", BigDecimal.class).orElse(d.yellowBelowPoints()),
+                env.getProperty("pulse.rules.red-below-points", BigDecimal.class).orElse(d.redBelowPoints()),
+                env.getProperty("pulse.rules.milestone-red-months", Integer.class).orElse(d.milestoneRedMonths()),
+                env.getProperty("pulse.rules.report-due-day", Integer.class).orElse(d.reportDueDay()),
+                env.getProperty("pulse.rules.excellent-from", BigDecimal.class).orElse(d.excellentFrom()),
+                env.getProperty("pulse.rules.good-from", BigDecimal.class).orElse(d.goodFrom()),
+                env.getProperty("pulse.rules.fair-from", BigDecimal.class).orElse(d.fairFrom()),
+                env.getProperty("pulse.rules.poor-from", BigDecimal.class).orElse(d.poorFrom()),
+                env.getProperty("pulse.rules.no-plan-yellow-from-month", Integer.class).orElse(d.noPlanYellowFromMonth()),
+                env.getProperty("pulse.rules.interview-from", Grade.class).orElse(d.interviewFrom()),
+                env.getProperty("pulse.rules.interview-red-periods", Integer.class).orElse(d.interviewRedPeriods()));
     }
 }

@@ -48,21 +48,35 @@ public final class LightRule {
     }
 
     /**
-     * Last month's report is due by the 10th: after that, a project that should be reporting
-     * (planned for this year, not finished, not suspended) and has not is yellow.
+     * Last month's report is due by the 10th: after that, a project that should be reporting (in
+     * the key-project list since its first plan year {@code startYear}, not finished, not suspended)
+     * and has not is yellow. December's report is due in January, whatever the new year's plan.
      */
-    public static Optional<Finding> silence(int planYear, Set<String> reportedPeriods, ProjectStatus status,
+    public static Optional<Finding> silence(int startYear, Set<String> reportedPeriods, ProjectStatus status,
             LocalDate today, RuleSettings settings) {
         if (status != ProjectStatus.PREPARING && status != ProjectStatus.UNDER_CONSTRUCTION) {
             return Optional.empty();
         }
         YearMonth due = YearMonth.from(today).minusMonths(1);
-        if (due.getYear() != planYear || today.getDayOfMonth() <= settings.reportDueDay()
+        if (due.getYear() < startYear || today.getDayOfMonth() <= settings.reportDueDay()
                 || reportedPeriods.contains(due.toString())) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Light.YELLOW, String.format("%s投资未按时报送（应于%s前报送）",
                 due, YearMonth.from(today).atDay(settings.reportDueDay()))));
+    }
+
+    /**
+     * An unfinished project the office has not planned for {@code year} yet: listed in January with
+     * its reason on a green light, yellow from {@code noPlanYellowFromMonth} on.
+     */
+    public static Optional<Finding> noPlan(int year, boolean planned, boolean finished, LocalDate today,
+            RuleSettings settings) {
+        if (planned || finished || today.getYear() < year) {
+            return Optional.empty();
+        }
+        boolean yellow = today.getYear() > year || today.getMonthValue() >= settings.noPlanYellowFromMonth();
+        return Optional.of(new Finding(yellow ? Light.YELLOW : Light.GREEN, "尚无" + year + "年度投资计划"));
     }
 
     /** A suspended project (停工) is yellow, with the reason it was stopped. */

@@ -1,6 +1,7 @@
 package pulse.rules;
 
 import java.math.BigDecimal;
+import pulse.model.Grade;
 
 /**
  * The thresholds of the rules, with the county's defaults. Each can be changed in the server's
@@ -14,6 +15,10 @@ import java.math.BigDecimal;
  * @param goodFrom ... 落实较好 (0.90)
  * @param fairFrom ... 基本落实 (0.80)
  * @param poorFrom ... 落实不力 (0.60); below it 落实较差
+ * @param noPlanYellowFromMonth an unfinished project without a plan for the year is yellow from this
+ *     month on (2: after January); before it the reason is shown on a green light
+ * @param interviewFrom units graded this or worse in a closed period are called in (约谈) (落实不力)
+ * @param interviewRedPeriods a unit with a project red in this many consecutive closed periods is called in (2)
  */
 public record RuleSettings(
         BigDecimal yellowBelowPoints,
@@ -23,9 +28,13 @@ public record RuleSettings(
         BigDecimal excellentFrom,
         BigDecimal goodFrom,
         BigDecimal fairFrom,
-        BigDecimal poorFrom) {
+        BigDecimal poorFrom,
+        int noPlanYellowFromMonth,
+        Grade interviewFrom,
+        int interviewRedPeriods) {
 
     public static final RuleSettings DEFAULTS = new RuleSettings(
             new BigDecimal("-10"), new BigDecimal("-30"), 3, 10,
-            new BigDecimal("1.00"), new BigDecimal("0.90"), new BigDecimal("0.80"), new BigDecimal("0.60"));
+            new BigDecimal("1.00"), new BigDecimal("0.90"), new BigDecimal("0.80"), new BigDecimal("0.60"),
+            2, Grade.POOR, 2);
 }

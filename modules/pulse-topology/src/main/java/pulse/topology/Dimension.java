@@ -4,10 +4,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import pulse.model.ProjectView;
 
-/**
- * The groups Pulse keeps totals for. A group's key in the totals store is
- * {@code <dimension>/<key>}, e.g. {@code unit/县住建局} or {@code county/全县}.
- */
+/** The groups Pulse keeps totals for; a group's key in the totals is a {@link GroupKey}. */
 public enum Dimension {
     COUNTY(view -> Dimension.COUNTY_KEY),
     UNIT(ProjectView::unitId),
@@ -24,22 +21,14 @@ public enum Dimension {
         this.keyOf = keyOf;
     }
 
-    /** The name used in URLs and store keys: {@code unit}, {@code township}, ... */
+    /** The name used in URLs and group keys: {@code unit}, {@code township}, ... */
     public String path() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public String storeKey(ProjectView view) {
-        return storeKey(keyOf.apply(view));
-    }
-
-    public String storeKey(String key) {
-        return path() + "/" + key;
-    }
-
-    /** The prefix all of this dimension's store keys share. */
-    public String storePrefix() {
-        return path() + "/";
+    /** The group of this dimension that {@code view}'s project is in. */
+    public String keyOf(ProjectView view) {
+        return keyOf.apply(view);
     }
 
     public static Dimension fromPath(String path) {

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import pulse.model.Milestone;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.ProjectStatus;
@@ -17,9 +20,20 @@ import pulse.rules.Finding;
 import pulse.rules.LightRule;
 import pulse.rules.RuleSettings;
 import pulse.rules.TargetRule;
+import pulse.topology.ProjectState.YearPlan;
 
-/** Derives a registered project's view from its facts and "today", with the rules. */
+/**
+ * Derives a registered project's views, one per plan year, from its facts and "today", with the rules.
+ *
+ * <p>A project has a view in every year from its first plan year on in which it has a plan, has
+ * reported money, or was still unfinished when the year began (up to this year): so a project
+ * carries on into the new year without waiting for its new plan, and a finished one leaves the list.
+ * Which years these are depends only on dated facts, so a past year's list never changes by itself.
+ * A past year is evaluated as of its last day: its target is the whole plan, its lights are frozen.
+ */
 public final class ProjectEvaluator {
+
+    private static final BigDecimal NOTHING = BigDecimal.ZERO.setScale(2);
 
     private final RuleSettings settings;
 
@@ -27,85 +41,142 @@ public final class ProjectEvaluator {
         this.settings = settings;
     }
 
-    /** The view of {@code state} as of {@code today}; null while the project is not registered. */
-    public ProjectView view(ProjectState state, LocalDate today) {
-        ProjectRegistered plan = state.registration();
-        if (plan == null) {
-            return null;
+    /** Every plan year's view of {@code state} as of {@code today}; empty while the project is not registered. */
+    public SortedMap<Integer, ProjectView> views(ProjectState state, LocalDate today) {
+        SortedMap<Integer, ProjectView> views = new TreeMap<>();
+        if (state.registered()) {
+            for (int year : years(state, today)) {
+                views.put(year, view(state, year, today));
+            }
         }
-        BigDecimal thisYear = BigDecimal.ZERO.setScale(2);
-        BigDecimal sinceStart = plan.investedBeforeYear();
-        String firstPeriod = plan.year() + "-01";
+        return views;
+    }
+
+    static SortedSet<Integer> years(ProjectState state, LocalDate today) {
+        int start = state.startYear();
+        SortedSet<Integer> years = new TreeSet<>(state.plans().tailMap(start).keySet());
+        years.add(start);
+        for (String period : state.months().keySet()) {
+            int year = Integer.parseInt(period.substring(0, 4));
+            if (year >= start) {
+                years.add(year);
+            }
+        }
+        for (int year = start + 1; year <= today.getYear(); year++) {
+            if (!finishedBefore(state, LocalDate.of(year, 1, 1))) {
+                years.add(year);
+            }
+        }
+        return years;
+    }
+
+    private static boolean finishedBefore(ProjectState state, LocalDate day) {
+        return Milestone.COMPLETED_BY.stream()
+                .map(milestone -> state.reached().get(milestone))
+                .anyMatch(date -> date != null && date.isBefore(day));
+    }
+
+    /** The view of {@code state} in plan year {@code year}, as of {@code today} (a past year: as of its last day). */
+    public ProjectView view(ProjectState state, int year, LocalDate today) {
+        ProjectRegistered registration = state.registration();
+        YearPlan plan = state.plans().get(year);
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate asOf = today.isAfter(yearEnd) ? yearEnd : today;
+        BigDecimal annualPlan = plan == null ? NOTHING : plan.annualPlan();
+        List<BigDecimal> monthlyPlan = plan == null ? null : plan.monthlyPlan();
+
+        BigDecimal thisYear = NOTHING;
+        BigDecimal sinceStart = registration.investedBeforeYear();
+        String first = state.startYear() + "-01";
+        String last = year + "-12";
         for (Map.Entry<String, BigDecimal> month : state.months().entrySet()) {
-            if (month.getKey().compareTo(firstPeriod) < 0) {
-                continue; // before the plan year: that is investedBeforeYear, given at registration
+            String period = month.getKey();
+            if (period.compareTo(first) < 0 || period.compareTo(last) > 0) {
+                continue; // before the plan years that is investedBeforeYear; after this year, another year's
             }
             sinceStart = sinceStart.add(month.getValue());
-            if (month.getKey().startsWith(plan.year() + "-")) {
+            if (period.startsWith(year + "-")) {
                 thisYear = thisYear.add(month.getValue());
             }
         }
-        BigDecimal targetAmount = TargetRule.targetAmount(plan.annualPlan(), plan.monthlyPlan(), plan.year(), today);
-        BigDecimal completionRate = TargetRule.rate(thisYear, plan.annualPlan());
-        BigDecimal targetRate = TargetRule.rate(targetAmount, plan.annualPlan());
+        BigDecimal targetAmount = TargetRule.targetAmount(annualPlan, monthlyPlan, year, asOf);
+        BigDecimal completionRate = TargetRule.rate(thisYear, annualPlan);
+        BigDecimal targetRate = TargetRule.rate(targetAmount, annualPlan);
         BigDecimal deviation = TargetRule.deviationPoints(completionRate, targetRate);
-        Map<Milestone, MilestoneView> milestones = milestones(plan, state, today);
-        ProjectStatus status = status(state);
+        Map<Milestone, LocalDate> reached = reachedBy(state, yearEnd);
+        Map<Milestone, LocalDate> planned = plannedBy(state, year);
+        String suspended = year >= today.getYear() ? state.suspendedReason() : null;
+        ProjectStatus status = status(reached, suspended);
+        boolean started = Milestone.STARTED_BY.stream().anyMatch(reached::containsKey);
+        boolean completed = Milestone.COMPLETED_BY.stream().anyMatch(reached::containsKey);
 
         List<Finding> findings = new ArrayList<>();
-        LightRule.suspension(state.suspendedReason()).ifPresent(findings::add);
+        LightRule.suspension(suspended).ifPresent(findings::add);
+        LightRule.noPlan(year, plan != null, completed, today, settings).ifPresent(findings::add);
         LightRule.investment(completionRate, targetRate, deviation, settings).ifPresent(findings::add);
-        boolean started = reachedAny(state, Milestone.STARTED, Milestone.STRUCTURE_DONE, Milestone.COMPLETED,
-                Milestone.IN_OPERATION, Milestone.OPEN_TO_TRAFFIC);
-        boolean completed = reachedAny(state, Milestone.COMPLETED, Milestone.IN_OPERATION, Milestone.OPEN_TO_TRAFFIC);
-        LightRule.milestone(Milestone.STARTED, plan.plannedMilestones().get(Milestone.STARTED), started, today, settings)
+        LightRule.milestone(Milestone.STARTED, planned.get(Milestone.STARTED), started, asOf, settings)
                 .ifPresent(findings::add);
-        LightRule.milestone(Milestone.COMPLETED, plan.plannedMilestones().get(Milestone.COMPLETED), completed, today,
-                settings).ifPresent(findings::add);
-        LightRule.silence(plan.year(), state.months().keySet(), status, today, settings).ifPresent(findings::add);
+        LightRule.milestone(Milestone.COMPLETED, planned.get(Milestone.COMPLETED), completed, asOf, settings)
+                .ifPresent(findings::add);
+        LightRule.silence(state.startYear(), state.months().keySet(), status, asOf, settings).ifPresent(findings::add);
 
         List<OpenIssue> issues = state.openIssues().entrySet().stream()
                 .map(e -> new OpenIssue(e.getKey(), e.getValue().kind(), e.getValue().text(), e.getValue().raisedOn()))
                 .toList();
-        return new ProjectView(state.projectId(), plan.name(), plan.area(), plan.township(), state.unitId(),
-                plan.level(), plan.totalInvestment(), plan.year(), plan.annualPlan(), plan.monthlyPlan(),
-                plan.investedBeforeYear(), status, state.suspendedReason(), thisYear, sinceStart, completionRate,
-                targetRate, targetAmount, deviation, new TreeMap<>(state.months()), milestones, issues,
-                state.lastReportAt(), LightRule.worst(findings), findings.stream().map(Finding::reason).toList());
+        return new ProjectView(state.projectId(), registration.name(), registration.area(), registration.township(),
+                state.unitId(), registration.level(), registration.totalInvestment(), year, annualPlan, monthlyPlan,
+                registration.investedBeforeYear(), status, suspended, thisYear, sinceStart, completionRate,
+                targetRate, targetAmount, deviation, new TreeMap<>(state.months()), milestones(planned, reached, asOf),
+                issues, state.lastReportAt(), LightRule.worst(findings), findings.stream().map(Finding::reason).toList(),
+                state.startYear(), plan != null);
     }
 
-    static ProjectStatus status(ProjectState state) {
-        if (state.suspendedReason() != null) {
+    static ProjectStatus status(Map<Milestone, LocalDate> reached, String suspendedReason) {
+        if (suspendedReason != null) {
             return ProjectStatus.SUSPENDED;
         }
-        if (reachedAny(state, Milestone.IN_OPERATION, Milestone.OPEN_TO_TRAFFIC)) {
+        if (reached.containsKey(Milestone.IN_OPERATION) || reached.containsKey(Milestone.OPEN_TO_TRAFFIC)) {
             return ProjectStatus.OPERATING;
         }
-        if (reachedAny(state, Milestone.COMPLETED)) {
+        if (reached.containsKey(Milestone.COMPLETED)) {
             return ProjectStatus.COMPLETED;
         }
-        if (reachedAny(state, Milestone.STARTED, Milestone.STRUCTURE_DONE)) {
+        if (reached.containsKey(Milestone.STARTED) || reached.containsKey(Milestone.STRUCTURE_DONE)) {
             return ProjectStatus.UNDER_CONSTRUCTION;
         }
         return ProjectStatus.PREPARING;
     }
 
-    private static boolean reachedAny(ProjectState state, Milestone... milestones) {
-        for (Milestone milestone : milestones) {
-            if (state.reached().containsKey(milestone)) {
-                return true;
+    /** The milestones reached by the end of a year: a past year's view does not see later ones. */
+    private static Map<Milestone, LocalDate> reachedBy(ProjectState state, LocalDate yearEnd) {
+        Map<Milestone, LocalDate> reached = new EnumMap<>(Milestone.class);
+        state.reached().forEach((milestone, date) -> {
+            if (!date.isAfter(yearEnd)) {
+                reached.put(milestone, date);
             }
-        }
-        return false;
+        });
+        return reached;
     }
 
-    private static Map<Milestone, MilestoneView> milestones(ProjectRegistered plan, ProjectState state, LocalDate today) {
+    /** The planned dates as of a year's plan: each year's plan may move a date set by an earlier one. */
+    private static Map<Milestone, LocalDate> plannedBy(ProjectState state, int year) {
+        Map<Milestone, LocalDate> planned = new EnumMap<>(Milestone.class);
+        state.plans().subMap(state.startYear(), year + 1).values().forEach(plan -> {
+            if (plan.plannedMilestones() != null) {
+                planned.putAll(plan.plannedMilestones());
+            }
+        });
+        return planned;
+    }
+
+    private static Map<Milestone, MilestoneView> milestones(Map<Milestone, LocalDate> plannedDates,
+            Map<Milestone, LocalDate> reachedDates, LocalDate asOf) {
         Map<Milestone, MilestoneView> views = new EnumMap<>(Milestone.class);
         for (Milestone milestone : Milestone.values()) {
-            LocalDate planned = plan.plannedMilestones().get(milestone);
-            LocalDate reached = state.reached().get(milestone);
+            LocalDate planned = plannedDates.get(milestone);
+            LocalDate reached = reachedDates.get(milestone);
             if (planned != null || reached != null) {
-                boolean late = planned != null && (reached == null ? today.isAfter(planned) : reached.isAfter(planned));
+                boolean late = planned != null && (reached == null ? asOf.isAfter(planned) : reached.isAfter(planned));
                 views.put(milestone, new MilestoneView(planned, reached, late));
             }
         }

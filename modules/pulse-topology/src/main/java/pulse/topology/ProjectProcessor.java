@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,7 +20,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
-import pulse.model.Payload.InvestmentReported;
 import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 
@@ -66,33 +68,16 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
             refuse(record, e.getMessage());
             return;
         }
-        if (!event.projectId().equals(record.key())) {
-            refuse(record, "key: " + (record.key() == null ? "null" : "\"" + record.key() + "\"")
-                    + ", expected the event's projectId \"" + event.projectId() + "\"");
-            return;
-        }
-        ProjectState before = store.get(record.key());
-        String beforeStart = beforePlanYear(before, event);
-        if (beforeStart != null) {
-            refuse(record, beforeStart);
+        ProjectState before = record.key() == null ? null : store.get(record.key());
+        String refusal = Admission.refusal(record.key(), event, before);
+        if (refusal != null) {
+            refuse(record, refusal);
             return;
         }
         context.recordMetadata().ifPresent(source ->
                 history.put(HistoryKeys.of(event.projectId(), source.offset()), record.value()));
         ProjectState after = (before == null ? ProjectState.empty(record.key()) : before).apply(event);
         publish(after, record.timestamp());
-    }
-
-    /** A report for a month before a registered project's plan year: that money is investedBeforeYear. */
-    private static String beforePlanYear(ProjectState state, PulseEvent event) {
-        if (state == null || !state.registered() || !(event.payload() instanceof InvestmentReported report)) {
-            return null;
-        }
-        int year = state.registration().year();
-        return report.period().getYear() < year
-                ? "period: \"" + report.period() + "\", expected a month of the project's plan year " + year
-                        + " or later (investment before it is given once, as investedBeforeYear)"
-                : null;
     }
 
     private void refuse(Record<String, byte[]> record, String reason) {
@@ -103,12 +88,19 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         context.forward(new Record<>(record.key(), new Outcome.Refused(record.value()), record.timestamp(), headers));
     }
 
+    /** Stores the state with its views of every plan year, and forwards each year's view that moved. */
     private void publish(ProjectState state, long timestamp) {
-        ProjectView before = state.view();
-        ProjectView after = evaluator.view(state, today());
-        store.put(state.projectId(), state.withView(after));
-        if (!Objects.equals(before, after)) {
-            context.forward(new Record<>(state.projectId(), new Outcome.Changed(new ViewChange(before, after)), timestamp));
+        SortedMap<Integer, ProjectView> before = state.views();
+        SortedMap<Integer, ProjectView> after = evaluator.views(state, today());
+        store.put(state.projectId(), state.withViews(after));
+        SortedSet<Integer> years = new TreeSet<>(before.keySet());
+        years.addAll(after.keySet());
+        for (int year : years) {
+            ProjectView was = before.get(year);
+            ProjectView is = after.get(year);
+            if (!Objects.equals(was, is)) {
+                context.forward(new Record<>(state.projectId(), new Outcome.Changed(new ViewChange(was, is)), timestamp));
+            }
         }
     }
 

@@ -1,12 +1,16 @@
 package pulse.topology;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import pulse.model.IssueKind;
 import pulse.model.Milestone;
 import pulse.model.Payload;
+import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.IssueRaised;
 import pulse.model.Payload.IssueResolved;
@@ -18,46 +22,76 @@ import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 
 /**
- * The facts Pulse holds about one project, folded from its events in order, plus the view last
- * published for it. Reports that arrive before the registration are kept here and count from the
- * moment the project is registered.
+ * The facts Pulse holds about one project, folded from its events in order, plus the views last
+ * published for it (one per plan year). Reports that arrive before the registration are kept here
+ * and count from the moment the project is registered.
  *
+ * @param plans the plan of each year: the registration's year from the registration, others from
+ *     {@code AnnualPlanSet}
  * @param months investment per period ({@code YYYY-MM}); a later report for a period replaces it
+ * @param views the view of each plan year, as last published
  */
 public record ProjectState(
         String projectId,
         String unitId,
         ProjectRegistered registration,
-        Map<String, java.math.BigDecimal> months,
+        SortedMap<Integer, YearPlan> plans,
+        Map<String, BigDecimal> months,
         Map<Milestone, LocalDate> reached,
         String suspendedReason,
         Map<String, Issue> openIssues,
         Instant lastReportAt,
-        ProjectView view) {
+        SortedMap<Integer, ProjectView> views) {
 
     public record Issue(IssueKind kind, String text, LocalDate raisedOn) {}
 
+    /** One year's plan: 万元 for the year, by month where given, and the milestones planned. */
+    public record YearPlan(BigDecimal annualPlan, List<BigDecimal> monthlyPlan, Map<Milestone, LocalDate> plannedMilestones) {}
+
+    /** A state written before plans were kept per year has its one plan in its registration. */
+    public ProjectState {
+        if (plans == null) {
+            plans = new TreeMap<>();
+            if (registration != null) {
+                plans.put(registration.year(), planOf(registration));
+            }
+        }
+        if (views == null) {
+            views = new TreeMap<>();
+        }
+    }
+
     public static ProjectState empty(String projectId) {
-        return new ProjectState(projectId, null, null, new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(), null, null);
+        return new ProjectState(projectId, null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null,
+                new TreeMap<>(), null, new TreeMap<>());
     }
 
     public boolean registered() {
         return registration != null;
     }
 
+    /** The first plan year: the year the project was registered for. */
+    public int startYear() {
+        return registration.year();
+    }
+
     /** The state after {@code event}; this state is left as it was. */
     public ProjectState apply(PulseEvent event) {
+        var plans = new TreeMap<>(this.plans);
         var months = new TreeMap<>(this.months);
         var reached = new TreeMap<>(this.reached);
         var issues = new TreeMap<>(this.openIssues);
         String unit = unitId;
-        ProjectRegistered plan = registration;
+        ProjectRegistered registered = registration;
         String suspended = suspendedReason;
         Instant lastReport = lastReportAt;
         Payload payload = event.payload();
-        if (payload instanceof ProjectRegistered registered) {
-            plan = registered;
+        if (payload instanceof ProjectRegistered registering) {
+            registered = registering;
             unit = event.unitId();
+            plans.put(registering.year(), planOf(registering));
+        } else if (payload instanceof AnnualPlanSet plan) {
+            plans.put(plan.year(), new YearPlan(plan.annualPlan(), plan.monthlyPlan(), plan.plannedMilestones()));
         } else if (payload instanceof InvestmentReported report) {
             months.put(report.period().toString(), report.amount());
             lastReport = lastReport == null || event.reportedAt().isAfter(lastReport) ? event.reportedAt() : lastReport;
@@ -72,11 +106,29 @@ public record ProjectState(
         } else if (payload instanceof IssueResolved resolved) {
             issues.remove(resolved.issueId());
         }
-        return new ProjectState(projectId, unit, plan, months, reached, suspended, issues, lastReport, view);
+        return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, lastReport, views);
     }
 
-    public ProjectState withView(ProjectView newView) {
-        return new ProjectState(projectId, unitId, registration, months, reached, suspendedReason, openIssues,
-                lastReportAt, newView);
+    public ProjectState withViews(SortedMap<Integer, ProjectView> newViews) {
+        return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
+                lastReportAt, newViews);
+    }
+
+    /**
+     * The facts as they stood at the end of {@code day}: reports for later months and milestones
+     * reached later left out (plans, suspension and blockers as they are now), no views.
+     */
+    public ProjectState asAtEndOf(LocalDate day) {
+        String lastPeriod = java.time.YearMonth.from(day).toString();
+        var months = new TreeMap<>(this.months);
+        months.keySet().removeIf(period -> period.compareTo(lastPeriod) > 0);
+        var reached = new TreeMap<>(this.reached);
+        reached.values().removeIf(date -> date.isAfter(day));
+        return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
+                lastReportAt, new TreeMap<>());
+    }
+
+    private static YearPlan planOf(ProjectRegistered registration) {
+        return new YearPlan(registration.annualPlan(), registration.monthlyPlan(), registration.plannedMilestones());
     }
 }

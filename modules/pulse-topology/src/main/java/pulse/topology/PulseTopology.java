@@ -28,9 +28,10 @@ import pulse.rules.RuleSettings;
  *   ─► one delta per group the project is in (county, unit, township, area, level),
  *       summed per task for 50 ms [pending-deltas store]
  *   ─► repartition by group ─► sum [totals store] ─► pulse.totals
- * view changes ─► pulse.projects (each project's latest view)
+ * view changes ─► pulse.projects (each project's latest view of each plan year)
  * </pre>
  *
+ * A project has a view per plan year, and a group's totals are per year too ({@link GroupKey}).
  * Totals are sums of deltas (new view − old view), so moving a project between units, a
  * correction, or a new day's lights shift exactly what changed and nothing is counted twice.
  */
@@ -70,7 +71,7 @@ public final class PulseTopology {
         KStream<String, ViewChange> changes = outcomes
                 .filter((projectId, outcome) -> outcome instanceof Outcome.Changed)
                 .mapValues(outcome -> ((Outcome.Changed) outcome).change());
-        changes.mapValues(ViewChange::after)
+        changes.map((projectId, change) -> KeyValue.pair(change.projectYearKey(), change.after()))
                 .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Topics.PROJECTS.valueSerde()));
         // The deltas and the totals store are the topology's own (Smile); pulse.totals is JSON.
         SmileSerde<Tally> internal = new SmileSerde<>(Tally.class);
@@ -115,7 +116,7 @@ public final class PulseTopology {
     }
 
     private static String key(Dimension dimension, ProjectView view) {
-        return view == null ? null : dimension.storeKey(view);
+        return view == null ? null : GroupKey.of(view, dimension).format();
     }
 
     private static void add(List<KeyValue<String, Tally>> deltas, String group, Tally delta) {

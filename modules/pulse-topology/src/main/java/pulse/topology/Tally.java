@@ -18,7 +18,7 @@ import pulse.rules.TargetRule;
  *
  * @param targetAmount Σ of each project's annual plan due by today, for the group's target rate
  * @param plan planned investment per month ({@code YYYY-MM}) of the projects' plan years
- * @param actual reported investment per month
+ * @param actual reported investment per month of the plan year
  */
 public record Tally(
         long projects,
@@ -60,7 +60,19 @@ public record Tally(
                 view.light() == pulse.model.Light.YELLOW ? 1 : 0,
                 view.light() == pulse.model.Light.RED ? 1 : 0,
                 view.totalInvestment(), view.annualPlan(), view.completedThisYear(), view.completedSinceStart(),
-                view.targetAmount(), plan, new TreeMap<>(view.months()));
+                view.targetAmount(), plan, monthsOf(view));
+    }
+
+    /** The reported months of the view's plan year (a view carries all of the project's months). */
+    private static SortedMap<String, BigDecimal> monthsOf(ProjectView view) {
+        String prefix = view.year() + "-";
+        SortedMap<String, BigDecimal> months = new TreeMap<>();
+        view.months().forEach((period, amount) -> {
+            if (period.startsWith(prefix)) {
+                months.put(period, amount);
+            }
+        });
+        return months;
     }
 
     /** "2022-01" … "2022-12", made once per year: this runs for every event, twice. */

@@ -25,11 +25,14 @@ public final class Topics {
     /** Header of a dead letter: where it was on {@code pulse.events}, as {@code topic-partition@offset}. */
     public static final String SOURCE_HEADER = "pulse.error.source";
 
-    /** The totals changelog: key = {@code <dimension>/<key>}, value = the group's tally (compacted). */
+    /** The totals changelog: key = a {@link GroupKey} ({@code <year>/<dimension>/<key>}), value = the group's tally (compacted). */
     public static final Topic<String, Tally> TOTALS =
             new Topic<>("pulse.totals", Serdes.String(), new JsonSerde<>(Tally.class));
 
-    /** Every project's latest view, key = projectId (compacted): what the screen's push channel follows. */
+    /**
+     * Every project's latest view of each plan year, key = {@code <year>/<projectId>} (compacted; a
+     * tombstone when a project leaves a year's list): what the screen's push channel follows.
+     */
     public static final Topic<String, ProjectView> PROJECTS =
             new Topic<>("pulse.projects", Serdes.String(), new JsonSerde<>(ProjectView.class));
 

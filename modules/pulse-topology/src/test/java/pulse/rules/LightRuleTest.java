@@ -71,14 +71,31 @@ class LightRuleTest {
         "2022-06-11, '', PREPARING, YELLOW",
         "2022-06-11, '', SUSPENDED, GREEN",                  // suspension has its own finding
         "2022-06-11, '', COMPLETED, GREEN",
-        "2022-01-20, '', UNDER_CONSTRUCTION, GREEN",         // last month is outside the plan year
-        "2023-01-20, '', UNDER_CONSTRUCTION, YELLOW",        // December's report is still due
+        "2022-01-20, '', UNDER_CONSTRUCTION, GREEN",         // last month is before the first plan year
+        "2023-01-20, '', UNDER_CONSTRUCTION, YELLOW",        // December's report is still due in January
+        "2023-02-20, '', UNDER_CONSTRUCTION, YELLOW",        // and the new year's months are due too
     })
     void shouldLightSilenceAfterTheDueDay(LocalDate today, String reported, ProjectStatus status, Light expected) {
         Set<String> periods = reported.isEmpty() ? Set.of() : Set.of(reported);
-        int planYear = today.getMonthValue() == 1 && today.getYear() == 2023 ? 2022 : today.getYear();
-        Optional<Finding> finding = LightRule.silence(planYear, periods, status, today, RULES);
+        Optional<Finding> finding = LightRule.silence(2022, periods, status, today, RULES);
         assertThat(finding.map(Finding::light).orElse(Light.GREEN)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "plan year 2023, planned {0}, finished {1}, on {2}: {3}")
+    @CsvSource({
+        "true,  false, 2023-03-01, NONE",
+        "false, true,  2023-03-01, NONE",      // a finished project needs no new plan
+        "false, false, 2022-12-31, NONE",      // the year has not begun
+        "false, false, 2023-01-01, GREEN",     // listed with its reason, not yet late
+        "false, false, 2023-01-31, GREEN",
+        "false, false, 2023-02-01, YELLOW",    // from February on (the setting's default)
+        "false, false, 2024-01-15, YELLOW",    // a past year that never got its plan
+    })
+    void shouldListAnUnfinishedProjectWithoutAPlanForTheYear(boolean planned, boolean finished, LocalDate today,
+            String expected) {
+        Optional<Finding> finding = LightRule.noPlan(2023, planned, finished, today, RULES);
+        assertThat(finding.map(f -> f.light().name()).orElse("NONE")).isEqualTo(expected);
+        finding.ifPresent(f -> assertThat(f.reason()).isEqualTo("尚无2023年度投资计划"));
     }
 
     @Test

@@ -15,6 +15,10 @@ final class MutableClock extends Clock {
         setToday(today);
     }
 
+    LocalDate today() {
+        return LocalDate.ofInstant(now, EventReader.ZONE);
+    }
+
     void setToday(LocalDate today) {
         now = today.atTime(12, 0).atZone(EventReader.ZONE).toInstant();
     }

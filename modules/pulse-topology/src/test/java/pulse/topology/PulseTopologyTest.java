@@ -1,6 +1,7 @@
 package pulse.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static pulse.topology.TestEvents.annualPlan;
 import static pulse.topology.TestEvents.bytes;
 import static pulse.topology.TestEvents.investment;
 import static pulse.topology.TestEvents.milestone;
@@ -67,18 +68,34 @@ class PulseTopologyTest {
         events.pipeInput(event.get("projectId").asText(), bytes(event), recordTime);
     }
 
+    /** The project's view of this year. */
     private ProjectView project(String id) {
-        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
-        ProjectState state = store.get(id);
-        return state == null ? null : state.view();
+        return project(id, clock.today().getYear());
     }
 
+    private ProjectView project(String id, int year) {
+        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
+        ProjectState state = store.get(id);
+        return state == null ? null : state.views().get(year);
+    }
+
+    /** A group's totals of this year. */
     private Totals totals(Dimension dimension, String key) {
+        return totals(clock.today().getYear(), dimension, key);
+    }
+
+    private Totals totals(int year, Dimension dimension, String key) {
         // Deltas are summed per task and sent on a wall-clock punctuation: let it happen.
         driver.advanceWallClockTime(DeltaCombiner.FLUSH_INTERVAL);
         KeyValueStore<String, Tally> store = driver.getKeyValueStore(PulseTopology.TOTALS_STORE);
-        Tally tally = store.get(dimension.storeKey(key));
+        Tally tally = store.get(new GroupKey(year, dimension, key).format());
         return tally == null ? null : tally.toTotals(key, dimension == Dimension.UNIT, RuleSettings.DEFAULTS);
+    }
+
+    /** The day changes: the topology re-evaluates every project on its next check. */
+    private void moveTo(String date) {
+        clock.setToday(LocalDate.parse(date));
+        driver.advanceWallClockTime(Duration.ofMinutes(1));
     }
 
     private static BigDecimal money(String amount) {
@@ -162,8 +179,8 @@ class PulseTopologyTest {
         // Four events, one sum each for the county and the township: the combined deltas.
         Map<String, Long> sent = new java.util.HashMap<>();
         totalsSent.readKeyValuesToList().forEach(record -> sent.merge(record.key, 1L, Long::sum));
-        assertThat(sent).containsEntry("county/全县", 1L).containsEntry("township/玉泉镇", 1L)
-                .containsEntry("unit/县住建局", 1L).containsEntry("unit/县交通局", 1L);
+        assertThat(sent).containsEntry("2022/county/全县", 1L).containsEntry("2022/township/玉泉镇", 1L)
+                .containsEntry("2022/unit/县住建局", 1L).containsEntry("2022/unit/县交通局", 1L);
 
         // A project moved away and back within one interval sends nothing for either unit.
         send(registration("P1", "县交通局", "玉泉镇", "URBAN", "9000.00"));
@@ -258,17 +275,109 @@ class PulseTopologyTest {
     }
 
     @Test
-    void shouldCountOnlyThePlanYearAsThisYearAcrossTheYearBoundary() {
+    void shouldCountEachMonthInItsOwnPlanYearAcrossTheYearBoundary() {
         clock.setToday(LocalDate.parse("2023-01-20"));
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00")
                 .put("investedBeforeYear", new BigDecimal("500.00")));
         send(investment("P1", "2022-12", "200.00"));
         send(investment("P1", "2023-01", "400.00"));
 
-        ProjectView view = project("P1");
-        assertThat(view.completedThisYear()).isEqualByComparingTo("200.00");
-        assertThat(view.completedSinceStart()).isEqualByComparingTo("1100.00");
-        assertThat(view.targetRate()).isEqualTo(money("1.0000"));
+        ProjectView year2022 = project("P1", 2022);
+        assertThat(year2022.completedThisYear()).isEqualByComparingTo("200.00");
+        assertThat(year2022.completedSinceStart()).isEqualByComparingTo("700.00");   // up to the end of 2022
+        assertThat(year2022.targetRate()).isEqualTo(money("1.0000"));
+        ProjectView year2023 = project("P1", 2023);
+        assertThat(year2023.completedThisYear()).isEqualByComparingTo("400.00");
+        assertThat(year2023.completedSinceStart()).isEqualByComparingTo("1100.00");
+        assertThat(year2023.startYear()).isEqualTo(2022);
+    }
+
+    @Test
+    void shouldCarryAnUnfinishedProjectIntoTheNewYearAsUnplannedNotAsLate() {
+        // Given a 2022 project that reported every month of 2022
+        send(withMonthlyPlan(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"),
+                100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100));
+        for (int month = 1; month <= 12; month++) {
+            send(investment("P1", String.format("2022-%02d", month), "100.00"));
+        }
+        // When the year changes and the office has set no 2023 plan yet
+        moveTo("2023-01-05");
+
+        // Then 2022 stays as it was, complete, and 2023 lists the project without a target
+        ProjectView past = project("P1", 2022);
+        assertThat(past.completionRate()).isEqualTo(money("1.0000"));
+        assertThat(past.light()).isEqualTo(Light.GREEN);
+        assertThat(totals(2022, Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("1200.00"));
+        ProjectView now = project("P1", 2023);
+        assertThat(now.planned()).isFalse();
+        assertThat(now.annualPlan()).isEqualByComparingTo("0");
+        assertThat(now.light()).isEqualTo(Light.GREEN);
+        assertThat(now.reasons()).containsExactly("尚无2023年度投资计划");
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).projects()).isEqualTo(1);
+        // and from February on, still without a plan, it is yellow (January's report missing too)
+        moveTo("2023-02-11");
+        assertThat(project("P1").light()).isEqualTo(Light.YELLOW);
+        assertThat(project("P1").reasons()).contains("尚无2023年度投资计划", "2023-01投资未按时报送（应于2023-02-10前报送）");
+    }
+
+    @Test
+    void shouldCountANewYearsPlanAgainstItsOwnMonthsAndLeaveThePastYearAlone() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(investment("P1", "2022-06", "600.00"));
+        moveTo("2023-02-28");
+        send(annualPlan("P1", 2023, "2400.00"));
+        send(investment("P1", "2023-01", "300.00"));
+        send(investment("P1", "2023-02", "100.00"));
+
+        ProjectView now = project("P1");
+        assertThat(now.planned()).isTrue();
+        assertThat(now.completedThisYear()).isEqualByComparingTo("400.00");
+        assertThat(now.completedSinceStart()).isEqualByComparingTo("1000.00");
+        assertThat(now.targetRate()).isEqualTo(money("0.1667"));                    // 2 of 12 months
+        Totals county2023 = totals(Dimension.COUNTY, Dimension.COUNTY_KEY);
+        assertThat(county2023.annualPlan()).isEqualTo(money("2400.00"));
+        assertThat(county2023.completedThisYear()).isEqualTo(money("400.00"));
+        Totals county2022 = totals(2022, Dimension.COUNTY, Dimension.COUNTY_KEY);
+        assertThat(county2022.annualPlan()).isEqualTo(money("1200.00"));
+        assertThat(county2022.completedThisYear()).isEqualTo(money("600.00"));
+    }
+
+    @Test
+    void shouldApplyADecemberCorrectionMadeInJanuaryToThePastYear() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(investment("P1", "2022-12", "100.00"));
+        moveTo("2023-01-08");
+        send(annualPlan("P1", 2023, "600.00"));
+
+        send(investment("P1", "2022-12", "150.00").put("reason", "12月统计漏报"));
+
+        assertThat(totals(2022, Dimension.UNIT, "县住建局").completedThisYear()).isEqualTo(money("150.00"));
+        assertThat(totals(2023, Dimension.UNIT, "县住建局").completedThisYear()).isEqualTo(money("0.00"));
+        assertThat(project("P1", 2023).completedSinceStart()).isEqualByComparingTo("150.00");
+    }
+
+    @Test
+    void shouldLeaveAProjectFinishedLastYearOutOfTheNewYear() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(registration("P2", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(milestone("P1", "COMPLETED", "2022-11-20"));
+        moveTo("2023-01-05");
+
+        assertThat(project("P1", 2022).completed()).isTrue();
+        assertThat(project("P1", 2023)).isNull();
+        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).projects()).isEqualTo(1);
+        assertThat(totals(2022, Dimension.COUNTY, Dimension.COUNTY_KEY).projects()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldSetAsideAPlanForAYearBeforeTheFirstPlanYear() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+
+        send(annualPlan("P1", 2021, "600.00"));
+
+        assertThat(project("P1", 2021)).isNull();
+        assertThat(deadLetters()).singleElement().satisfies(letter ->
+                assertThat(letter.reason()).contains("year: 2021", "first plan year 2022"));
     }
 
     @Test

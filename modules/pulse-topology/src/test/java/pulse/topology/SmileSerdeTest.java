@@ -30,7 +30,7 @@ class SmileSerdeTest {
                 .apply(codec.decode(bytes(investment("P1", "2022-01", "1000.10"))))
                 .apply(codec.decode(bytes(investment("P1", "2022-02", "0.01"))))
                 .apply(codec.decode(bytes(milestone("P1", "STARTED", "2022-03-20"))));
-        return state.withView(new ProjectEvaluator(RuleSettings.DEFAULTS).view(state, LocalDate.parse("2022-06-30")));
+        return state.withViews(new ProjectEvaluator(RuleSettings.DEFAULTS).views(state, LocalDate.parse("2022-06-30")));
     }
 
     @Test
@@ -53,7 +53,7 @@ class SmileSerdeTest {
     @Test
     void shouldKeepATallysMoneyExact() {
         SmileSerde<Tally> tallies = new SmileSerde<>(Tally.class);
-        Tally tally = Tally.of(state().view()).plus(Tally.of(state().view()));
+        Tally tally = Tally.of(state().views().get(2022)).plus(Tally.of(state().views().get(2022)));
 
         Tally read = tallies.deserializer().deserialize("by-group", tallies.serializer().serialize("by-group", tally));
 

@@ -36,6 +36,13 @@ final class TestEvents {
         return node;
     }
 
+    static ObjectNode annualPlan(String projectId, int year, String annualPlan) {
+        ObjectNode node = event("AnnualPlanSet", projectId);
+        node.put("year", year);
+        node.put("annualPlan", new BigDecimal(annualPlan));
+        return node;
+    }
+
     static ObjectNode withMonthlyPlan(ObjectNode registration, int... months) {
         ArrayNode plan = registration.putArray("monthlyPlan");
         for (int month : months) {

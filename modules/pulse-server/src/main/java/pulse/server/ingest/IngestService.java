@@ -15,9 +15,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import pulse.model.EventReader;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
+import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.PulseEvent;
+import pulse.rules.PlanYearRule;
 import pulse.server.kafka.EventPublisher;
 import pulse.server.security.ForbiddenException;
 import pulse.server.security.Sender;
@@ -48,18 +50,10 @@ public class IngestService {
      */
     public Accepted submit(JsonNode node, Sender sender) {
         PulseEvent event = reader.read(node, "").withSentBy(sender.username());
-        if (event.payload() instanceof ProjectRegistered) {
-            requireAdmin(sender, event, "");
-        } else {
-            KnownProjects.Lookup lookup = known.lookup();
-            String projectId = event.projectId();
-            KnownProjects.Known project = lookup.find(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
-            requireOwnUnit(sender, event, project.unitId(), "");
-            event = ownedBy(event, project.unitId(), "");
-            requireFromPlanYear(event, project.year(), "");
-            requireReasonForCorrection(event, lookup, Map.of(), "");
-        }
-        return publish(List.of(event)).get(0);
+        KnownProjects.Lookup lookup = known.lookup();
+        KnownProjects.Known project = event.payload() instanceof ProjectRegistered ? null
+                : lookup.find(event.projectId()).orElseThrow(() -> new ProjectNotFoundException(event.projectId()));
+        return publish(List.of(checked(event, project, sender, lookup, Map.of(), ""))).get(0);
     }
 
     /**
@@ -81,24 +75,21 @@ public class IngestService {
             String at = "[" + i + "].";
             try {
                 PulseEvent event = reader.read(array.get(i), at).withSentBy(sender.username());
-                if (event.payload() instanceof ProjectRegistered registration) {
-                    requireAdmin(sender, event, at);
-                    registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
-                } else {
-                    KnownProjects.Known project = registeredHere.containsKey(event.projectId())
+                KnownProjects.Known project = null;
+                if (!(event.payload() instanceof ProjectRegistered)) {
+                    project = registeredHere.containsKey(event.projectId())
                             ? registeredHere.get(event.projectId())
                             : lookup.find(event.projectId()).orElse(null);
                     if (project == null) {
                         throw new InvalidInputException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
                                 "a registered project (register it first, or earlier in this batch)"));
                     }
-                    requireOwnUnit(sender, event, project.unitId(), at);
-                    event = ownedBy(event, project.unitId(), at);
-                    requireFromPlanYear(event, project.year(), at);
-                    requireReasonForCorrection(event, lookup, reportedHere, at);
-                    if (event.payload() instanceof InvestmentReported report) {
-                        reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
-                    }
+                }
+                event = checked(event, project, sender, lookup, reportedHere, at);
+                if (event.payload() instanceof ProjectRegistered registration) {
+                    registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
+                } else if (event.payload() instanceof InvestmentReported report) {
+                    reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
                 }
                 events.add(event);
             } catch (InvalidInputException e) {
@@ -114,6 +105,26 @@ public class IngestService {
             throw new InvalidInputException(errors);
         }
         return publish(events);
+    }
+
+    /**
+     * The checks every event passes, alone or in a batch: who may send it, and that it fits the
+     * project ({@code project} null for a registration). Returns the event with the project's unit.
+     */
+    private static PulseEvent checked(PulseEvent event, KnownProjects.Known project, Sender sender,
+            KnownProjects.Lookup lookup, Map<String, BigDecimal> reportedHere, String at) {
+        if (event.payload() instanceof ProjectRegistered) {
+            requireAdmin(sender, event, at);
+            return event;
+        }
+        if (event.payload() instanceof AnnualPlanSet) {
+            requireAdmin(sender, event, at);
+        }
+        requireOwnUnit(sender, event, project.unitId(), at);
+        PulseEvent owned = ownedBy(event, project.unitId(), at);
+        requireWithinPlanYears(owned, project.startYear(), at);
+        requireReasonForCorrection(owned, lookup, reportedHere, at);
+        return owned;
     }
 
     /**
@@ -138,7 +149,7 @@ public class IngestService {
     /** Registering a project, or changing its plan, is the county office's. */
     private static void requireAdmin(Sender sender, PulseEvent event, String at) {
         if (!sender.isAdmin()) {
-            throw new ForbiddenException(new FieldError(at + "type", "\"ProjectRegistered\"",
+            throw new ForbiddenException(new FieldError(at + "type", "\"" + event.type() + "\"",
                     "an event your account \"" + sender.username() + "\" (role " + sender.role()
                             + ") may send: only the county office (role admin) registers projects or changes their plans"));
         }
@@ -155,12 +166,16 @@ public class IngestService {
         }
     }
 
-    /** Money spent before the plan year was given once, as investedBeforeYear, when the project was registered. */
-    private static void requireFromPlanYear(PulseEvent event, int year, String at) {
-        if (event.payload() instanceof InvestmentReported report && report.period().getYear() < year) {
-            throw new InvalidInputException(new FieldError(at + "period", "\"" + report.period() + "\"",
-                    "a month of the project's plan year " + year + " or later (investment before the plan year"
-                            + " is given at registration, as investedBeforeYear)"));
+    /** Reports and plans belong to the project's plan years ({@link PlanYearRule}). */
+    private static void requireWithinPlanYears(PulseEvent event, int startYear, String at) {
+        if (event.payload() instanceof InvestmentReported report) {
+            PlanYearRule.reportRefusal(startYear, report.period()).ifPresent(expected -> {
+                throw new InvalidInputException(new FieldError(at + "period", "\"" + report.period() + "\"", expected));
+            });
+        } else if (event.payload() instanceof AnnualPlanSet plan) {
+            PlanYearRule.planRefusal(startYear, plan.year()).ifPresent(expected -> {
+                throw new InvalidInputException(new FieldError(at + "year", String.valueOf(plan.year()), expected));
+            });
         }
     }
 

@@ -21,16 +21,16 @@ class KnownProjects {
     private final ProcessedPosition processed;
     private final Map<String, Known> justRegistered = new ConcurrentHashMap<>();
 
-    /** What the write path checks a report against: the project's unit and its plan year. */
-    record Known(String unitId, int year) {}
+    /** What the write path checks a report against: the project's unit and its first plan year. */
+    record Known(String unitId, int startYear) {}
 
     KnownProjects(QueryService query, ProcessedPosition processed) {
         this.query = query;
         this.processed = processed;
     }
 
-    void registered(String projectId, String unitId, int year) {
-        justRegistered.put(projectId, new Known(unitId, year));
+    void registered(String projectId, String unitId, int startYear) {
+        justRegistered.put(projectId, new Known(unitId, startYear));
     }
 
     /** A view of the projects for one request: each is looked up (perhaps on another instance) at most once. */
@@ -56,7 +56,7 @@ class KnownProjects {
                 view = query.project(projectId);
                 views.put(projectId, view);
             }
-            return view.map(found -> new Known(found.unitId(), found.year()));
+            return view.map(found -> new Known(found.unitId(), found.startYear()));
         }
 
         /** The figure reported before for that month, if any. */

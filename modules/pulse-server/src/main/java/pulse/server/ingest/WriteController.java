@@ -49,6 +49,20 @@ class WriteController {
         return HttpResponse.created(accepted, URI.create("/api/projects/" + accepted.projectId()));
     }
 
+    /** A year's plan of a registered project (the county office's): replaces that year's plan. */
+    @Put(uri = "/projects/{projectId}/plans/{year}", consumes = MediaType.APPLICATION_JSON)
+    Accepted setAnnualPlan(String projectId, String year, @Nullable @Body byte[] body, Authentication authentication) {
+        ObjectNode event = object(body);
+        event.put("type", "AnnualPlanSet");
+        event.put("projectId", projectId);
+        if (year.matches("\\d{1,4}")) {
+            event.put("year", Integer.parseInt(year));
+        } else {
+            event.put("year", year);   // refused by the validation, which names it
+        }
+        return ingest.submit(event, senders.of(authentication));
+    }
+
     @Put(uri = "/projects/{projectId}/investments/{period}", consumes = MediaType.APPLICATION_JSON)
     Accepted reportInvestment(String projectId, String period, @Nullable @Body byte[] body, Authentication authentication) {
         ObjectNode event = object(body);

@@ -26,7 +26,9 @@ import pulse.model.ProjectView;
 import pulse.model.PulseJson;
 import pulse.model.Totals;
 import pulse.rules.RuleSettings;
+import pulse.server.PulseClock;
 import pulse.topology.Dimension;
+import pulse.topology.GroupKey;
 import pulse.topology.Tally;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -80,15 +82,19 @@ public class LiveFeed {
     /** How often pending changes are looked at; a change after a quiet spell goes out within this. */
     private static final long TICK_MS = 20;
     private final long coalesceNanos;
+    private final PulseClock clock;
+    private final long heartbeatSeconds;
     private long lastSentNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
-    LiveFeed(SnapshotSource snapshots, RuleSettings rules,
+    LiveFeed(SnapshotSource snapshots, RuleSettings rules, PulseClock clock,
             @Value("${pulse.push.coalesce-ms:250}") long coalesceMs,
             @Value("${pulse.push.heartbeat-seconds:15}") long heartbeatSeconds,
             @Value("${pulse.push.client-buffer:64}") int clientBuffer,
             @Value("${pulse.push.replay-buffer:1024}") int replayBuffer) {
         this.snapshots = snapshots;
         this.rules = rules;
+        this.clock = clock;
+        this.heartbeatSeconds = heartbeatSeconds;
         this.clientBuffer = clientBuffer;
         this.replayBuffer = replayBuffer;
         this.coalesceNanos = TimeUnit.MILLISECONDS.toNanos(coalesceMs);
@@ -119,6 +125,22 @@ public class LiveFeed {
         return live.takeUntilOther(screen.dropped().asMono()).doFinally(signal -> screens.remove(screen));
     }
 
+    /** The plan year the live channel follows: the year of today. */
+    public int liveYear() {
+        return clock.today().getYear();
+    }
+
+    /**
+     * A screen showing another year than the live one: that year's snapshot, then heartbeats. Only
+     * the live year is pushed change by change; a past year moves only by late corrections.
+     */
+    public Flux<Event<String>> otherYear(int year) {
+        Mono<Event<String>> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(year, List.of()), sequence.get()))
+                .subscribeOn(Schedulers.boundedElastic());
+        return Flux.concat(snapshot, Flux.interval(Duration.ofSeconds(heartbeatSeconds))
+                .map(tick -> Event.of("{}").name("heartbeat")));
+    }
+
     /**
      * The snapshot for a screen that connects, read after it is registered: a change racing it
      * arrives as an update too, and updates carry whole figures, so applying one twice changes
@@ -139,7 +161,7 @@ public class LiveFeed {
         }
         long at = sequence.get();
         AtomicBoolean done = new AtomicBoolean();
-        Mono<Event<String>> read = Mono.fromCallable(() -> event(snapshots.snapshot(recentReports()), at))
+        Mono<Event<String>> read = Mono.fromCallable(() -> event(snapshots.snapshot(liveYear(), recentReports()), at))
                 .subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> done.set(true)).cache();
         shared = new SharedSnapshot(at, now, done, read);
         return read;
@@ -170,21 +192,25 @@ public class LiveFeed {
         return replay.stream().filter(sent -> sent.sequence() > last).toList();
     }
 
-    void totalsChanged(String groupKey, Tally tally) {
-        int slash = groupKey.indexOf('/');
-        Dimension dimension = Dimension.fromPath(groupKey.substring(0, slash));
+    /** A group's totals changed; the screen gets those of the live year, keyed {@code <dimension>/<key>}. */
+    void totalsChanged(GroupKey group, Tally tally) {
+        Dimension dimension = group.dimension();
         // The screen shows the county, the work areas and the units; townships and levels stay in the API.
-        if (tally == null || (dimension != Dimension.COUNTY && dimension != Dimension.AREA && dimension != Dimension.UNIT)) {
+        if (tally == null || group.year() != liveYear()
+                || (dimension != Dimension.COUNTY && dimension != Dimension.AREA && dimension != Dimension.UNIT)) {
             return;
         }
-        Totals totals = tally.toTotals(groupKey.substring(slash + 1), dimension == Dimension.UNIT, rules);
+        Totals totals = tally.toTotals(group.key(), dimension == Dimension.UNIT, rules);
         synchronized (this) {
-            pendingTotals.put(groupKey, totals);
+            pendingTotals.put(dimension.path() + "/" + group.key(), totals);
         }
     }
 
     /** A project matters to the screen when its light changed, or while it is not green (its reasons move). */
     void projectChanged(ProjectView view) {
+        if (view.year() != liveYear()) {
+            return;
+        }
         Light before = lights.put(view.projectId(), view.light());
         if (view.light() == Light.GREEN && (before == null || before == Light.GREEN)) {
             return;

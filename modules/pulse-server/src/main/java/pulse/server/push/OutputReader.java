@@ -31,6 +31,7 @@ import pulse.model.PulseEvent;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.operations.DeadLetters;
 import pulse.server.query.QueryService;
+import pulse.topology.GroupKey;
 import pulse.topology.Tally;
 import pulse.topology.Topics;
 
@@ -130,7 +131,10 @@ class OutputReader {
     private void dispatch(ConsumerRecord<String, byte[]> record) {
         if (record.topic().equals(Topics.TOTALS.name())) {
             Tally tally = Topics.TOTALS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            feed.totalsChanged(record.key(), tally);
+            GroupKey group = GroupKey.parse(record.key());
+            if (group != null) {   // keys of an earlier version (without a year) are left behind
+                feed.totalsChanged(group, tally);
+            }
         } else if (record.topic().equals(Topics.PROJECTS.name())) {
             ProjectView view = Topics.PROJECTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
             if (view != null) {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 import pulse.model.Totals;
 import pulse.server.query.CurvePoint;
-import pulse.server.query.UnitRank;
-import pulse.server.query.Warning;
+import pulse.model.UnitRank;
+import pulse.model.Warning;
 
 /** What the push channel sends: a full snapshot first, then updates holding only what changed. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScreenMessage(
         String kind,
+        Integer year,
         Totals county,
         List<Totals> areas,
         List<UnitRank> units,
@@ -22,9 +23,10 @@ public record ScreenMessage(
         List<Report> reports,
         Long deadLetters) {
 
-    static ScreenMessage snapshot(Totals county, List<Totals> areas, List<UnitRank> units, List<Warning> warnings,
-            List<CurvePoint> curve, List<Report> reports, long deadLetters) {
-        return new ScreenMessage("snapshot", county, areas, units, warnings, curve, null, null, reports, deadLetters);
+    static ScreenMessage snapshot(int year, Totals county, List<Totals> areas, List<UnitRank> units,
+            List<Warning> warnings, List<CurvePoint> curve, List<Report> reports, long deadLetters) {
+        return new ScreenMessage("snapshot", year, county, areas, units, warnings, curve, null, null, reports,
+                deadLetters);
     }
 
     /**
@@ -33,6 +35,6 @@ public record ScreenMessage(
      */
     static ScreenMessage update(Map<String, Totals> totals, List<ProjectChange> projects, List<Report> reports,
             Long deadLetters) {
-        return new ScreenMessage("update", null, null, null, null, null, totals, projects, reports, deadLetters);
+        return new ScreenMessage("update", null, null, null, null, null, null, totals, projects, reports, deadLetters);
     }
 }

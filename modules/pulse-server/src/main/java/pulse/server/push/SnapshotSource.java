@@ -2,8 +2,8 @@ package pulse.server.push;
 
 import java.util.List;
 
-/** Everything the screen shows at once, for a screen that connects. */
+/** Everything the screen shows at once, of one plan year, for a screen that connects. */
 interface SnapshotSource {
 
-    ScreenMessage snapshot(List<Report> recentReports);
+    ScreenMessage snapshot(int year, List<Report> recentReports);
 }

@@ -1,5 +1,7 @@
 package pulse.server.push;
 
+import pulse.model.UnitRank;
+import pulse.model.Warning;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,8 +11,9 @@ import java.util.Map;
 import pulse.model.WorkArea;
 import pulse.server.operations.DeadLetters;
 import pulse.server.query.QueryService;
-import pulse.server.query.Warning;
+import pulse.model.Warning;
 import pulse.topology.Dimension;
+import pulse.topology.GroupKey;
 
 /**
  * The snapshot read from the topology's stores. Its red and yellow projects are those the screen
@@ -47,9 +50,9 @@ class StoreSnapshots implements SnapshotSource {
     }
 
     @Override
-    public ScreenMessage snapshot(List<Report> recentReports) {
-        return ScreenMessage.snapshot(query.county(), query.totals(Dimension.AREA), query.unitRanking(),
-                shown(query.warnings()), query.curve(Dimension.COUNTY, Dimension.COUNTY_KEY), recentReports,
-                deadLetters.count());
+    public ScreenMessage snapshot(int year, List<Report> recentReports) {
+        return ScreenMessage.snapshot(year, query.county(year), query.totals(year, Dimension.AREA),
+                query.unitRanking(year), shown(query.warnings(year)), query.curve(GroupKey.county(year)),
+                recentReports, deadLetters.count());
     }
 }

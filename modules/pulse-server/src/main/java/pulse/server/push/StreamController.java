@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
@@ -22,7 +23,8 @@ class StreamController {
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<String>> stream(@Nullable @Header("Last-Event-ID") String lastEventId) {
-        return feed.subscribe(lastEventId);
+    Publisher<Event<String>> stream(@Nullable @Header("Last-Event-ID") String lastEventId,
+            @Nullable @QueryValue Integer year) {
+        return year == null || year == feed.liveYear() ? feed.subscribe(lastEventId) : feed.otherYear(year);
     }
 }

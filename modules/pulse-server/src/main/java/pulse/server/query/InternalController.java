@@ -32,8 +32,8 @@ class InternalController {
     }
 
     @Get("/projects/{projectId}")
-    ProjectView project(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
-        return reads.local(projectId, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    ProjectView project(String projectId, @Nullable Integer year, @QueryValue(defaultValue = "false") boolean stale) {
+        return reads.local(projectId, year, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
     }
 
     @Get("/projects/{projectId}/history")
@@ -42,8 +42,8 @@ class InternalController {
     }
 
     @Get("/projects")
-    List<ProjectView> projects(@Nullable WorkArea area, @Nullable String unit, @Nullable String township,
+    List<ProjectView> projects(int year, @Nullable WorkArea area, @Nullable String unit, @Nullable String township,
             @Nullable ProjectStatus status, @Nullable Light light) {
-        return reads.localProjects(new ProjectFilter(area, unit, township, status, light));
+        return reads.localProjects(new ProjectFilter(year, area, unit, township, status, light));
     }
 }

@@ -39,8 +39,9 @@ class PeerClient {
     }
 
     /** The project from the instance that holds it; empty when that instance says it has no such project. */
-    Optional<ProjectView> project(HostInfo peer, String projectId, boolean stale) {
-        HttpResponse<String> response = get(peer, "/api/internal/projects/" + encode(projectId) + "?stale=" + stale);
+    Optional<ProjectView> project(HostInfo peer, String projectId, Integer year, boolean stale) {
+        HttpResponse<String> response = get(peer, "/api/internal/projects/" + encode(projectId) + "?stale=" + stale
+                + (year == null ? "" : "&year=" + year));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -53,7 +54,7 @@ class PeerClient {
     }
 
     List<ProjectView> projects(HostInfo peer, ProjectFilter filter) {
-        StringBuilder query = new StringBuilder("/api/internal/projects?");
+        StringBuilder query = new StringBuilder("/api/internal/projects?year=" + filter.year() + "&");
         append(query, "area", filter.area() == null ? null : filter.area().name());
         append(query, "unit", filter.unit());
         append(query, "township", filter.township());

@@ -5,11 +5,14 @@ import pulse.model.ProjectStatus;
 import pulse.model.ProjectView;
 import pulse.model.WorkArea;
 
-/** Which projects a list asks for; a null criterion matches all. */
-public record ProjectFilter(WorkArea area, String unit, String township, ProjectStatus status, Light light) {
+/** Which projects of which plan year a list asks for; a null criterion matches all. */
+public record ProjectFilter(int year, WorkArea area, String unit, String township, ProjectStatus status, Light light) {
 
-    public static final ProjectFilter ALL = new ProjectFilter(null, null, null, null, null);
+    public static ProjectFilter all(int year) {
+        return new ProjectFilter(year, null, null, null, null, null);
+    }
 
+    /** Whether the view (of the filter's year) matches the other criteria. */
     public boolean matches(ProjectView view) {
         return (area == null || area == view.area())
                 && (unit == null || unit.equals(view.unitId()))

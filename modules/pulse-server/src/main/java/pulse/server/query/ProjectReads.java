@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import pulse.model.EventCodec;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
+import pulse.server.PulseClock;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.kafka.StreamsRunner;
 import pulse.topology.HistoryKeys;
@@ -36,16 +38,19 @@ class ProjectReads {
     private final StreamsRunner streams;
     private final PeerClient peers;
     private final EventCodec codec;
+    private final PulseClock clock;
 
-    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec) {
+    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock) {
         this.streams = streams;
         this.peers = peers;
         this.codec = codec;
+        this.clock = clock;
     }
 
-    Located<Optional<ProjectView>> project(String projectId) {
-        return atHolder(projectId, (partition, stale) -> local(projectId, partition, stale),
-                (peer, stale) -> peers.project(peer, projectId, stale));
+    /** The project's view of {@code year}; null: of the year of today, else its nearest year ({@link #pick}). */
+    Located<Optional<ProjectView>> project(String projectId, Integer year) {
+        return atHolder(projectId, (partition, stale) -> local(projectId, year, partition, stale),
+                (peer, stale) -> peers.project(peer, projectId, year, stale));
     }
 
     /** Every accepted event of the project, oldest first, each with its offset on {@code pulse.events}. */
@@ -110,10 +115,25 @@ class ProjectReads {
     }
 
     /** This instance's copy of one project: {@code partition} null means any local partition. */
-    Optional<ProjectView> local(String projectId, Integer partition, boolean stale) {
+    Optional<ProjectView> local(String projectId, Integer year, Integer partition, boolean stale) {
         ReadOnlyKeyValueStore<String, ProjectState> store =
                 streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
-        return Optional.ofNullable(store.get(projectId)).map(ProjectState::view);
+        return Optional.ofNullable(store.get(projectId)).map(state -> pick(state.views(), year, clock.today().getYear()));
+    }
+
+    /**
+     * The view of the year asked for; when none was asked, of the current year, else the latest
+     * before it (a project finished last year), else the first (a project planned from next year on).
+     */
+    static ProjectView pick(SortedMap<Integer, ProjectView> views, Integer asked, int currentYear) {
+        if (asked != null) {
+            return views.get(asked);
+        }
+        if (views.containsKey(currentYear)) {
+            return views.get(currentYear);
+        }
+        SortedMap<Integer, ProjectView> before = views.headMap(currentYear);
+        return !before.isEmpty() ? before.get(before.lastKey()) : views.isEmpty() ? null : views.get(views.firstKey());
     }
 
     /** This instance's copy of one project's history. */
@@ -139,7 +159,7 @@ class ProjectReads {
         try (KeyValueIterator<String, ProjectState> all =
                 streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore()).all()) {
             while (all.hasNext()) {
-                ProjectView view = all.next().value.view();
+                ProjectView view = all.next().value.views().get(filter.year());
                 if (view != null && filter.matches(view)) {
                     views.add(view);
                 }

@@ -1,5 +1,7 @@
 package pulse.server.query;
 
+import pulse.model.UnitRank;
+import pulse.model.Warning;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -14,12 +16,17 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import pulse.model.FieldError;
+import pulse.model.InvalidInputException;
 import pulse.model.Light;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
 import pulse.rules.RuleSettings;
+import pulse.server.PulseClock;
 import pulse.server.kafka.StreamsRunner;
 import pulse.topology.Dimension;
+import pulse.topology.GroupKey;
+import pulse.topology.Standings;
 import pulse.topology.PulseTopology;
 import pulse.topology.Tally;
 
@@ -34,25 +41,38 @@ public class QueryService {
     private final StreamsRunner streams;
     private final ProjectReads projectReads;
     private final RuleSettings rules;
+    private final PulseClock clock;
 
-    QueryService(StreamsRunner streams, ProjectReads projectReads, RuleSettings rules) {
+    QueryService(StreamsRunner streams, ProjectReads projectReads, RuleSettings rules, PulseClock clock) {
         this.streams = streams;
         this.projectReads = projectReads;
         this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** The plan year a read is about: the one asked for, else the year of today. */
+    public int year(Integer asked) {
+        if (asked == null) {
+            return clock.today().getYear();
+        }
+        if (asked < 2000 || asked > 2100) {
+            throw new InvalidInputException(new FieldError("year", String.valueOf(asked), "a plan year from 2000 to 2100"));
+        }
+        return asked;
     }
 
     private ReadOnlyKeyValueStore<String, Tally> totalsStore() {
         return streams.store(PulseTopology.TOTALS_EVERYWHERE_STORE, QueryableStoreTypes.keyValueStore());
     }
 
-    /** One project, from whichever instance holds it. */
+    /** One project in the year of today (else its nearest year), from whichever instance holds it. */
     public Optional<ProjectView> project(String projectId) {
-        return projectReads.project(projectId).value();
+        return projectReads.project(projectId, null).value();
     }
 
-    /** One project, and which instance answered. */
-    public Located<Optional<ProjectView>> locatedProject(String projectId) {
-        return projectReads.project(projectId);
+    /** One project in {@code year} (null: the year of today, else its nearest year), and which instance answered. */
+    public Located<Optional<ProjectView>> locatedProject(String projectId, Integer year) {
+        return projectReads.project(projectId, year);
     }
 
     /** Every accepted event of a project, oldest first: who sent it, when, and why for a correction. */
@@ -60,26 +80,26 @@ public class QueryService {
         return projectReads.history(projectId);
     }
 
-    /** The projects matching the filter, from every instance, by id. */
+    /** The projects matching the filter (of its plan year), from every instance, by id. */
     public List<ProjectView> projects(ProjectFilter filter) {
         List<ProjectView> views = new ArrayList<>(projectReads.projects(filter));
         views.sort(Comparator.comparing(ProjectView::projectId));
         return views;
     }
 
-    public Totals county() {
-        return tally(Dimension.COUNTY, Dimension.COUNTY_KEY).toTotals(Dimension.COUNTY_KEY, false, rules);
+    public Totals county(int year) {
+        return tally(GroupKey.county(year)).toTotals(Dimension.COUNTY_KEY, false, rules);
     }
 
-    public Tally tally(Dimension dimension, String key) {
-        Tally tally = totalsStore().get(dimension.storeKey(key));
+    public Tally tally(GroupKey group) {
+        Tally tally = totalsStore().get(group.format());
         return tally == null ? Tally.zero() : tally;
     }
 
-    /** Every group of a dimension that has projects, by key. */
-    public List<Totals> totals(Dimension dimension) {
+    /** Every group of a dimension that has projects in {@code year}, by key. */
+    public List<Totals> totals(int year, Dimension dimension) {
         List<Totals> groups = new ArrayList<>();
-        String prefix = dimension.storePrefix();
+        String prefix = GroupKey.prefix(year, dimension);
         try (KeyValueIterator<String, Tally> scan = totalsStore().prefixScan(prefix, new StringSerializer())) {
             while (scan.hasNext()) {
                 KeyValue<String, Tally> entry = scan.next();
@@ -93,53 +113,27 @@ public class QueryService {
         return groups;
     }
 
-    /** Units from best to worst: completed ÷ due, then completion rate, then name. */
-    public List<UnitRank> unitRanking() {
+    /** Units of {@code year} from best to worst ({@link Standings#rank}). */
+    public List<UnitRank> unitRanking(int year) {
         Map<String, Tally> tallies = new java.util.TreeMap<>();
-        try (KeyValueIterator<String, Tally> scan =
-                totalsStore().prefixScan(Dimension.UNIT.storePrefix(), new StringSerializer())) {
+        String prefix = GroupKey.prefix(year, Dimension.UNIT);
+        try (KeyValueIterator<String, Tally> scan = totalsStore().prefixScan(prefix, new StringSerializer())) {
             while (scan.hasNext()) {
                 KeyValue<String, Tally> entry = scan.next();
-                if (entry.value.projects() > 0) {
-                    tallies.put(entry.key.substring(Dimension.UNIT.storePrefix().length()), entry.value);
-                }
+                tallies.put(entry.key.substring(prefix.length()), entry.value);
             }
         }
-        List<UnitRank> unranked = new ArrayList<>();
-        tallies.forEach((unit, tally) -> {
-            BigDecimal achievement = tally.targetAmount().signum() > 0
-                    ? tally.completedThisYear().divide(tally.targetAmount(), 4, RoundingMode.HALF_UP) : null;
-            Totals totals = tally.toTotals(unit, true, rules);
-            unranked.add(new UnitRank(0, unit, totals.grade(), achievement, totals));
-        });
-        unranked.sort(Comparator
-                .comparing((UnitRank r) -> r.achievement() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : r.achievement())
-                .reversed()
-                .thenComparing(r -> r.totals().completionRate(), Comparator.reverseOrder())
-                .thenComparing(UnitRank::unitId));
-        List<UnitRank> ranked = new ArrayList<>();
-        for (int i = 0; i < unranked.size(); i++) {
-            UnitRank r = unranked.get(i);
-            ranked.add(new UnitRank(i + 1, r.unitId(), r.grade(), r.achievement(), r.totals()));
-        }
-        return ranked;
+        return Standings.rank(tallies, rules);
     }
 
-    /** Red projects first, then yellow; the furthest behind first within each. */
-    public List<Warning> warnings() {
-        return projects(ProjectFilter.ALL).stream()
-                .filter(view -> view.light() != Light.GREEN)
-                .sorted(Comparator.comparing(ProjectView::light).reversed()
-                        .thenComparing(ProjectView::deviationPoints)
-                        .thenComparing(ProjectView::projectId))
-                .map(view -> new Warning(view.projectId(), view.name(), view.unitId(), view.township(), view.area(),
-                        view.light(), view.deviationPoints(), view.reasons()))
-                .toList();
+    /** Red projects of {@code year} first, then yellow; the furthest behind first within each. */
+    public List<Warning> warnings(int year) {
+        return Standings.warnings(projects(ProjectFilter.all(year)));
     }
 
     /** Monthly plan vs actual, cumulated, over the plan year's months, for one group (the county by default). */
-    public List<CurvePoint> curve(Dimension dimension, String key) {
-        Tally tally = tally(dimension, key);
+    public List<CurvePoint> curve(GroupKey group) {
+        Tally tally = tally(group);
         List<CurvePoint> points = new ArrayList<>();
         BigDecimal cumulativePlan = BigDecimal.ZERO;
         BigDecimal cumulativeActual = BigDecimal.ZERO;

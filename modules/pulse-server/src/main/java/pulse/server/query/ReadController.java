@@ -1,5 +1,7 @@
 package pulse.server.query;
 
+import pulse.model.UnitRank;
+import pulse.model.Warning;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +24,7 @@ import pulse.model.Totals;
 import pulse.model.WorkArea;
 import pulse.server.ingest.ProjectNotFoundException;
 import pulse.topology.Dimension;
+import pulse.topology.GroupKey;
 
 /** The read API of DESIGN.md's contract. */
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -36,29 +39,33 @@ class ReadController {
     }
 
     @Get("/totals")
-    Totals county() {
-        return query.county();
+    Totals county(@Nullable @QueryValue Integer year) {
+        return query.county(query.year(year));
     }
 
     @Get("/totals/{dimension}")
-    List<Totals> totals(String dimension) {
+    List<Totals> totals(String dimension, @Nullable @QueryValue Integer year) {
         Dimension parsed = Dimension.fromPath(dimension);
         if (parsed == null) {
             throw new InvalidInputException(new FieldError("dimension", "\"" + dimension + "\"",
                     "one of " + Arrays.stream(Dimension.values()).map(Dimension::path).collect(Collectors.joining(", "))));
         }
-        return query.totals(parsed);
+        return query.totals(query.year(year), parsed);
     }
 
     @Get("/rankings/units")
-    List<UnitRank> unitRanking() {
-        return query.unitRanking();
+    List<UnitRank> unitRanking(@Nullable @QueryValue Integer year) {
+        return query.unitRanking(query.year(year));
     }
 
-    /** One project; {@code X-Pulse-Instance} says which instance's copy answered. */
+    /**
+     * One project in a plan year (by default this year's, else its nearest); {@code X-Pulse-Instance}
+     * says which instance's copy answered.
+     */
     @Get("/projects/{projectId}")
-    HttpResponse<ProjectView> project(String projectId) {
-        Located<java.util.Optional<ProjectView>> located = query.locatedProject(projectId);
+    HttpResponse<ProjectView> project(String projectId, @Nullable @QueryValue Integer year) {
+        Located<java.util.Optional<ProjectView>> located =
+                query.locatedProject(projectId, year == null ? null : query.year(year));
         ProjectView view = located.value().orElseThrow(() -> new ProjectNotFoundException(projectId));
         return HttpResponse.ok(view).header("X-Pulse-Instance", located.instance());
     }
@@ -79,30 +86,32 @@ class ReadController {
     @Get("/projects")
     List<ProjectView> projects(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue String status,
-            @Nullable @QueryValue String light) {
-        return query.projects(new ProjectFilter(parse("area", area, WorkArea.class), blankToNull(unit),
-                blankToNull(township), parse("status", status, ProjectStatus.class), parse("light", light, Light.class)));
+            @Nullable @QueryValue String light, @Nullable @QueryValue Integer year) {
+        return query.projects(new ProjectFilter(query.year(year), parse("area", area, WorkArea.class),
+                blankToNull(unit), blankToNull(township), parse("status", status, ProjectStatus.class),
+                parse("light", light, Light.class)));
     }
 
     @Get("/warnings")
-    List<Warning> warnings() {
-        return query.warnings();
+    List<Warning> warnings(@Nullable @QueryValue Integer year) {
+        return query.warnings(query.year(year));
     }
 
     @Get("/curve")
     List<CurvePoint> curve(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
-            @Nullable @QueryValue String township) {
+            @Nullable @QueryValue String township, @Nullable @QueryValue Integer year) {
+        int planYear = query.year(year);
         WorkArea workArea = parse("area", area, WorkArea.class);
         if (workArea != null) {
-            return query.curve(Dimension.AREA, workArea.name());
+            return query.curve(new GroupKey(planYear, Dimension.AREA, workArea.name()));
         }
         if (blankToNull(unit) != null) {
-            return query.curve(Dimension.UNIT, unit);
+            return query.curve(new GroupKey(planYear, Dimension.UNIT, unit));
         }
         if (blankToNull(township) != null) {
-            return query.curve(Dimension.TOWNSHIP, township);
+            return query.curve(new GroupKey(planYear, Dimension.TOWNSHIP, township));
         }
-        return query.curve(Dimension.COUNTY, Dimension.COUNTY_KEY);
+        return query.curve(GroupKey.county(planYear));
     }
 
     private static String blankToNull(String text) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
 import pulse.model.Totals;
 import pulse.rules.RuleSettings;
+import pulse.server.PulseClock;
 import reactor.core.publisher.BaseSubscriber;
 
 /** The feed's own behaviour, without Kafka: coalescing, resuming, and dropping a screen that does not read. */
@@ -24,9 +25,10 @@ class LiveFeedTest {
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             new Totals.Lights(0, 0, 0), null);
     private static final SnapshotSource SNAPSHOT =
-            reports -> ScreenMessage.snapshot(EMPTY, List.of(), List.of(), List.of(), List.of(), reports, 0);
+            (year, reports) -> ScreenMessage.snapshot(year, EMPTY, List.of(), List.of(), List.of(), List.of(), reports, 0);
+    private static final PulseClock CLOCK = new PulseClock(java.time.Clock.systemUTC());
 
-    private final LiveFeed feed = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, 50, 60, 4, 16);
+    private final LiveFeed feed = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, CLOCK, 50, 60, 4, 16);
 
     @AfterEach
     void close() {
@@ -85,10 +87,10 @@ class LiveFeedTest {
     @Test
     void shouldShareOneSnapshotReadBetweenScreensConnectingTogetherAndGiveTheLaterOneWhatCameSince() {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        LiveFeed slowWindow = new LiveFeed(reports -> {
+        LiveFeed slowWindow = new LiveFeed((year, reports) -> {
             reads.incrementAndGet();
-            return SNAPSHOT.snapshot(reports);
-        }, RuleSettings.DEFAULTS, 60_000, 60, 4, 16);
+            return SNAPSHOT.snapshot(year, reports);
+        }, RuleSettings.DEFAULTS, CLOCK, 60_000, 60, 4, 16);
         try {
             List<Event<String>> first = collect(slowWindow.subscribe(null));
             await().until(() -> first.size() == 1);
@@ -112,15 +114,15 @@ class LiveFeedTest {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
         // No coalescing window at all: only the read being under way makes the second screen share it.
-        LiveFeed noWindow = new LiveFeed(reports -> {
+        LiveFeed noWindow = new LiveFeed((year, reports) -> {
             reads.incrementAndGet();
             try {
                 slow.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return SNAPSHOT.snapshot(reports);
-        }, RuleSettings.DEFAULTS, 0, 60, 4, 16);
+            return SNAPSHOT.snapshot(year, reports);
+        }, RuleSettings.DEFAULTS, CLOCK, 0, 60, 4, 16);
         try {
             List<Event<String>> first = collect(noWindow.subscribe(null));
             await().until(() -> reads.get() == 1);

@@ -1,5 +1,7 @@
 package pulse.server.push;
 
+import pulse.model.UnitRank;
+import pulse.model.Warning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pulse.model.Light;
 import pulse.model.WorkArea;
-import pulse.server.query.Warning;
+import pulse.model.Warning;
 
 class StoreSnapshotsTest {
 

@@ -1,9 +1,7 @@
-package pulse.server.query;
+package pulse.model;
 
 import java.math.BigDecimal;
 import java.util.List;
-import pulse.model.Light;
-import pulse.model.WorkArea;
 
 /** A project that is not green, with every reason in words. */
 public record Warning(String projectId, String name, String unitId, String township, WorkArea area, Light light,

@@ -1,8 +1,6 @@
-package pulse.server.query;
+package pulse.model;
 
 import java.math.BigDecimal;
-import pulse.model.Grade;
-import pulse.model.Totals;
 
 /**
  * A unit's place in the county's ranking.

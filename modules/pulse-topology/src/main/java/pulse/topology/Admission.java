@@ -1,0 +1,36 @@
+package pulse.topology;
+
+import pulse.model.Payload.AnnualPlanSet;
+import pulse.model.Payload.InvestmentReported;
+import pulse.model.PulseEvent;
+import pulse.rules.PlanYearRule;
+
+/**
+ * Whether the topology takes a readable event into its project's state: its key must be its
+ * project, and reports and plans must fall in a registered project's plan years. The topology and
+ * a closed period's recount ({@link PeriodFold}) both ask here, so they count exactly the same events.
+ */
+final class Admission {
+
+    private Admission() {}
+
+    /** Why the event is not taken (naming the field, the value and what was expected), or null when it is. */
+    static String refusal(String key, PulseEvent event, ProjectState before) {
+        if (!event.projectId().equals(key)) {
+            return "key: " + (key == null ? "null" : "\"" + key + "\"") + ", expected the event's projectId \""
+                    + event.projectId() + "\"";
+        }
+        if (before == null || !before.registered()) {
+            return null;
+        }
+        if (event.payload() instanceof InvestmentReported report) {
+            return PlanYearRule.reportRefusal(before.startYear(), report.period())
+                    .map(expected -> "period: \"" + report.period() + "\", expected " + expected).orElse(null);
+        }
+        if (event.payload() instanceof AnnualPlanSet plan) {
+            return PlanYearRule.planRefusal(before.startYear(), plan.year())
+                    .map(expected -> "year: " + plan.year() + ", expected " + expected).orElse(null);
+        }
+        return null;
+    }
+}
