@@ -127,7 +127,7 @@ class SecurityTest {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(KafkaCluster.ACCOUNTS_TOPIC, 0);
+            TopicPartition partition = new TopicPartition(pulse.topology.Topics.ACCOUNTS.name(), 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             long end = consumer.endOffsets(List.of(partition)).get(partition);

@@ -8,7 +8,7 @@ import pulse.rules.PlanYearRule;
 /**
  * Whether the topology takes a readable event into its project's state: its key must be its
  * project, and reports and plans must fall in a registered project's plan years. The topology and
- * a closed period's recount ({@link PeriodFold}) both ask here, so they count exactly the same events.
+ * a closed period's recount ({@link LogFold}) both ask here, so they count exactly the same events.
  */
 final class Admission {
 

@@ -36,5 +36,20 @@ public final class Topics {
     public static final Topic<String, ProjectView> PROJECTS =
             new Topic<>("pulse.projects", Serdes.String(), new JsonSerde<>(ProjectView.class));
 
+    /** Accounts of the HTTP API, key = username, value = the account's JSON (compacted, one partition). */
+    public static final Topic<String, byte[]> ACCOUNTS =
+            new Topic<>("pulse.accounts", Serdes.String(), Serdes.ByteArray());
+
+    /**
+     * Closed periods, key = {@code <YYYY-MM>/<revision>}, value = the frozen snapshot's JSON, kept
+     * forever and served byte for byte (compacted, one partition; the first record of a key wins).
+     */
+    public static final Topic<String, byte[]> PERIODS =
+            new Topic<>("pulse.periods", Serdes.String(), Serdes.ByteArray());
+
+    /** Reminders sent, key = {@code <YYYY-MM>/<unit>/<kind>}: each is sent once across restarts and instances. */
+    public static final Topic<String, byte[]> REMINDERS =
+            new Topic<>("pulse.reminders", Serdes.String(), Serdes.ByteArray());
+
     private Topics() {}
 }

@@ -60,13 +60,19 @@ public final class DemoCounty {
     /** Every event of the demo county up to and including {@code today}, in the order to send them. */
     public static ArrayNode events(LocalDate today) {
         ArrayNode events = PulseJson.mapper().createArrayNode();
-        for (Spec spec : projects()) {
-            addProject(events, spec, today);
+        List<Spec> specs = projects();
+        for (int i = 0; i < specs.size(); i++) {
+            addProject(events, specs.get(i), lateReporter(i), today);
         }
         return events;
     }
 
-    private static void addProject(ArrayNode events, Spec spec, LocalDate today) {
+    /** One project in nine reports each month on the 20th of the next, after the deadline: the late units. */
+    private static boolean lateReporter(int index) {
+        return index % 9 == 4;
+    }
+
+    private static void addProject(ArrayNode events, Spec spec, boolean late, LocalDate today) {
         Random random = new Random(spec.id().hashCode());
         BigDecimal annualPlan = spec.total().multiply(spec.annualShare()).setScale(2, RoundingMode.HALF_UP);
         boolean continuing = spec.plannedStart().getYear() < YEAR;
@@ -97,10 +103,11 @@ public final class DemoCounty {
         if (starts && !started.isAfter(today)) {
             event(events, spec, "MilestoneReached", "STARTED").put("milestone", "STARTED").put("date", started.toString());
         }
-        int months = TargetRule.monthsElapsed(YEAR, today);
+        int months = TargetRule.monthsElapsed(YEAR, today);   // a month is reported as it ends, a late one later
         for (int month = 1; month <= months; month++) {
             YearMonth period = YearMonth.of(YEAR, month);
-            if (!starts || period.isBefore(YearMonth.from(started))) {
+            if (!starts || period.isBefore(YearMonth.from(started))
+                    || (late && period.plusMonths(1).atDay(20).isAfter(today))) {
                 continue;
             }
             double noise = 0.8 + 0.4 * random.nextDouble();

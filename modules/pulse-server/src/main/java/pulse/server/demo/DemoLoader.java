@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 import pulse.model.PulseJson;
 import pulse.server.PulseClock;
 import pulse.server.ingest.IngestService;
+import pulse.server.period.CarryForward;
+import pulse.server.period.PeriodArchive;
+import pulse.server.period.PeriodService;
 import pulse.server.security.Sender;
 import pulse.server.kafka.StreamsRunner;
 import pulse.server.query.QueryService;
@@ -27,7 +30,10 @@ import pulse.server.query.QueryService;
  * replays the year instead: "today" steps one month-end at a time, and each month's reports and
  * milestones are sent as that month closes, so the screen moves.
  *
- * <p>The demo county's year is 2022: a clock past 2022 is held at 2022-12-31 for it.
+ * <p>The demo county's plan year is 2022. As the office would, the demo closes each month two months
+ * later (June's close comes at the end of August), and once "today" is in 2023 it carries the
+ * unfinished projects into 2023 with a plan of what remains ({@code PULSE_TODAY=2023-01-15} shows
+ * both years, January to November closed, December's late reports missing).
  */
 @Singleton
 @Requires(property = "pulse.demo", value = "true")
@@ -40,25 +46,26 @@ class DemoLoader {
     private final StreamsRunner streams;
     private final QueryService query;
     private final IngestService ingest;
+    private final PeriodService periods;
+    private final PeriodArchive archive;
+    private final CarryForward carryForward;
     private final PulseClock clock;
     private final String speed;
 
-    DemoLoader(StreamsRunner streams, QueryService query, IngestService ingest, PulseClock clock,
-            @Value("${pulse.demo-speed:}") String speed) {
+    DemoLoader(StreamsRunner streams, QueryService query, IngestService ingest, PeriodService periods,
+            PeriodArchive archive, CarryForward carryForward, PulseClock clock, @Value("${pulse.demo-speed:}") String speed) {
         this.streams = streams;
         this.query = query;
         this.ingest = ingest;
+        this.periods = periods;
+        this.archive = archive;
+        this.carryForward = carryForward;
         this.clock = clock;
         this.speed = speed;
     }
 
     @EventListener
     void onStartup(ServerStartupEvent event) {
-        LocalDate end = LocalDate.of(DemoCounty.YEAR, 12, 31);
-        if (clock.today().isAfter(end)) {
-            clock.setToday(end);
-            LOG.info("The demo county's year is {}: today is {} for the rules", DemoCounty.YEAR, end);
-        }
         Thread loader = new Thread(this::load, "pulse-demo-loader");
         loader.setDaemon(true);
         loader.start();
@@ -78,6 +85,7 @@ class DemoLoader {
                 int sent = ingest.submitAll(DemoCounty.events(today), SENDER).size();
                 LOG.info("Loaded the demo county (SAMPLE DATA): {} projects, {} events as of {}",
                         DemoCounty.projects().size(), sent, today);
+                runTheCycle(today);
             } else {
                 replay(parse(speed));
             }
@@ -105,11 +113,27 @@ class DemoLoader {
             if (!fresh.isEmpty()) {
                 ingest.submitAll(fresh, SENDER);
             }
+            runTheCycle(today);
             LOG.info("Demo replay: {} ({} new events)", today, fresh.size());
             if (!today.isBefore(target)) {
                 return;
             }
             Thread.sleep(perMonth.toMillis());
+        }
+    }
+
+    /** What the office has done by {@code today}: the months closed two months on, the new year's plans carried forward. */
+    private void runTheCycle(LocalDate today) {
+        if (today.getYear() > DemoCounty.YEAR) {
+            int carried = carryForward.into(today.getYear(), false, SENDER).written().size();
+            LOG.info("Demo: carried {} unfinished projects into {}", carried, today.getYear());
+        }
+        YearMonth lastToClose = YearMonth.from(today).minusMonths(2);
+        for (YearMonth month = YearMonth.of(DemoCounty.YEAR, 1); !month.isAfter(lastToClose)
+                && month.getYear() == DemoCounty.YEAR; month = month.plusMonths(1)) {
+            if (archive.latestRevision(month.toString()) == 0) {
+                periods.close(month, SENDER, false, null);
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import pulse.model.Payload.ProjectRegistered;
 import pulse.model.PulseEvent;
 import pulse.rules.PlanYearRule;
 import pulse.server.kafka.EventPublisher;
+import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.security.ForbiddenException;
 import pulse.server.security.Sender;
 

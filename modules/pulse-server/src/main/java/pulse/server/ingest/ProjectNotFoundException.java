@@ -1,7 +1,9 @@
 package pulse.server.ingest;
 
+import pulse.server.web.NotFoundException;
+
 /** A write or read for a project that is not on the key-project list. */
-public class ProjectNotFoundException extends RuntimeException {
+public class ProjectNotFoundException extends NotFoundException {
 
     private final String projectId;
 

@@ -29,8 +29,8 @@ import pulse.topology.Topics;
 public final class KafkaCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaCluster.class);
-    /** Accounts of the HTTP API (key = username, compacted): every instance reads them all. */
-    public static final String ACCOUNTS_TOPIC = "pulse.accounts";
+    /** The largest record Pulse writes: a province's closed period, compressed. */
+    public static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
     private final String bootstrapServers;
     private final Map<String, Object> security;
@@ -108,8 +108,11 @@ public final class KafkaCluster implements AutoCloseable {
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         topics.add(new NewTopic(Topics.DEAD_LETTERS.name(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
-        topics.add(new NewTopic(ACCOUNTS_TOPIC, Optional.of(1), replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        for (String table : List.of(Topics.ACCOUNTS.name(), Topics.PERIODS.name(), Topics.REMINDERS.name())) {
+            topics.add(new NewTopic(table, Optional.of(1), replication)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(MAX_RECORD_BYTES))));
+        }
         for (String compacted : List.of(Topics.TOTALS.name(), Topics.PROJECTS.name())) {
             topics.add(new NewTopic(compacted, Optional.of(settings.partitions()), replication)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));

@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
 
-/** Serves the two pages; their scripts, styles and ECharts come from this server too, never a CDN. */
+/** Serves the pages (the screen, the form, the printable bulletin); their scripts, styles and ECharts come from this server too, never a CDN. */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class PagesController {
@@ -28,6 +28,12 @@ class PagesController {
     @Get(uri = "/report", produces = MediaType.TEXT_HTML)
     HttpResponse<StreamedFile> reportForm() {
         return page("report.html");
+    }
+
+    /** The printable bulletin of a closed period (A4); its content comes from {@code /api/periods/{period}/bulletin.html}. */
+    @Get(uri = "/bulletin/{period}", produces = MediaType.TEXT_HTML)
+    HttpResponse<StreamedFile> bulletin(String period) {
+        return page("bulletin.html");
     }
 
     private HttpResponse<StreamedFile> page(String name) {

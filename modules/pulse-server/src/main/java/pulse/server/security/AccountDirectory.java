@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
@@ -14,31 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import pulse.model.PulseJson;
-import pulse.server.ingest.KafkaUnavailableException;
 import pulse.server.kafka.KafkaCluster;
+import pulse.server.kafka.TopicTable;
+import pulse.topology.Topics;
 
 /**
  * The accounts, kept on the compacted topic {@code pulse.accounts} (key = username, value = the
- * account, a tombstone when deleted) and read whole by every instance, so a login works on any of
+ * account, a tombstone when deleted; a {@link TopicTable}) and read whole by every instance, so a login works on any of
  * them and survives restarts. A change is answered once this instance has read it back, so the new
  * account can log in at once.
  *
@@ -50,34 +35,14 @@ public class AccountDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountDirectory.class);
     public static final String FIRST_ADMIN = "admin";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ObjectMapper json = PulseJson.mapper();
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder();
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
-    private final KafkaProducer<String, byte[]> producer;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final TopicPartition partition = new TopicPartition(KafkaCluster.ACCOUNTS_TOPIC, 0);
-    private final Thread reader;
-    private volatile boolean running = true;
-    private long readUpTo;
+    private final TopicTable table;
 
     AccountDirectory(KafkaCluster cluster, SecuritySettings settings) {
-        Map<String, Object> producerConfig = cluster.clientConfig();
-        producerConfig.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "pulse-accounts"));
-        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
-        Map<String, Object> consumerConfig = cluster.clientConfig();
-        consumerConfig.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, "pulse-accounts"));
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.assign(List.of(partition));
-        consumer.seekToBeginning(List.of(partition));
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
-        reader = new Thread(this::read, "pulse-accounts");
-        reader.setDaemon(true);
-        reader.start();
-        awaitRead(end);
+        table = new TopicTable(cluster, Topics.ACCOUNTS.name(), "pulse-accounts", this::apply);
         ensureFirstAdmin(settings, cluster.isEmbedded());
     }
 
@@ -108,16 +73,7 @@ public class AccountDirectory {
     }
 
     private void write(String username, byte[] value) {
-        try {
-            long offset = producer.send(new ProducerRecord<>(KafkaCluster.ACCOUNTS_TOPIC, 0, username, value))
-                    .get(WAIT.toSeconds(), TimeUnit.SECONDS).offset();
-            awaitRead(offset + 1);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException("Kafka did not take the account change for " + username, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaUnavailableException("interrupted while saving account " + username, e);
-        }
+        table.write(username, value);
     }
 
     private void ensureFirstAdmin(SecuritySettings settings, boolean embedded) {
@@ -159,52 +115,15 @@ public class AccountDirectory {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private void read() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-                synchronized (this) {
-                    readUpTo = consumer.position(partition);
-                    notifyAll();
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("Stopped reading accounts from {}", KafkaCluster.ACCOUNTS_TOPIC, e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            accounts.remove(record.key());
+    private void apply(String username, byte[] value, long offset) {
+        if (value == null) {
+            accounts.remove(username);
             return;
         }
         try {
-            accounts.put(record.key(), json.readValue(record.value(), Account.class));
+            accounts.put(username, json.readValue(value, Account.class));
         } catch (IOException e) {
-            LOG.warn("Ignored an unreadable account record for {} at offset {}", record.key(), record.offset());
-        }
-    }
-
-    private synchronized void awaitRead(long offset) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (readUpTo < offset) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !running) {
-                throw new KafkaUnavailableException("accounts were not read back from Kafka within " + WAIT.toSeconds()
-                        + " s", null);
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new KafkaUnavailableException("interrupted while reading accounts", e);
-            }
+            LOG.warn("Ignored an unreadable account record for {} at offset {}", username, offset);
         }
     }
 
@@ -218,8 +137,6 @@ public class AccountDirectory {
 
     @PreDestroy
     void close() {
-        running = false;
-        consumer.wakeup();
-        producer.close(Duration.ofSeconds(5));
+        table.close();
     }
 }

@@ -12,10 +12,8 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
 import pulse.model.InvalidInputException;
-import pulse.server.ingest.KafkaUnavailableException;
-import pulse.server.ingest.ProjectNotFoundException;
+import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.kafka.StoreUnavailableException;
-import pulse.server.security.AccountExistsException;
 import pulse.server.security.ForbiddenException;
 
 /** Maps Pulse's failures to their HTTP answers. */
@@ -39,10 +37,10 @@ final class ErrorHandlers {
 
     @Singleton
     @Produces
-    @Requires(classes = {ProjectNotFoundException.class, ExceptionHandler.class})
-    static class NotFound implements ExceptionHandler<ProjectNotFoundException, HttpResponse<ErrorBody>> {
+    @Requires(classes = {NotFoundException.class, ExceptionHandler.class})
+    static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<ErrorBody>> {
         @Override
-        public HttpResponse<ErrorBody> handle(HttpRequest request, ProjectNotFoundException e) {
+        public HttpResponse<ErrorBody> handle(HttpRequest request, NotFoundException e) {
             return HttpResponse.<ErrorBody>notFound().body(ErrorBody.of(e.getMessage()));
         }
     }
@@ -60,10 +58,10 @@ final class ErrorHandlers {
 
     @Singleton
     @Produces
-    @Requires(classes = {AccountExistsException.class, ExceptionHandler.class})
-    static class AccountExists implements ExceptionHandler<AccountExistsException, HttpResponse<ErrorBody>> {
+    @Requires(classes = {ConflictException.class, ExceptionHandler.class})
+    static class Conflict implements ExceptionHandler<ConflictException, HttpResponse<ErrorBody>> {
         @Override
-        public HttpResponse<ErrorBody> handle(HttpRequest request, AccountExistsException e) {
+        public HttpResponse<ErrorBody> handle(HttpRequest request, ConflictException e) {
             return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT).body(ErrorBody.of(e.getMessage()));
         }
     }

@@ -1,4 +1,4 @@
-package pulse.server.ingest;
+package pulse.server.kafka;
 
 /** Kafka did not acknowledge a write in time: the write may be retried, it cannot count twice. */
 public class KafkaUnavailableException extends RuntimeException {

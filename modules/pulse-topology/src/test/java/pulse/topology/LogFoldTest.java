@@ -23,10 +23,10 @@ import pulse.model.ProjectStatus;
 import pulse.rules.RuleSettings;
 
 /** A closed period recounted from the event log alone, without Kafka. */
-class PeriodFoldTest {
+class LogFoldTest {
 
     private static final Instant CLOSED = Instant.parse("2022-07-12T02:00:00Z");
-    private final PeriodFold fold = new PeriodFold();
+    private final LogFold fold = new LogFold();
     private long time = Instant.parse("2022-01-01T00:00:00Z").toEpochMilli();
 
     private void send(ObjectNode event) {
@@ -100,7 +100,7 @@ class PeriodFoldTest {
         assertThat(june.ranking().get(0).grade()).isEqualTo(Grade.FAILING);
         assertThat(june.interviews()).singleElement().satisfies(i -> assertThat(i.reasons())
                 .contains("项目「项目P2」（P2）连续2期红灯"));
-        assertThat(PeriodFold.redProjects(june)).contains("P2").doesNotContain("P1");
+        assertThat(LogFold.redProjects(june)).contains("P2").doesNotContain("P1");
         assertThat(june.warnings()).noneMatch(w -> w.light() == Light.GREEN);
         assertThat(june.county().annualPlan()).isEqualByComparingTo(new BigDecimal("13200.00"));
     }

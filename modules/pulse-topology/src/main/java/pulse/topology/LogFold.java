@@ -30,14 +30,15 @@ import pulse.rules.InterviewRule;
 import pulse.rules.RuleSettings;
 
 /**
- * Recounts the county from the event log, for closing a month: fed every record of
- * {@code pulse.events} below a position, in order per partition, it folds each project's events
- * with the topology's own code ({@link Admission}, {@link ProjectState}, {@link ProjectEvaluator},
- * {@link Tally}), then evaluates the plan year as it stood at the period's end. Because it reads
- * exactly the records below the position, the snapshot holds exactly the events committed before
- * the close, whatever arrives meanwhile, and does not depend on how far the topology has got.
+ * Recounts the county from the event log, for what must stand on one exact position of it (closing
+ * a month, carrying a year forward): fed every record of {@code pulse.events} below a position, in
+ * order per partition, it folds each project's events with the topology's own code
+ * ({@link Admission}, {@link ProjectState}, {@link ProjectEvaluator}, {@link Tally}). A period is then
+ * evaluated as it stood at its end. Because it reads exactly the records below the position, a
+ * snapshot holds exactly the events committed before the close, whatever arrives meanwhile, and
+ * does not depend on how far the topology has got.
  */
-public final class PeriodFold {
+public final class LogFold {
 
     private final EventCodec codec = new EventCodec(EventReader.forReplay(Clock.systemUTC()));
     private final Map<String, ProjectState> states = new HashMap<>();
@@ -105,7 +106,7 @@ public final class PeriodFold {
     }
 
     /** Every project of the plan year as it stood at the end of {@code asOf}, by id. */
-    private List<ProjectView> views(int year, LocalDate asOf, RuleSettings rules) {
+    public List<ProjectView> views(int year, LocalDate asOf, RuleSettings rules) {
         ProjectEvaluator evaluator = new ProjectEvaluator(rules);
         List<ProjectView> views = new ArrayList<>();
         for (ProjectState state : states.values()) {

@@ -1,0 +1,112 @@
+package pulse.server.kafka;
+
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import pulse.topology.Topics;
+
+/**
+ * Reads {@code pulse.events}, the system of record, by position: where it ends now, and every
+ * record between two positions. A recount of a closed period and the changes since a close read
+ * here, each with a short-lived consumer of its own (no group, nothing committed).
+ */
+@Singleton
+public class EventLog {
+
+    /** Receives the records of one read, in offset order within each partition. */
+    public interface Reader {
+        void accept(ConsumerRecord<String, byte[]> record);
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final KafkaCluster cluster;
+
+    EventLog(KafkaCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /**
+     * Per partition, the offset below which every committed event lies. An event acknowledged to a
+     * writer ({@code acks=all}) is below it; one not yet committed is not.
+     */
+    public Map<Integer, Long> end() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Map<Integer, Long> end = new TreeMap<>();
+            consumer.endOffsets(partitions(consumer), TIMEOUT).forEach((partition, offset) -> end.put(partition.partition(), offset));
+            return end;
+        } catch (KafkaException e) {
+            throw new KafkaUnavailableException("cannot read where pulse.events ends: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every record from {@code from} (inclusive; a partition missing there: its beginning) up to {@code to} (exclusive). */
+    public void read(Map<Integer, Long> from, Map<Integer, Long> to, Reader reader) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            Map<TopicPartition, Long> remaining = new HashMap<>();
+            for (TopicPartition partition : partitions(consumer)) {
+                long start = from.getOrDefault(partition.partition(), 0L);
+                long stop = to.getOrDefault(partition.partition(), 0L);
+                if (stop > start) {
+                    remaining.put(partition, stop);
+                }
+            }
+            consumer.assign(remaining.keySet());
+            for (TopicPartition partition : remaining.keySet()) {
+                consumer.seek(partition, from.getOrDefault(partition.partition(), 0L));
+            }
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!remaining.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new KafkaUnavailableException("pulse.events was not read up to " + to + " within "
+                            + TIMEOUT.toSeconds() + " s", null);
+                }
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    deadline = System.nanoTime() + TIMEOUT.toNanos();   // the deadline is for a stall, not for a long read
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    Long stop = remaining.get(partition);
+                    if (stop != null && record.offset() < stop) {
+                        reader.accept(record);
+                    }
+                }
+                for (TopicPartition partition : List.copyOf(remaining.keySet())) {
+                    if (consumer.position(partition) >= remaining.get(partition)) {
+                        remaining.remove(partition);
+                        consumer.pause(List.of(partition));
+                    }
+                }
+            }
+        } catch (KafkaException e) {
+            throw new KafkaUnavailableException("cannot read pulse.events: " + e.getMessage(), e);
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = cluster.clientConfig();
+        config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.CLIENT_ID_CONFIG, "pulse-event-log"));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        consumer.partitionsFor(Topics.EVENTS.name(), TIMEOUT)
+                .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        return partitions;
+    }
+}

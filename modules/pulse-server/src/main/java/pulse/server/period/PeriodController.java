@@ -1,0 +1,125 @@
+package pulse.server.period;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import pulse.documents.BulletinDocx;
+import pulse.documents.BulletinHtml;
+import pulse.documents.BulletinXlsx;
+import pulse.model.EventCodec;
+import pulse.model.PeriodSnapshot;
+import pulse.model.PeriodSnapshot.MissingReports;
+import pulse.server.security.Role;
+import pulse.server.security.Senders;
+import pulse.server.web.NotFoundException;
+
+/**
+ * The monthly close over HTTP: close a month (the county office), list and read the closed ones,
+ * what changed since, the live missing reports, and the bulletin as Word and Excel.
+ */
+@Controller("/api/periods")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+class PeriodController {
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final PeriodService periods;
+    private final PeriodArchive archive;
+    private final Senders senders;
+    private final EventCodec codec;
+
+    PeriodController(PeriodService periods, PeriodArchive archive, Senders senders, EventCodec codec) {
+        this.periods = periods;
+        this.archive = archive;
+        this.senders = senders;
+        this.codec = codec;
+    }
+
+    @Get
+    List<PeriodSnapshot.Closed> list() {
+        return archive.list();
+    }
+
+    /** The frozen snapshot as it was written at the close, byte for byte (the latest revision unless one is asked). */
+    @Get(uri = "/{period}", produces = MediaType.APPLICATION_JSON)
+    HttpResponse<byte[]> snapshot(String period, @Nullable @QueryValue Integer revision) {
+        return HttpResponse.ok(bytes(period, revision)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Closes the month; {@code ?revise=true} with {@code {"reason": ...}} makes a new revision of a closed one. */
+    @Post(uri = "/{period}/close", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    @Secured(Role.ADMIN)
+    HttpResponse<byte[]> close(String period, @QueryValue(defaultValue = "false") boolean revise,
+            @Nullable @Body byte[] body, Authentication authentication) {
+        String reason = null;
+        if (body != null && body.length > 0) {
+            JsonNode given = codec.parse(body, "body").get("reason");
+            reason = given == null || given.isNull() ? null : given.asText();
+        }
+        PeriodSnapshot closed = periods.close(PeriodService.period(period), senders.of(authentication), revise, reason);
+        return HttpResponse.created(bytes(closed.period(), closed.revision()),
+                URI.create("/api/periods/" + closed.period() + "?revision=" + closed.revision()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    /** Live: the projects that have not reported the month yet, per unit; overdue after the deadline. */
+    @Get("/{period}/missing")
+    List<MissingReports> missing(String period) {
+        return periods.missing(PeriodService.period(period));
+    }
+
+    @Get("/{period}/changes")
+    List<JsonNode> changes(String period) {
+        return periods.changes(PeriodService.period(period));
+    }
+
+    @Get(uri = "/{period}/bulletin.docx", produces = DOCX)
+    HttpResponse<byte[]> bulletinDocx(String period, @Nullable @QueryValue Integer revision) {
+        PeriodSnapshot snapshot = archive.read(bytes(period, revision));
+        return attachment(BulletinDocx.write(snapshot), snapshot, "docx", DOCX);
+    }
+
+    @Get(uri = "/{period}/bulletin.xlsx", produces = XLSX)
+    HttpResponse<byte[]> bulletinXlsx(String period, @Nullable @QueryValue Integer revision) {
+        PeriodSnapshot snapshot = archive.read(bytes(period, revision));
+        return attachment(BulletinXlsx.write(snapshot), snapshot, "xlsx", XLSX);
+    }
+
+    /** The bulletin as an HTML fragment, for the printable page {@code /bulletin/YYYY-MM}. */
+    @Get(uri = "/{period}/bulletin.html", produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    String bulletinHtml(String period, @Nullable @QueryValue Integer revision) {
+        return BulletinHtml.write(archive.read(bytes(period, revision)));
+    }
+
+    private byte[] bytes(String period, Integer revision) {
+        YearMonth month = PeriodService.period(period);
+        return archive.bytes(month.toString(), revision).orElseThrow(() -> new NotFoundException(month
+                + (revision == null ? " is not closed" : " has no revision " + revision)
+                + "; close it with POST /api/periods/" + month + "/close"));
+    }
+
+    /** The file, named as the office would save it (通报-2022-06-r1.docx), in UTF-8 per RFC 6266. */
+    private static HttpResponse<byte[]> attachment(byte[] file, PeriodSnapshot snapshot, String extension, String type) {
+        String name = "通报-" + snapshot.period() + "-r" + snapshot.revision() + "." + extension;
+        String encoded = java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return HttpResponse.ok(file).contentType(type).header("Content-Disposition",
+                "attachment; filename=\"bulletin-" + snapshot.period() + "." + extension + "\"; filename*=UTF-8''" + encoded);
+    }
+}
