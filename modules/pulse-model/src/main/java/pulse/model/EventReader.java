@@ -127,7 +127,9 @@ public final class EventReader {
             case "IssueRaised" -> new IssueRaised(
                     fields.id("issueId", true),
                     fields.oneOf("kind", IssueKind.class, true),
-                    fields.text("text", true, 1000));
+                    fields.text("text", true, 1000),
+                    fields.text("ownerUnit", false, 100),
+                    fields.date("dueDate", false, null));
             case "IssueResolved" -> new IssueResolved(
                     fields.id("issueId", true),
                     fields.oneOf("kind", IssueKind.class, false),

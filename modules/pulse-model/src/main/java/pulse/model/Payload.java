@@ -42,8 +42,14 @@ public sealed interface Payload {
 
     record ProjectResumed(String reason) implements Payload {}
 
-    record IssueRaised(String issueId, IssueKind kind, String text) implements Payload {}
+    /**
+     * A blocker that needs the county's help (问题清单), owned by the unit that must solve it (by
+     * default the project's own), to be solved by {@code dueDate} when one is set.
+     */
+    record IssueRaised(String issueId, IssueKind kind, String text, String ownerUnit, LocalDate dueDate)
+            implements Payload {}
 
+    /** A blocker solved; {@code text} says how (the resolution, kept with it). */
     record IssueResolved(String issueId, IssueKind kind, String text) implements Payload {}
 
     /** The wire names of the event types, as the {@code type} field spells them. */

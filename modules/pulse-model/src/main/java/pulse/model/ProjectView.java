@@ -38,6 +38,7 @@ public record ProjectView(
         Map<String, BigDecimal> months,
         Map<Milestone, MilestoneView> milestones,
         List<OpenIssue> openIssues,
+        List<ResolvedIssue> resolvedIssues,
         Instant lastReportAt,
         Light light,
         List<String> reasons,
@@ -50,8 +51,13 @@ public record ProjectView(
      */
     public record MilestoneView(LocalDate planned, LocalDate reached, boolean late) {}
 
-    /** A blocker raised and not yet resolved. */
-    public record OpenIssue(String issueId, IssueKind kind, String text, LocalDate raisedOn) {}
+    /** A blocker raised and not yet resolved: who must solve it, and by when (either may be unset). */
+    public record OpenIssue(String issueId, IssueKind kind, String text, LocalDate raisedOn, String ownerUnit,
+            LocalDate dueDate) {}
+
+    /** A blocker solved, with how. */
+    public record ResolvedIssue(String issueId, IssueKind kind, String text, LocalDate raisedOn, String ownerUnit,
+            LocalDate dueDate, LocalDate resolvedOn, String resolution) {}
 
     /** Started (开工) once any milestone from STARTED on is reached, suspended or not. */
     public boolean started() {

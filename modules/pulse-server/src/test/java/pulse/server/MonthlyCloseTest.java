@@ -132,8 +132,9 @@ class MonthlyCloseTest {
         }
     }
 
+    /** The rest of the office's cycle on one small county: the bulletin workbook, late reports, blockers, a new year. */
     @Test
-    void shouldHandOutTheBulletinWorkbookWithTheSnapshotsNumbers(@TempDir Path dataDir) throws Exception {
+    void shouldHandOutTheBulletinListWhatIsLateAndCarryTheCountyIntoANewYear(@TempDir Path dataDir) throws Exception {
         try (PulseServer server = new PulseServer(dataDir, Map.of("pulse.today", "2022-07-12")).start()) {
             for (int p = 0; p < 3; p++) {
                 server.post("/api/projects", registration(p));
@@ -152,6 +153,35 @@ class MonthlyCloseTest {
             }
             JsonNode missing = server.get("/api/periods/2022-07/missing").json();
             assertThat(missing).hasSize(UNITS.length);   // nobody has reported July yet
+
+            // Blockers: listed county-wide, oldest first, with their age; one past its due date lights its project
+            assertThat(server.post("/api/events", """
+                    [{"type":"IssueRaised","projectId":"CL-1","issueId":"FUND-2","kind":"FUNDING","text":"专项债未到位",
+                      "occurredOn":"2022-07-01","dueDate":"2022-08-31"},
+                     {"type":"IssueRaised","projectId":"CL-0","issueId":"LAND-1","kind":"LAND","text":"临时用地未批复",
+                      "ownerUnit":"县自然资源局","occurredOn":"2022-06-02","dueDate":"2022-07-01"}]""").status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.get("/api/issues?open=true").json())
+                    .extracting(i -> i.get("issueId").asText()).containsExactly("LAND-1", "FUND-2"));
+            JsonNode issues = server.get("/api/issues?open=true").json();
+            assertThat(issues.get(0).get("ageDays").asInt()).isEqualTo(40);
+            assertThat(issues.get(0).get("overdueDays").asInt()).isEqualTo(11);
+            assertThat(issues.get(1).get("ownerUnit").asText()).isEqualTo(UNITS[1]);   // the project's own unit
+            assertThat(server.get("/api/issues?open=true&unit=县自然资源局").json()).hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.get("/api/projects/CL-0").json()
+                    .get("reasons").toString()).contains("问题「临时用地未批复」（LAND-1）已超过办结时限11天"));
+
+            // A new year: the unfinished projects get a plan of what remains, once
+            JsonNode proposed = server.post("/api/years/2023/carry-forward?dryRun=true", "").json();
+            assertThat(proposed.get("proposals")).hasSize(3);
+            assertThat(proposed.get("written")).isEmpty();
+            JsonNode carried = server.post("/api/years/2023/carry-forward", "").json();
+            assertThat(carried.get("written")).hasSize(3);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode next = server.get("/api/projects/CL-0?year=2023").json();
+                assertThat(next.get("planned").asBoolean()).isTrue();
+                assertThat(next.get("annualPlan").decimalValue()).isEqualByComparingTo("23899.75");   // 24,000 − 100.25
+            });
+            assertThat(server.post("/api/years/2023/carry-forward", "").json().get("proposals")).isEmpty();
         }
     }
 

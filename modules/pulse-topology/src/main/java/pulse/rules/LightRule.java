@@ -79,6 +79,21 @@ public final class LightRule {
         return Optional.of(new Finding(yellow ? Light.YELLOW : Light.GREEN, "尚无" + year + "年度投资计划"));
     }
 
+    /**
+     * An open blocker past its due date: yellow, red once {@code issueRedAfterDays} late. Who owns it
+     * is said, so the office knows whom to press.
+     */
+    public static Optional<Finding> overdueIssue(String issueId, String text, String ownerUnit, LocalDate dueDate,
+            LocalDate today, RuleSettings settings) {
+        if (dueDate == null || !today.isAfter(dueDate)) {
+            return Optional.empty();
+        }
+        long late = ChronoUnit.DAYS.between(dueDate, today);
+        Light light = late > settings.issueRedAfterDays() ? Light.RED : Light.YELLOW;
+        return Optional.of(new Finding(light, String.format("问题「%s」（%s）已超过办结时限%d天（责任单位%s，时限%s）",
+                text, issueId, late, ownerUnit, dueDate)));
+    }
+
     /** A suspended project (停工) is yellow, with the reason it was stopped. */
     public static Optional<Finding> suspension(String reason) {
         return Optional.ofNullable(reason).map(why -> new Finding(Light.YELLOW, "项目停工：" + why));

@@ -19,6 +19,7 @@ import pulse.model.Grade;
  *     month on (2: after January); before it the reason is shown on a green light
  * @param interviewFrom units graded this or worse in a closed period are called in (约谈) (落实不力)
  * @param interviewRedPeriods a unit with a project red in this many consecutive closed periods is called in (2)
+ * @param issueRedAfterDays an open blocker past its due date is yellow, and red once this many days late (30)
  */
 public record RuleSettings(
         BigDecimal yellowBelowPoints,
@@ -31,10 +32,11 @@ public record RuleSettings(
         BigDecimal poorFrom,
         int noPlanYellowFromMonth,
         Grade interviewFrom,
-        int interviewRedPeriods) {
+        int interviewRedPeriods,
+        int issueRedAfterDays) {
 
     public static final RuleSettings DEFAULTS = new RuleSettings(
             new BigDecimal("-10"), new BigDecimal("-30"), 3, 10,
             new BigDecimal("1.00"), new BigDecimal("0.90"), new BigDecimal("0.80"), new BigDecimal("0.60"),
-            2, Grade.POOR, 2);
+            2, Grade.POOR, 2, 30);
 }

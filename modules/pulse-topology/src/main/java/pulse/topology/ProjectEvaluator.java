@@ -16,6 +16,7 @@ import pulse.model.ProjectStatus;
 import pulse.model.ProjectView;
 import pulse.model.ProjectView.MilestoneView;
 import pulse.model.ProjectView.OpenIssue;
+import pulse.model.ProjectView.ResolvedIssue;
 import pulse.rules.Finding;
 import pulse.rules.LightRule;
 import pulse.rules.RuleSettings;
@@ -119,15 +120,22 @@ public final class ProjectEvaluator {
         LightRule.milestone(Milestone.COMPLETED, planned.get(Milestone.COMPLETED), completed, asOf, settings)
                 .ifPresent(findings::add);
         LightRule.silence(state.startYear(), state.months().keySet(), status, asOf, settings).ifPresent(findings::add);
-
-        List<OpenIssue> issues = state.openIssues().entrySet().stream()
-                .map(e -> new OpenIssue(e.getKey(), e.getValue().kind(), e.getValue().text(), e.getValue().raisedOn()))
-                .toList();
+        List<OpenIssue> issues = new ArrayList<>();
+        state.openIssues().forEach((id, issue) -> {
+            String owner = issue.ownerUnit() != null ? issue.ownerUnit() : state.unitId();
+            issues.add(new OpenIssue(id, issue.kind(), issue.text(), issue.raisedOn(), owner, issue.dueDate()));
+            LightRule.overdueIssue(id, issue.text(), owner, issue.dueDate(), asOf, settings).ifPresent(findings::add);
+        });
+        List<ResolvedIssue> resolved = new ArrayList<>();
+        state.resolvedIssues().forEach((id, done) -> resolved.add(new ResolvedIssue(id, done.issue().kind(),
+                done.issue().text(), done.issue().raisedOn(),
+                done.issue().ownerUnit() != null ? done.issue().ownerUnit() : state.unitId(), done.issue().dueDate(),
+                done.resolvedOn(), done.resolution())));
         return new ProjectView(state.projectId(), registration.name(), registration.area(), registration.township(),
                 state.unitId(), registration.level(), registration.totalInvestment(), year, annualPlan, monthlyPlan,
                 registration.investedBeforeYear(), status, suspended, thisYear, sinceStart, completionRate,
                 targetRate, targetAmount, deviation, new TreeMap<>(state.months()), milestones(planned, reached, asOf),
-                issues, state.lastReportAt(), LightRule.worst(findings), findings.stream().map(Finding::reason).toList(),
+                issues, resolved, state.lastReportAt(), LightRule.worst(findings), findings.stream().map(Finding::reason).toList(),
                 state.startYear(), plan != null);
     }
 

@@ -40,10 +40,14 @@ public record ProjectState(
         Map<Milestone, LocalDate> reached,
         String suspendedReason,
         Map<String, Issue> openIssues,
+        Map<String, Resolved> resolvedIssues,
         Instant lastReportAt,
         SortedMap<Integer, ProjectView> views) {
 
-    public record Issue(IssueKind kind, String text, LocalDate raisedOn) {}
+    /** A blocker: {@code ownerUnit} null means the project's own unit; {@code dueDate} may be unset. */
+    public record Issue(IssueKind kind, String text, LocalDate raisedOn, String ownerUnit, LocalDate dueDate) {}
+
+    public record Resolved(Issue issue, LocalDate resolvedOn, String resolution) {}
 
     /** One year's plan: 万元 for the year, by month where given, and the milestones planned. */
     public record YearPlan(BigDecimal annualPlan, List<BigDecimal> monthlyPlan, Map<Milestone, LocalDate> plannedMilestones) {}
@@ -59,11 +63,14 @@ public record ProjectState(
         if (views == null) {
             views = new TreeMap<>();
         }
+        if (resolvedIssues == null) {
+            resolvedIssues = new TreeMap<>();
+        }
     }
 
     public static ProjectState empty(String projectId) {
         return new ProjectState(projectId, null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null,
-                new TreeMap<>(), null, new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>());
     }
 
     public boolean registered() {
@@ -81,6 +88,7 @@ public record ProjectState(
         var months = new TreeMap<>(this.months);
         var reached = new TreeMap<>(this.reached);
         var issues = new TreeMap<>(this.openIssues);
+        var resolved = new TreeMap<>(this.resolvedIssues);
         String unit = unitId;
         ProjectRegistered registered = registration;
         String suspended = suspendedReason;
@@ -102,16 +110,22 @@ public record ProjectState(
         } else if (payload instanceof ProjectResumed) {
             suspended = null;
         } else if (payload instanceof IssueRaised issue) {
-            issues.put(issue.issueId(), new Issue(issue.kind(), issue.text(), event.occurredOn()));
-        } else if (payload instanceof IssueResolved resolved) {
-            issues.remove(resolved.issueId());
+            issues.put(issue.issueId(), new Issue(issue.kind(), issue.text(), event.occurredOn(), issue.ownerUnit(),
+                    issue.dueDate()));
+            resolved.remove(issue.issueId());
+        } else if (payload instanceof IssueResolved resolution) {
+            Issue open = issues.remove(resolution.issueId());
+            if (open != null) {
+                resolved.put(resolution.issueId(), new Resolved(open, event.occurredOn(), resolution.text()));
+            }
         }
-        return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, lastReport, views);
+        return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, resolved,
+                lastReport, views);
     }
 
     public ProjectState withViews(SortedMap<Integer, ProjectView> newViews) {
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                lastReportAt, newViews);
+                resolvedIssues, lastReportAt, newViews);
     }
 
     /**
@@ -125,7 +139,7 @@ public record ProjectState(
         var reached = new TreeMap<>(this.reached);
         reached.values().removeIf(date -> date.isAfter(day));
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                lastReportAt, new TreeMap<>());
+                resolvedIssues, lastReportAt, new TreeMap<>());
     }
 
     private static YearPlan planOf(ProjectRegistered registration) {

@@ -98,6 +98,22 @@ class LightRuleTest {
         finding.ifPresent(f -> assertThat(f.reason()).isEqualTo("尚无2023年度投资计划"));
     }
 
+    @ParameterizedTest(name = "due {0}, today {1}: {2}")
+    @CsvSource({
+        "'',         2022-06-30, NONE",      // no due date: never late
+        "2022-06-30, 2022-06-30, NONE",      // due today: not late yet
+        "2022-06-30, 2022-07-01, YELLOW",
+        "2022-06-30, 2022-07-30, YELLOW",    // 30 days late
+        "2022-06-30, 2022-07-31, RED",       // more than 30 days (the setting's default)
+    })
+    void shouldLightAnOpenIssuePastItsDueDate(String due, LocalDate today, String expected) {
+        LocalDate dueDate = due.isEmpty() ? null : LocalDate.parse(due);
+        Optional<Finding> finding = LightRule.overdueIssue("LAND-7", "临时用地未批复", "县自然资源局", dueDate, today, RULES);
+        assertThat(finding.map(f -> f.light().name()).orElse("NONE")).isEqualTo(expected);
+        finding.ifPresent(f -> assertThat(f.reason()).startsWith("问题「临时用地未批复」（LAND-7）已超过办结时限")
+                .contains("责任单位县自然资源局", "时限2022-06-30"));
+    }
+
     @Test
     void shouldTakeTheWorstFindingAsTheLight() {
         assertThat(LightRule.worst(List.of())).isEqualTo(Light.GREEN);

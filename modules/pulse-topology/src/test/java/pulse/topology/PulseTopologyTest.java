@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static pulse.topology.TestEvents.annualPlan;
 import static pulse.topology.TestEvents.bytes;
 import static pulse.topology.TestEvents.investment;
+import static pulse.topology.TestEvents.issueRaised;
 import static pulse.topology.TestEvents.milestone;
 import static pulse.topology.TestEvents.registration;
 import static pulse.topology.TestEvents.suspension;
@@ -367,6 +368,34 @@ class PulseTopologyTest {
         assertThat(project("P1", 2023)).isNull();
         assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).projects()).isEqualTo(1);
         assertThat(totals(2022, Dimension.COUNTY, Dimension.COUNTY_KEY).projects()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTurnAProjectYellowWhileItsBlockerIsPastItsDueDateAndKeepTheResolution() {
+        // A project with nothing due before December, that reported every month so far
+        clock.setToday(LocalDate.parse("2022-05-31"));
+        send(withMonthlyPlan(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1200));
+        send(investment("P1", "2022-04", "0.00"));
+        send(investment("P1", "2022-05", "0.00"));
+        send(issueRaised("P1", "LAND-7", "县自然资源局", "2022-06-15"));
+        assertThat(project("P1").light()).isEqualTo(Light.GREEN);
+        assertThat(project("P1").openIssues()).singleElement().satisfies(issue -> {
+            assertThat(issue.ownerUnit()).isEqualTo("县自然资源局");
+            assertThat(issue.raisedOn()).hasToString("2022-05-02");
+        });
+
+        moveTo("2022-06-20");
+        assertThat(project("P1").light()).isEqualTo(Light.YELLOW);
+        assertThat(project("P1").reasons()).contains("问题「临时用地未批复」（LAND-7）已超过办结时限5天（责任单位县自然资源局，时限2022-06-15）");
+
+        send(suspension("IssueResolved", "P1", "ignored").put("issueId", "LAND-7").put("text", "县政府专题会议协调，已批复")
+                .put("occurredOn", "2022-06-21"));
+        assertThat(project("P1").light()).isEqualTo(Light.GREEN);
+        assertThat(project("P1").openIssues()).isEmpty();
+        assertThat(project("P1").resolvedIssues()).singleElement().satisfies(done -> {
+            assertThat(done.resolution()).isEqualTo("县政府专题会议协调，已批复");
+            assertThat(done.resolvedOn()).hasToString("2022-06-21");
+        });
     }
 
     @Test

@@ -77,6 +77,13 @@ final class TestEvents {
         return node;
     }
 
+    static ObjectNode issueRaised(String projectId, String issueId, String ownerUnit, String dueDate) {
+        ObjectNode node = event("IssueRaised", projectId);
+        node.put("issueId", issueId).put("kind", "LAND").put("text", "临时用地未批复").put("occurredOn", "2022-05-02");
+        node.put("ownerUnit", ownerUnit).put("dueDate", dueDate);
+        return node;
+    }
+
     static byte[] bytes(ObjectNode node) {
         return node.toString().getBytes(StandardCharsets.UTF_8);
     }

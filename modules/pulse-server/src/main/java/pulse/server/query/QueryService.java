@@ -131,6 +131,35 @@ public class QueryService {
         return Standings.warnings(projects(ProjectFilter.all(year)));
     }
 
+    /**
+     * The blockers of {@code year}'s projects, oldest first: open ones ({@code open} true), solved
+     * ones (false) or all (null); of one owner unit when {@code unit} is set.
+     */
+    public List<IssueLine> issues(int year, Boolean open, String unit) {
+        java.time.LocalDate today = clock.today();
+        List<IssueLine> lines = new ArrayList<>();
+        for (ProjectView view : projects(ProjectFilter.all(year))) {
+            if (open == null || open) {
+                view.openIssues().forEach(i -> lines.add(new IssueLine(view.projectId(), view.name(), view.unitId(),
+                        i.issueId(), i.kind(), i.text(), i.ownerUnit(), i.raisedOn(), i.dueDate(), days(i.raisedOn(), today),
+                        i.dueDate() == null ? 0 : Math.max(0, days(i.dueDate(), today)), null, null)));
+            }
+            if (open == null || !open) {
+                view.resolvedIssues().forEach(i -> lines.add(new IssueLine(view.projectId(), view.name(), view.unitId(),
+                        i.issueId(), i.kind(), i.text(), i.ownerUnit(), i.raisedOn(), i.dueDate(),
+                        days(i.raisedOn(), i.resolvedOn()), 0, i.resolvedOn(), i.resolution())));
+            }
+        }
+        return lines.stream().filter(line -> unit == null || unit.equals(line.ownerUnit()))
+                .sorted(Comparator.comparing(IssueLine::raisedOn).thenComparing(IssueLine::projectId)
+                        .thenComparing(IssueLine::issueId))
+                .toList();
+    }
+
+    private static long days(java.time.LocalDate from, java.time.LocalDate to) {
+        return java.time.temporal.ChronoUnit.DAYS.between(from, to);
+    }
+
     /** Monthly plan vs actual, cumulated, over the plan year's months, for one group (the county by default). */
     public List<CurvePoint> curve(GroupKey group) {
         Tally tally = tally(group);

@@ -97,6 +97,13 @@ class ReadController {
         return query.warnings(query.year(year));
     }
 
+    /** The county's blockers (问题清单), oldest first, with their age: {@code open}, of one owner {@code unit}. */
+    @Get("/issues")
+    List<IssueLine> issues(@Nullable @QueryValue Boolean open, @Nullable @QueryValue String unit,
+            @Nullable @QueryValue Integer year) {
+        return query.issues(query.year(year), open, blankToNull(unit));
+    }
+
     @Get("/curve")
     List<CurvePoint> curve(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue Integer year) {
