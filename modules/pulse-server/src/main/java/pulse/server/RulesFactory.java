@@ -29,6 +29,7 @@ class RulesFactory {
                 env.getProperty("pulse.rules.no-plan-yellow-from-month", Integer.class).orElse(d.noPlanYellowFromMonth()),
                 env.getProperty("pulse.rules.interview-from", Grade.class).orElse(d.interviewFrom()),
                 env.getProperty("pulse.rules.interview-red-periods", Integer.class).orElse(d.interviewRedPeriods()),
-                env.getProperty("pulse.rules.issue-red-after-days", Integer.class).orElse(d.issueRedAfterDays()));
+                env.getProperty("pulse.rules.issue-red-after-days", Integer.class).orElse(d.issueRedAfterDays()),
+                env.getProperty("pulse.rules.reminder-days-before", Integer.class).orElse(d.reminderDaysBefore()));
     }
 }

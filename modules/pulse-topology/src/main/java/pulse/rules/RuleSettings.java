@@ -20,6 +20,7 @@ import pulse.model.Grade;
  * @param interviewFrom units graded this or worse in a closed period are called in (约谈) (落实不力)
  * @param interviewRedPeriods a unit with a project red in this many consecutive closed periods is called in (2)
  * @param issueRedAfterDays an open blocker past its due date is yellow, and red once this many days late (30)
+ * @param reminderDaysBefore units with missing reports are reminded this many days before the deadline (3), and on it
  */
 public record RuleSettings(
         BigDecimal yellowBelowPoints,
@@ -33,10 +34,11 @@ public record RuleSettings(
         int noPlanYellowFromMonth,
         Grade interviewFrom,
         int interviewRedPeriods,
-        int issueRedAfterDays) {
+        int issueRedAfterDays,
+        int reminderDaysBefore) {
 
     public static final RuleSettings DEFAULTS = new RuleSettings(
             new BigDecimal("-10"), new BigDecimal("-30"), 3, 10,
             new BigDecimal("1.00"), new BigDecimal("0.90"), new BigDecimal("0.80"), new BigDecimal("0.60"),
-            2, Grade.POOR, 2, 30);
+            2, Grade.POOR, 2, 30, 3);
 }

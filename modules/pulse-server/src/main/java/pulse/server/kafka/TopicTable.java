@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicTable implements AutoCloseable {
 
-    /** Receives every record of the topic in order, on the table's reading thread. */
+    /** Receives every record of the topic in order (with the time it was written), on the table's reading thread. */
     public interface Listener {
-        void apply(String key, byte[] value, long offset);
+        void apply(String key, byte[] value, long timestamp);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicTable.class);
@@ -89,7 +89,7 @@ public final class TopicTable implements AutoCloseable {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     try {
-                        listener.apply(record.key(), record.value(), record.offset());
+                        listener.apply(record.key(), record.value(), record.timestamp());
                     } catch (RuntimeException e) {
                         LOG.warn("Ignored an unreadable record of {} at offset {}: {}", topic, record.offset(), e.toString());
                     }

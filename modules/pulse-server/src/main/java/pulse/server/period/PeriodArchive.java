@@ -36,7 +36,7 @@ public class PeriodArchive {
         table = new TopicTable(cluster, Topics.PERIODS.name(), "pulse-periods", this::apply);
     }
 
-    private void apply(String key, byte[] value, long offset) {
+    private void apply(String key, byte[] value, long timestamp) {
         int slash = key == null ? -1 : key.indexOf('/');
         if (value == null || slash < 0) {
             return;

@@ -115,7 +115,7 @@ public class AccountDirectory {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private void apply(String username, byte[] value, long offset) {
+    private void apply(String username, byte[] value, long timestamp) {
         if (value == null) {
             accounts.remove(username);
             return;
@@ -123,7 +123,7 @@ public class AccountDirectory {
         try {
             accounts.put(username, json.readValue(value, Account.class));
         } catch (IOException e) {
-            LOG.warn("Ignored an unreadable account record for {} at offset {}", username, offset);
+            LOG.warn("Ignored an unreadable account record for {}", username);
         }
     }
 
