@@ -17,6 +17,10 @@ const I18N = {
     accepted: '已报送，Kafka 已确认', notReported: '该月尚未报送', screen: '监测大屏',
     login: '登录', username: '用户名', password: '密码', loginFailed: '用户名或密码不正确', logout: '退出',
     deadLetters: '未能读取的记录', operator: '运维',
+    liveView: '实时', yearView: '年（全年）', closedView: '已关账', revision: '第{n}版', asOf: '数据截至',
+    frozen: '已关账 · 冻结数据', bulletin: '通报', blockers: '问题清单', owner: '责任单位', due: '时限', age: '已{n}天',
+    overdue: '逾期{n}天', failingReminders: '发送失败的提醒', deadline: '报送截止', late: '已逾期',
+    dueIn: '距截止还有{n}天', dueToday: '今天截止', resolved: '已解决',
   },
   en: {
     title: 'Key Projects: Live Investment Monitor', connecting: 'Connecting', live: 'Live',
@@ -37,6 +41,10 @@ const I18N = {
     accepted: 'Reported; Kafka acknowledged it', notReported: 'Not reported yet for this month', screen: 'Screen',
     login: 'Log in', username: 'Username', password: 'Password', loginFailed: 'Wrong username or password',
     logout: 'Log out', deadLetters: 'Unreadable records', operator: 'Operator',
+    liveView: 'Live', yearView: ' (whole year)', closedView: 'closed', revision: 'revision {n}', asOf: 'figures as of',
+    frozen: 'Closed period · frozen', bulletin: 'Bulletin', blockers: 'Blockers', owner: 'Owner', due: 'Due',
+    age: '{n} days old', overdue: '{n} days overdue', failingReminders: 'Reminders failing to send', deadline: 'Due by',
+    late: 'late', dueIn: '{n} days left', dueToday: 'due today', resolved: 'Resolved',
   },
 };
 const AREAS = {
@@ -52,7 +60,7 @@ const MILESTONES = { APPROVED: ['立项审批', 'Approved'], STARTED: ['开工',
   COMPLETED: ['竣工', 'Completed'], IN_OPERATION: ['投产投运', 'In operation'], OPEN_TO_TRAFFIC: ['通车', 'Open to traffic'] };
 
 let lang = localStorage.getItem('pulse.lang') || 'zh';
-const t = (key) => (I18N[lang] && I18N[lang][key] !== undefined ? I18N[lang][key] : key);
+const t = (key, n) => String(I18N[lang] && I18N[lang][key] !== undefined ? I18N[lang][key] : key).replace('{n}', n);
 const named = (table, key) => (table[key] ? table[key][lang === 'zh' ? 0 : 1] : key);
 function applyI18n() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

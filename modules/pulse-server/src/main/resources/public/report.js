@@ -36,6 +36,17 @@ function showPrevious() {
   el.textContent = before === undefined ? t('notReported') : `${t('reportedBefore')} ${money(before)} ${t('wan')}。${t('correction')}`;
 }
 
+/** The chosen month's deadline, and whether the report is late (the office's bulletin will say so). */
+async function showDeadline() {
+  const el = $('deadline');
+  if (!$('period').value) { el.textContent = ''; return; }
+  const d = await getJson(`/api/periods/${encodeURIComponent($('period').value)}/deadline`).catch(() => null);
+  if (!d) { el.textContent = ''; return; }
+  const where = d.late ? t('late') : d.daysLeft === 0 ? t('dueToday') : t('dueIn', d.daysLeft);
+  el.textContent = `${t('deadline')} ${d.deadline} · ${where}`;
+  el.classList.toggle('late', d.late);
+}
+
 function clearErrors(form) {
   form.querySelectorAll('.error').forEach((el) => { el.textContent = ''; });
   form.querySelectorAll('.invalid').forEach((el) => el.classList.remove('invalid'));
@@ -93,7 +104,7 @@ document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click',
 }));
 $('unit').addEventListener('change', loadProjects);
 $('project').addEventListener('change', loadProject);
-$('period').addEventListener('change', showPrevious);
+$('period').addEventListener('change', () => { showPrevious(); showDeadline(); });
 $('lang').addEventListener('click', () => { switchLanguage(); renderMilestones(); showPrevious(); });
 
 function renderMilestones() {

@@ -1,6 +1,7 @@
 // The monitoring screen: a snapshot over Server-Sent Events, then updates as units report.
 const COUNTY = 'county/全县';
-const state = { totals: {}, ranking: [], warnings: new Map(), reports: [], curve: [], filter: null };
+const state = { totals: {}, ranking: [], warnings: new Map(), reports: [], curve: [], filter: null, blockers: [],
+  view: { mode: 'live' }, liveYear: null };
 const charts = {
   gauge: echarts.init(document.getElementById('gauge'), null, { renderer: 'canvas' }),
   curve: echarts.init(document.getElementById('curve')),
@@ -81,9 +82,17 @@ function renderAreas() {
   }, true);
 }
 
+/** The plan year shown: the live one, a past year, or a closed period's. */
+function shownYear() {
+  if (state.view.mode === 'year') return state.view.year;
+  if (state.view.mode === 'period') return Number(state.view.period.slice(0, 4));
+  return state.liveYear;
+}
+const yearParam = (sep) => (state.view.mode === 'live' ? '' : `${sep}year=${shownYear()}`);
+
 function renderRanking() {
   const body = document.querySelector('#ranking tbody');
-  body.innerHTML = state.ranking.slice(0, 12).map((rank) => {
+  body.innerHTML = state.ranking.map((rank) => {
     const [cls, en] = GRADES[rank.grade] || ['', rank.grade];
     const selected = state.filter && state.filter.dimension === 'unit' && state.filter.key === rank.unitId;
     return `<tr class="unit${selected ? ' selected' : ''}" data-unit="${escapeHtml(rank.unitId)}"><td>${rank.rank}</td>`
@@ -119,6 +128,24 @@ function renderFilter() {
   }
 }
 
+function renderBlockers() {
+  document.getElementById('blocker-count').textContent = state.blockers.length;
+  document.getElementById('blockers').innerHTML = state.blockers.map((b) => `<li class="${b.overdueDays > 0 ? 'overdue' : ''}"`
+    + ` data-project="${escapeHtml(b.projectId)}"><span class="name">${escapeHtml(b.text)}</span> · ${escapeHtml(b.projectName)}`
+    + `<div class="meta">${t('owner')} ${escapeHtml(b.ownerUnit)} · ${t('age', b.ageDays)}${b.dueDate ? ` · ${t('due')} ${b.dueDate}` : ''}`
+    + `${b.overdueDays > 0 ? ` · <span class="late">${t('overdue', b.overdueDays)}</span>` : ''}</div></li>`).join('')
+    || `<li>${t('none')}</li>`;
+}
+
+let blockersTimer = null;
+function refreshBlockersSoon() {
+  clearTimeout(blockersTimer);
+  blockersTimer = setTimeout(async () => {
+    const response = await Session.authFetch(`/api/issues?open=true${yearParam('&')}`);
+    if (response.ok) { state.blockers = await response.json(); renderBlockers(); }
+  }, 400);
+}
+
 function renderAll() {
   applyI18n();
   renderKpis();
@@ -128,6 +155,7 @@ function renderAll() {
   renderWarnings();
   renderTicker();
   renderFilter();
+  renderBlockers();
 }
 
 let rankingTimer = null;
@@ -135,20 +163,25 @@ let curveTimer = null;
 function refreshRankingSoon() {
   clearTimeout(rankingTimer);
   rankingTimer = setTimeout(async () => {
-    const response = await Session.authFetch('/api/rankings/units');
+    const response = await Session.authFetch(`/api/rankings/units${yearParam('?')}`);
     if (response.ok) { state.ranking = await response.json(); renderRanking(); }
   }, 400);
 }
 function refreshCurveSoon() {
+  if (state.view.mode === 'period') return; // a closed period carries the county's curve only
   clearTimeout(curveTimer);
   curveTimer = setTimeout(async () => {
     const query = state.filter ? `?${state.filter.dimension}=${encodeURIComponent(state.filter.key)}` : '';
-    const response = await Session.authFetch(`/api/curve${query}`);
+    const response = await Session.authFetch(`/api/curve${query}${yearParam(query ? '&' : '?')}`);
     if (response.ok) { state.curve = await response.json(); renderCurve(); }
   }, 400);
 }
 
 function onSnapshot(message) {
+  if (state.view.mode === 'live' && message.year && state.liveYear !== message.year) {
+    state.liveYear = message.year;
+    loadViews();
+  }
   state.totals = { [COUNTY]: message.county };
   message.areas.forEach((area) => { state.totals[`area/${area.key}`] = area; });
   message.units.forEach((rank) => { state.totals[`unit/${rank.unitId}`] = rank.totals; });
@@ -158,6 +191,7 @@ function onSnapshot(message) {
   state.curve = message.curve;
   showDeadLetters(message.deadLetters);
   renderAll();
+  refreshBlockersSoon();
   if (state.filter) refreshCurveSoon();
 }
 
@@ -175,7 +209,7 @@ function onUpdate(message) {
   if (keys.some((k) => k.startsWith('area/'))) renderAreas();
   if (keys.some((k) => k.startsWith('unit/'))) refreshRankingSoon();
   if (keys.includes(selectedKey())) refreshCurveSoon();
-  if (message.projects.length) renderWarnings();
+  if (message.projects.length) { renderWarnings(); refreshBlockersSoon(); }
   if (message.reports.length) renderTicker();
 }
 
@@ -199,6 +233,9 @@ async function openOperatorView() {
   document.getElementById('operator-letters').innerHTML = operations.recentDeadLetters.map((letter) =>
     `<li><b>${escapeHtml(letter.key ?? '–')}</b> ${escapeHtml(letter.source)} · ${escapeHtml(letter.reason)}</li>`).join('')
     || `<li>${t('none')}</li>`;
+  document.getElementById('operator-reminders').innerHTML = operations.failingReminders.map((r) =>
+    `<li><b>${escapeHtml(r.unitId)}</b> ${escapeHtml(r.period)} ${escapeHtml(r.kind)} · ×${r.attempts} · ${escapeHtml(r.lastError)}</li>`)
+    .join('') || `<li>${t('none')}</li>`;
   document.getElementById('operator').showModal();
 }
 
@@ -210,7 +247,7 @@ let source = null;
 async function connect() {
   const probe = await Session.authFetch('/api/totals').catch(() => null);
   if (probe && !probe.ok && probe.status !== 503) return setTimeout(connect, 2000);
-  source = new EventSource('/api/stream');
+  source = new EventSource(`/api/stream${yearParam('?')}`);
   source.addEventListener('snapshot', (e) => { onSnapshot(JSON.parse(e.data)); setStatus('live'); });
   source.addEventListener('update', (e) => onUpdate(JSON.parse(e.data)));
   source.addEventListener('unavailable', () => setStatus('unavailable'));
@@ -234,14 +271,71 @@ function setFilter(dimension, key) {
   refreshCurveSoon();
 }
 
+/** The choices of what the screen shows: live, last year as a whole, or a closed period (frozen). */
+async function loadViews() {
+  const select = document.getElementById('view');
+  const options = [`<option value="live">${t('liveView')} · ${state.liveYear}</option>`,
+    `<option value="year:${state.liveYear - 1}">${state.liveYear - 1}${t('yearView')}</option>`];
+  const response = await Session.authFetch('/api/periods').catch(() => null);
+  if (response && response.ok) {
+    const latest = new Map();
+    (await response.json()).forEach((closed) => latest.set(closed.period, closed.revision));
+    [...latest.entries()].sort((a, b) => b[0].localeCompare(a[0])).forEach(([period, revision]) => options.push(
+      `<option value="period:${period}">${period} ${t('closedView')}${revision > 1 ? ` · ${t('revision', revision)}` : ''}</option>`));
+  }
+  const current = select.value;
+  select.innerHTML = options.join('');
+  select.value = [...select.options].some((o) => o.value === current) ? current : 'live';
+}
+
+async function showPeriod(period) {
+  const response = await Session.authFetch(`/api/periods/${encodeURIComponent(period)}`);
+  if (!response.ok) { setStatus('unavailable'); return; }
+  const closed = await response.json();
+  onSnapshot({ county: closed.county, areas: closed.groups.area, units: closed.ranking, warnings: closed.warnings,
+    reports: [], curve: closed.curve, deadLetters: document.getElementById('dead-letters').textContent });
+  const frozen = document.getElementById('frozen');
+  frozen.innerHTML = `${escapeHtml(closed.period)} · ${t('revision', closed.revision)} · ${t('asOf')} ${closed.asOf}`
+    + ` <a href="/bulletin/${encodeURIComponent(closed.period)}?revision=${closed.revision}" target="_blank">${t('bulletin')}</a>`;
+  frozen.hidden = false;
+  setStatus('frozen');
+}
+
+function switchView(value) {
+  if (source) { source.close(); source = null; }
+  const [mode, arg] = value.split(':');
+  state.view = mode === 'year' ? { mode, year: Number(arg) } : mode === 'period' ? { mode, period: arg } : { mode: 'live' };
+  state.filter = null;
+  document.getElementById('frozen').hidden = true;
+  if (mode === 'period') showPeriod(arg);
+  else connect();
+}
+
+/** A wall screen shows every unit: the list scrolls by itself when it is longer than the panel. */
+function autoScroll(el) {
+  let restUntil = 0;
+  setInterval(() => {
+    if (el.matches(':hover') || Date.now() < restUntil || el.scrollHeight <= el.clientHeight) return;
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) {
+      restUntil = Date.now() + 4000;
+      setTimeout(() => { el.scrollTop = 0; }, 3000);
+    } else {
+      el.scrollTop += 1;
+    }
+  }, 60);
+}
+
 async function openCard(projectId) {
-  const response = await Session.authFetch(`/api/projects/${encodeURIComponent(projectId)}`);
+  const response = await Session.authFetch(`/api/projects/${encodeURIComponent(projectId)}${yearParam('?')}`);
   if (!response.ok) return;
   const p = await response.json();
   const months = Object.entries(p.months).map(([period, amount]) => `<tr><td>${period}</td><td>${money(amount)}</td></tr>`).join('');
   const milestones = Object.entries(p.milestones).map(([m, v]) => `<tr><td>${named(MILESTONES, m)}</td>`
     + `<td>${v.planned || '–'}</td><td>${v.reached || '–'}</td></tr>`).join('');
-  const issues = p.openIssues.map((i) => `<li>${escapeHtml(i.text)}（${escapeHtml(i.kind)}）</li>`).join('') || `<li>${t('none')}</li>`;
+  const issues = [...p.openIssues.map((i) => `<li>${escapeHtml(i.text)}（${escapeHtml(i.kind)}）· ${t('owner')} `
+      + `${escapeHtml(i.ownerUnit)} · ${i.raisedOn}${i.dueDate ? ` · ${t('due')} ${i.dueDate}` : ''}</li>`),
+    ...p.resolvedIssues.map((i) => `<li class="resolved">${t('resolved')}：${escapeHtml(i.text)} → ${escapeHtml(i.resolution ?? '')}`
+      + `（${i.resolvedOn}）</li>`)].join('') || `<li>${t('none')}</li>`;
   document.getElementById('card-body').innerHTML = `<h2>${escapeHtml(p.name)} <small>${escapeHtml(p.projectId)}</small></h2>`
     + `<p>${escapeHtml(p.unitId)} · ${escapeHtml(p.township)} · ${named(AREAS, p.area)} · ${named(STATUSES, p.status)}</p>`
     + `<p>${t('annualPlan')} ${money(p.annualPlan)} ${t('wan')} · ${t('completedThisYear')} ${money(p.completedThisYear)} ${t('wan')}`
@@ -253,7 +347,14 @@ async function openCard(projectId) {
   document.getElementById('card').showModal();
 }
 
-document.getElementById('lang').addEventListener('click', () => { switchLanguage(); renderAll(); });
+document.getElementById('lang').addEventListener('click', () => { switchLanguage(); renderAll(); if (state.liveYear) loadViews(); });
+document.getElementById('view').addEventListener('change', (e) => switchView(e.target.value));
+document.querySelectorAll('h2.tabs .tab').forEach((tab) => tab.addEventListener('click', () => {
+  document.querySelectorAll('h2.tabs .tab').forEach((other) => other.classList.toggle('active', other === tab));
+  document.getElementById('warnings').hidden = tab.dataset.tab !== 'warnings';
+  document.getElementById('blockers').hidden = tab.dataset.tab !== 'blockers';
+}));
+autoScroll(document.getElementById('ranking-scroll'));
 document.getElementById('operator-toggle').addEventListener('click', openOperatorView);
 document.getElementById('filter').addEventListener('click', () => setFilter(state.filter.dimension, state.filter.key));
 document.getElementById('ranking').addEventListener('click', (e) => {
@@ -261,7 +362,7 @@ document.getElementById('ranking').addEventListener('click', (e) => {
   if (row) setFilter('unit', row.dataset.unit);
 });
 charts.areas.on('click', (params) => setFilter('area', params.data.area));
-['warnings', 'ticker'].forEach((id) => document.getElementById(id).addEventListener('click', (e) => {
+['warnings', 'ticker', 'blockers'].forEach((id) => document.getElementById(id).addEventListener('click', (e) => {
   const item = e.target.closest('li[data-project]');
   if (item) openCard(item.dataset.project);
 }));

@@ -51,7 +51,7 @@ final class SampleSnapshot {
                 new BigDecimal("0.5000"), new BigDecimal("-40.00"), Light.RED, warnings.get(0).reasons()));
         return new PeriodSnapshot("2022-06", 2022, 1, "关于2022年1-6月全县重点项目推进情况的通报", LocalDate.of(2022, 6, 30),
                 LocalDate.of(2022, 7, 10), Instant.parse("2022-07-12T02:00:00Z"), "admin", null, Map.of(0, 1200L, 1, 987L),
-                2187, totals("全县", 4, "12000.12", "5890.01", "0.4908", "0.5000", null), Map.of(), ranking, warnings,
+                2187, totals("全县", 4, "12000.12", "5890.01", "0.4908", "0.5000", null), Map.of(), List.of(), ranking, warnings,
                 List.of(new MissingReports("县水务局", List.of(new ProjectRef("TZ-2022-012", "张西河灌区续建配套")), true)),
                 List.of(new Interview("玉泉镇人民政府", List.of("综合评定为落实较差（完成序时进度的20.0%）"))), projects);
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param position per partition of {@code pulse.events}, the offset below which every event counted
  * @param eventsRead how many records below the position were read (refused ones included)
  * @param groups totals per dimension ({@code unit}, {@code township}, {@code area}, {@code level}) by key
+ * @param curve the county's S-curve of the plan year, reported months up to the period
  * @param projects every project of the plan year, as it stood
  */
 public record PeriodSnapshot(
@@ -35,6 +36,7 @@ public record PeriodSnapshot(
         long eventsRead,
         Totals county,
         Map<String, List<Totals>> groups,
+        List<CurvePoint> curve,
         List<UnitRank> ranking,
         List<Warning> warnings,
         List<MissingReports> missing,

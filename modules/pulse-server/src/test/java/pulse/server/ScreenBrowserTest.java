@@ -229,6 +229,44 @@ class ScreenBrowserTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void shouldShowAClosedPeriodFrozenComeBackToLiveAndPrintItsBulletin() throws Exception {
+        // The demo, as of 2022-06-30, has January to April closed
+        JsonNode april = server.get("/api/periods/2022-04").json();
+        browser.manage().deleteAllCookies();   // a login to another server on this host is not this one's
+        Browser.consoleErrors(browser);        // and what earlier pages logged is theirs
+        browser.get(base + "/");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "live".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("#view option"))
+                .stream().anyMatch(option -> "period:2022-04".equals(option.getAttribute("value"))));
+
+        choose("view", "period:2022-04");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> "frozen".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> new BigDecimal(value("kpi-completedThisYear"))
+                .compareTo(april.get("county").get("completedThisYear").decimalValue()) == 0);
+        assertThat(browser.findElement(By.id("frozen")).getText()).contains("2022-04", "2022-04-30");
+        assertThat(browser.findElements(By.cssSelector("#ranking tbody tr"))).hasSize(april.get("ranking").size());
+        Browser.screenshot(browser, SCREENSHOTS.resolve("screen-closed-period.png"));
+
+        choose("view", "live");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "live".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
+        BigDecimal live = server.get("/api/totals").json().get("completedThisYear").decimalValue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> new BigDecimal(value("kpi-completedThisYear")).compareTo(live) == 0);
+        assertThat(browser.findElement(By.id("frozen")).isDisplayed()).isFalse();
+
+        // The printable bulletin of the closed period: its title, every unit ranked
+        browser.get(base + "/bulletin/2022-04");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("article.bulletin h1")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("article.bulletin h1")).getText()).isEqualTo(april.get("title").asText());
+        assertThat(browser.findElements(By.cssSelector("article.bulletin table"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("article.bulletin table:first-of-type tbody tr")))
+                .hasSize(april.get("ranking").size());
+        assertThat(Browser.consoleErrors(browser)).isEmpty();
+        Browser.screenshot(browser, SCREENSHOTS.resolve("bulletin.png"));
+    }
+
     private void logIn(String username, String password) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#login[open]")).isEmpty());
         browser.findElement(By.id("login-username")).sendKeys(username);

@@ -94,13 +94,13 @@ public final class LogFold {
             });
             groups.put(dimension.path(), totals);
         }
-        Totals county = tallies.getOrDefault(GroupKey.county(year).format(), Tally.zero())
-                .toTotals(Dimension.COUNTY_KEY, false, rules);
+        Tally countyTally = tallies.getOrDefault(GroupKey.county(year).format(), Tally.zero());
+        Totals county = countyTally.toTotals(Dimension.COUNTY_KEY, false, rules);
         List<UnitRank> ranking = Standings.rank(units, rules);
         List<Warning> warnings = Standings.warnings(views);
         boolean overdue = LocalDate.ofInstant(closedAt, EventReader.ZONE).isAfter(deadline);
         return new PeriodSnapshot(period.toString(), year, revision, title(period), asOf, deadline, closedAt, closedBy,
-                reason, new TreeMap<>(position), read, county, groups, ranking, warnings,
+                reason, new TreeMap<>(position), read, county, groups, countyTally.curve(), ranking, warnings,
                 missing(views, period, overdue), InterviewRule.interviews(ranking, warnings, redBefore, rules),
                 views.stream().map(ProjectLine::of).toList());
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import pulse.model.CurvePoint;
 import pulse.model.Grade;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
@@ -140,6 +141,23 @@ public record Tally(
                 money(totalInvestment), money(annualPlan), money(completedThisYear), money(completedSinceStart),
                 completionRate, targetRate, TargetRule.deviationPoints(completionRate, targetRate),
                 new Totals.Lights(green, yellow, red), grade);
+    }
+
+    /** Monthly plan vs actual, cumulated, over every month of the plan years, including months planned at zero (the S-curve). */
+    public java.util.List<CurvePoint> curve() {
+        java.util.List<CurvePoint> points = new java.util.ArrayList<>();
+        BigDecimal cumulativePlan = ZERO;
+        BigDecimal cumulativeActual = ZERO;
+        for (String year : plan.keySet().stream().map(period -> period.substring(0, 4)).distinct().toList()) {
+            for (String period : periodsOf(Integer.parseInt(year))) {
+                BigDecimal planned = plan.getOrDefault(period, ZERO);
+                BigDecimal done = actual.getOrDefault(period, ZERO);
+                cumulativePlan = cumulativePlan.add(planned);
+                cumulativeActual = cumulativeActual.add(done);
+                points.add(new CurvePoint(period, money(planned), money(done), money(cumulativePlan), money(cumulativeActual)));
+            }
+        }
+        return points;
     }
 
     private static BigDecimal money(BigDecimal amount) {

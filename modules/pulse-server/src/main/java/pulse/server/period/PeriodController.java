@@ -85,6 +85,12 @@ class PeriodController {
         return periods.missing(PeriodService.period(period));
     }
 
+    /** When the month's reports are due, and whether today is past it. */
+    @Get("/{period}/deadline")
+    PeriodService.Deadline deadline(String period) {
+        return periods.deadline(PeriodService.period(period));
+    }
+
     @Get("/{period}/changes")
     List<JsonNode> changes(String period) {
         return periods.changes(PeriodService.period(period));

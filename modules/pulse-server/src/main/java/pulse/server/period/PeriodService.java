@@ -124,11 +124,19 @@ public class PeriodService {
         return red;
     }
 
+    /** When the reports of a month are due, and where today stands against it (for the report form). */
+    public record Deadline(String period, LocalDate deadline, LocalDate today, long daysLeft, boolean late) {}
+
+    public Deadline deadline(YearMonth period) {
+        LocalDate deadline = period.plusMonths(1).atDay(rules.reportDueDay());
+        LocalDate today = clock.today();
+        long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
+        return new Deadline(period.toString(), deadline, today, daysLeft, daysLeft < 0);
+    }
+
     /** Live: per unit, the projects that have not reported {@code period} yet; overdue after its deadline. */
     public List<MissingReports> missing(YearMonth period) {
-        LocalDate deadline = period.plusMonths(1).atDay(rules.reportDueDay());
-        return LogFold.missing(query.projects(ProjectFilter.all(period.getYear())), period,
-                clock.today().isAfter(deadline));
+        return LogFold.missing(query.projects(ProjectFilter.all(period.getYear())), period, deadline(period).late());
     }
 
     /**

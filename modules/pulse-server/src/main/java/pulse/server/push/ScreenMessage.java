@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import pulse.model.Totals;
-import pulse.server.query.CurvePoint;
+import pulse.model.CurvePoint;
 import pulse.model.UnitRank;
 import pulse.model.Warning;
 

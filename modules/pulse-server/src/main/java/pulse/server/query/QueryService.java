@@ -4,8 +4,6 @@ import pulse.model.UnitRank;
 import pulse.model.Warning;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +14,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import pulse.model.CurvePoint;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
 import pulse.model.Light;
@@ -160,28 +159,8 @@ public class QueryService {
         return java.time.temporal.ChronoUnit.DAYS.between(from, to);
     }
 
-    /** Monthly plan vs actual, cumulated, over the plan year's months, for one group (the county by default). */
+    /** Monthly plan vs actual, cumulated, over the plan year's months, for one group ({@link Tally#curve()}). */
     public List<CurvePoint> curve(GroupKey group) {
-        Tally tally = tally(group);
-        List<CurvePoint> points = new ArrayList<>();
-        BigDecimal cumulativePlan = BigDecimal.ZERO;
-        BigDecimal cumulativeActual = BigDecimal.ZERO;
-        // Every month of the plan years, including months planned at zero.
-        for (String year : tally.plan().keySet().stream().map(period -> period.substring(0, 4)).distinct().toList()) {
-            for (int month = 1; month <= 12; month++) {
-                String period = year + "-" + (month < 10 ? "0" : "") + month;
-                BigDecimal plan = tally.plan().getOrDefault(period, BigDecimal.ZERO);
-                BigDecimal actual = tally.actual().getOrDefault(period, BigDecimal.ZERO);
-                cumulativePlan = cumulativePlan.add(plan);
-                cumulativeActual = cumulativeActual.add(actual);
-                points.add(new CurvePoint(period, money(plan), money(actual), money(cumulativePlan),
-                        money(cumulativeActual)));
-            }
-        }
-        return points;
-    }
-
-    private static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+        return tally(group).curve();
     }
 }

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import pulse.model.CurvePoint;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
 import pulse.model.Light;

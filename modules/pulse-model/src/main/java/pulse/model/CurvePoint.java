@@ -1,4 +1,4 @@
-package pulse.server.query;
+package pulse.model;
 
 import java.math.BigDecimal;
 
