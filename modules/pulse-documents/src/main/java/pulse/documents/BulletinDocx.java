@@ -25,6 +25,10 @@ public final class BulletinDocx {
 
     private static final String FONT = "宋体";
     private static final String TITLE_FONT = "黑体";
+    /** A4 (11,906 twips) less Word's default margins of 1,440 each side. */
+    private static final int TEXT_WIDTH_TWIPS = 9026;
+    private static final int[] UNIT_COLUMNS = {7, 25, 7, 14, 14, 10, 11, 12};
+    private static final int[] WARNING_COLUMNS = {7, 27, 14, 12, 40};
 
     private BulletinDocx() {}
 
@@ -38,10 +42,10 @@ public final class BulletinDocx {
             text(document, BulletinText.overall(snapshot));
 
             heading(document, "二、各责任单位推进情况");
-            XWPFTable units = table(document, "排名", "责任单位", "项目数", "年度计划（万元）", "已完成（万元）", "完成率",
-                    "完成序时进度", "等次");
+            XWPFTable units = table(document, UNIT_COLUMNS, "排名", "责任单位", "项目数",
+                    "年度计划（万元）", "已完成（万元）", "完成率", "完成序时进度", "等次");
             for (UnitRank unit : snapshot.ranking()) {
-                row(units, String.valueOf(unit.rank()), unit.unitId(), String.valueOf(unit.totals().projects()),
+                row(units, UNIT_COLUMNS, String.valueOf(unit.rank()), unit.unitId(), String.valueOf(unit.totals().projects()),
                         BulletinText.money(unit.totals().annualPlan()), BulletinText.money(unit.totals().completedThisYear()),
                         BulletinText.percent(unit.totals().completionRate()) + "%",
                         unit.achievement() == null ? "—" : BulletinText.percent(unit.achievement()) + "%", unit.grade().zh);
@@ -51,9 +55,10 @@ public final class BulletinDocx {
             if (snapshot.warnings().isEmpty()) {
                 text(document, "本期无红黄灯项目。");
             } else {
-                XWPFTable warnings = table(document, "灯", "项目名称", "责任单位", "偏差（百分点）", "原因");
+                XWPFTable warnings = table(document, WARNING_COLUMNS, "灯", "项目名称", "责任单位",
+                        "偏差（百分点）", "原因");
                 for (Warning warning : snapshot.warnings()) {
-                    row(warnings, warning.light() == pulse.model.Light.RED ? "红灯" : "黄灯",
+                    row(warnings, WARNING_COLUMNS, warning.light() == pulse.model.Light.RED ? "红灯" : "黄灯",
                             warning.name() + "（" + warning.projectId() + "）", warning.unitId(),
                             warning.deviationPoints().toPlainString(), BulletinText.reasons(warning.reasons()));
                 }
@@ -105,21 +110,44 @@ public final class BulletinDocx {
         run.setBold(bold);
     }
 
-    private static XWPFTable table(XWPFDocument document, String... headers) {
+    /**
+     * A table as wide as the text on A4, its columns at {@code percents} of it (names need room, figures
+     * less): set on the table's grid, which LibreOffice follows, and on every cell, which Word follows.
+     */
+    private static XWPFTable table(XWPFDocument document, int[] percents, String... headers) {
         XWPFTable table = document.createTable(1, headers.length);
-        table.setWidth("100%");
-        XWPFTableRow header = table.getRow(0);
-        for (int i = 0; i < headers.length; i++) {
-            XWPFParagraph cell = header.getCell(i).getParagraphs().get(0);
-            run(cell, headers[i], FONT, 10, true);
+        table.setWidth(String.valueOf(TEXT_WIDTH_TWIPS));
+        var grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid() : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
         }
+        for (int percent : percents) {
+            grid.addNewGridCol().setW(java.math.BigInteger.valueOf(twips(percent)));
+        }
+        XWPFTableRow header = table.getRow(0);
+        header.setRepeatHeader(true);
+        for (int i = 0; i < headers.length; i++) {
+            run(header.getCell(i).getParagraphs().get(0), headers[i], FONT, 10, true);
+        }
+        widen(header, percents);
         return table;
     }
 
-    private static void row(XWPFTable table, String... cells) {
+    private static void row(XWPFTable table, int[] percents, String... cells) {
         XWPFTableRow row = table.createRow();
         for (int i = 0; i < cells.length; i++) {
             run(row.getCell(i).getParagraphs().get(0), cells[i], FONT, 10, false);
         }
+        widen(row, percents);
+    }
+
+    private static void widen(XWPFTableRow row, int[] percents) {
+        for (int i = 0; i < percents.length; i++) {
+            row.getCell(i).setWidth(String.valueOf(twips(percents[i])));
+        }
+    }
+
+    private static int twips(int percent) {
+        return TEXT_WIDTH_TWIPS * percent / 100;
     }
 }

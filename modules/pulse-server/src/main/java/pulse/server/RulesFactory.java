@@ -21,7 +21,9 @@ class RulesFactory {
                 env.getProperty("pulse.rules.yellow-below-points", BigDecimal.class).orElse(d.yellowBelowPoints()),
                 env.getProperty("pulse.rules.red-below-points", BigDecimal.class).orElse(d.redBelowPoints()),
                 env.getProperty("pulse.rules.milestone-red-months", Integer.class).orElse(d.milestoneRedMonths()),
-                env.getProperty("pulse.rules.report-due-day", Integer.class).orElse(d.reportDueDay()),
+                env.getProperty("pulse.rules.report-due-day", Integer.class)
+                        .or(() -> env.getProperty("pulse.report-deadline-day", Integer.class))   // PULSE_REPORT_DEADLINE_DAY
+                        .orElse(d.reportDueDay()),
                 env.getProperty("pulse.rules.excellent-from", BigDecimal.class).orElse(d.excellentFrom()),
                 env.getProperty("pulse.rules.good-from", BigDecimal.class).orElse(d.goodFrom()),
                 env.getProperty("pulse.rules.fair-from", BigDecimal.class).orElse(d.fairFrom()),

@@ -43,7 +43,7 @@ class InternalController {
 
     @Get("/projects")
     List<ProjectView> projects(int year, @Nullable WorkArea area, @Nullable String unit, @Nullable String township,
-            @Nullable ProjectStatus status, @Nullable Light light) {
-        return reads.localProjects(new ProjectFilter(year, area, unit, township, status, light));
+            @Nullable ProjectStatus status, @Nullable Light light, @Nullable Boolean planned) {
+        return reads.localProjects(new ProjectFilter(year, area, unit, township, status, light, planned));
     }
 }

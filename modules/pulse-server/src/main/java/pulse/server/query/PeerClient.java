@@ -60,6 +60,7 @@ class PeerClient {
         append(query, "township", filter.township());
         append(query, "status", filter.status() == null ? null : filter.status().name());
         append(query, "light", filter.light() == null ? null : filter.light().name());
+        append(query, "planned", filter.planned() == null ? null : filter.planned().toString());
         return read(get(peer, query.toString()), new TypeReference<List<ProjectView>>() {}, peer);
     }
 

@@ -6,10 +6,11 @@ import pulse.model.ProjectView;
 import pulse.model.WorkArea;
 
 /** Which projects of which plan year a list asks for; a null criterion matches all. */
-public record ProjectFilter(int year, WorkArea area, String unit, String township, ProjectStatus status, Light light) {
+public record ProjectFilter(int year, WorkArea area, String unit, String township, ProjectStatus status, Light light,
+        Boolean planned) {
 
     public static ProjectFilter all(int year) {
-        return new ProjectFilter(year, null, null, null, null, null);
+        return new ProjectFilter(year, null, null, null, null, null, null);
     }
 
     /** Whether the view (of the filter's year) matches the other criteria. */
@@ -18,6 +19,7 @@ public record ProjectFilter(int year, WorkArea area, String unit, String townshi
                 && (unit == null || unit.equals(view.unitId()))
                 && (township == null || township.equals(view.township()))
                 && (status == null || status == view.status())
-                && (light == null || light == view.light());
+                && (light == null || light == view.light())
+                && (planned == null || planned == view.planned());
     }
 }

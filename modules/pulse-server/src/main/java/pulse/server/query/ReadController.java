@@ -87,10 +87,11 @@ class ReadController {
     @Get("/projects")
     List<ProjectView> projects(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue String status,
-            @Nullable @QueryValue String light, @Nullable @QueryValue Integer year) {
+            @Nullable @QueryValue String light, @Nullable @QueryValue Integer year,
+            @Nullable @QueryValue Boolean planned) {
         return query.projects(new ProjectFilter(query.year(year), parse("area", area, WorkArea.class),
                 blankToNull(unit), blankToNull(township), parse("status", status, ProjectStatus.class),
-                parse("light", light, Light.class)));
+                parse("light", light, Light.class), planned));
     }
 
     @Get("/warnings")
