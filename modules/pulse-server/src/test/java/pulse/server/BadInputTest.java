@@ -173,6 +173,23 @@ class BadInputTest {
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-07-15\"}", "date"),
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-02-30\"}", "date"),
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"note\":\"no date\"}", "date"),
+                // plan years
+                row("PUT", "/api/projects/SV-A/plans/2021", "{\"annualPlan\":100.00}", "year"),
+                row("PUT", "/api/projects/SV-A/plans/next", "{\"annualPlan\":100.00}", "year"),
+                row("PUT", "/api/projects/SV-A/plans/2023", "{\"annualPlan\":100.00,\"monthlyPlan\":[1,2]}", "monthlyPlan"),
+                row("PUT", "/api/projects/SV-A/plans/2023", "{}", "annualPlan"),
+                row(As.OWN_UNIT, "PUT", "/api/projects/SV-A/plans/2023", "{\"annualPlan\":100.00}", 403, "type"),
+                row(As.ADMIN, "GET", "/api/totals?year=1999", "", 400, "year"),
+                // blockers
+                row("POST", "/api/events", "[{\"type\":\"IssueRaised\",\"projectId\":\"SV-A\",\"issueId\":\"L-1\","
+                        + "\"kind\":\"LAND\",\"text\":\"x\",\"dueDate\":\"2022-02-30\"}]", "[0].dueDate"),
+                // the monthly close
+                row("POST", "/api/periods/2022-13/close", "", "period"),
+                row("POST", "/api/periods/2022-06/close", "", "period"),
+                row("POST", "/api/periods/2022-05/close?revise=true", "{\"reason\":\"x\"}", "revise"),
+                row(As.OWN_UNIT, "POST", "/api/periods/2022-05/close", "", 403, "unit"),
+                row(As.ADMIN, "GET", "/api/periods/2022-05", "", 404, "not closed"),
+                row(As.ADMIN, "GET", "/api/periods/2022-05/bulletin.docx", "", 404, "not closed"),
                 // batches, all or nothing
                 row("POST", "/api/events", "[{\"type\":\"Nonsense\",\"projectId\":\"SV-A\"}]", "[0].type"),
                 row("POST", "/api/events", "[" + REPORT + "," + REPORT.replace("\"amount\":5", "\"amount\":true") + "]", "[1].amount"),

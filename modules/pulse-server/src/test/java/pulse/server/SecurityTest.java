@@ -188,7 +188,10 @@ class SecurityTest {
         try (PulseServer open = new PulseServer(otherData, Map.of("pulse.security.anonymous-reads", "true")).start()) {
             assertThat(open.as(null).get("/api/totals").status()).isEqualTo(200);
             assertThat(open.as(null).get("/api/accounts").status()).isEqualTo(401);
+            assertThat(open.as(null).get("/api/reminders").status()).isEqualTo(401);   // the office's own
+            assertThat(open.as(null).get("/api/periods").status()).isEqualTo(200);
             assertThat(open.as(null).post("/api/projects", "{}").status()).isEqualTo(401);
+            assertThat(open.as(null).post("/api/periods/2022-05/close", "").status()).isEqualTo(401);
         }
     }
 }

@@ -32,7 +32,8 @@ class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
     static boolean isPublicRead(HttpRequest<?> request) {
         String path = request.getPath();
         return request.getMethod() == HttpMethod.GET && path.startsWith("/api/")
-                && !path.startsWith("/api/internal/") && !path.startsWith("/api/accounts");
+                && !path.startsWith("/api/internal/") && !path.startsWith("/api/accounts")
+                && !path.startsWith("/api/reminders");
     }
 
     @Override
