@@ -50,6 +50,32 @@ class SmileSerdeTest {
         assertThat(smile.deserializer().deserialize("projects", json)).isEqualTo(state);
     }
 
+    /**
+     * A project's state as the version before plan years wrote it: one plan in its registration, a
+     * single view, blockers without owner or due date. It reads as a state whose plan year is the
+     * registration's and that has no views yet, so the first evaluation publishes every view in full.
+     */
+    @Test
+    void shouldReadAStateWrittenBeforePlanYearsAsOneYearsPlanWithNoViewsYet() {
+        String before = """
+                {"projectId":"P1","unitId":"县住建局","registration":{"name":"项目P1","area":"URBAN","township":"玉泉镇",
+                 "level":"COUNTY","totalInvestment":18000.00,"year":2022,"annualPlan":9000.00,"plannedMilestones":{},
+                 "investedBeforeYear":0.00},"months":{"2022-05":100.00},"reached":{},"suspendedReason":null,
+                 "openIssues":{"L1":{"kind":"LAND","text":"临时用地未批复","raisedOn":"2022-05-01"}},
+                 "lastReportAt":null,"view":{"projectId":"P1","year":2022,"light":"GREEN"}}""";
+
+        ProjectState read = smile.deserializer().deserialize("projects", before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(read.plans()).containsOnlyKeys(2022);
+        assertThat(read.plans().get(2022).annualPlan()).isEqualByComparingTo("9000.00");
+        assertThat(read.views()).isEmpty();
+        assertThat(read.resolvedIssues()).isEmpty();
+        var views = new ProjectEvaluator(RuleSettings.DEFAULTS).views(read, LocalDate.parse("2022-06-30"));
+        assertThat(views.get(2022).completedThisYear()).isEqualByComparingTo("100.00");
+        assertThat(views.get(2022).openIssues()).singleElement().satisfies(issue ->
+                assertThat(issue.ownerUnit()).isEqualTo("县住建局"));
+    }
+
     @Test
     void shouldKeepATallysMoneyExact() {
         SmileSerde<Tally> tallies = new SmileSerde<>(Tally.class);
