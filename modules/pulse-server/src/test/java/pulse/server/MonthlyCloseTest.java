@@ -144,7 +144,7 @@ class MonthlyCloseTest {
             server.put("/api/projects/CL-2/investments/2022-06", "{\"amount\":0,\"reason\":\"撤回\"}");
             JsonNode snapshot = server.post("/api/periods/2022-06/close", "").json();
 
-            byte[] workbook = bytes(server, "/api/periods/2022-06/bulletin.xlsx");
+            byte[] workbook = server.download("/api/periods/2022-06/bulletin.xlsx", null);
             try (XSSFWorkbook xlsx = new XSSFWorkbook(new ByteArrayInputStream(workbook))) {
                 double completed = xlsx.getSheet("总体情况").getRow(5).getCell(1).getNumericCellValue();
                 assertThat(BigDecimal.valueOf(completed)).isEqualByComparingTo(
@@ -183,15 +183,6 @@ class MonthlyCloseTest {
             });
             assertThat(server.post("/api/years/2023/carry-forward", "").json().get("proposals")).isEmpty();
         }
-    }
-
-    private static byte[] bytes(PulseServer server, String path) throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(server.base().resolve(path))
-                .header("Authorization", "Bearer " + server.adminToken()).GET().build();
-        var response = java.net.http.HttpClient.newHttpClient().send(request,
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 
     private static String registration(int p) {

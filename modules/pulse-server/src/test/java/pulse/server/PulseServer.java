@@ -120,6 +120,27 @@ final class PulseServer implements AutoCloseable {
         return as(adminToken).sendBytes(method, path, body);
     }
 
+    /** A file the admin downloads (a workbook, a document), with {@code accept} as its Accept header (null: none). */
+    byte[] download(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + adminToken);
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     ApplicationContext context() {
         return context;
     }

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +74,34 @@ class VerticalSliceTest {
 
     private static BigDecimal money(JsonNode node, String field) {
         return node.get(field).decimalValue();
+    }
+
+    @Test
+    void shouldAnswerEveryListAsAWorkbookWhenAskedWithTheSameRowsAndNumbers() throws Exception {
+        String spreadsheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        for (String list : new String[] {"/api/projects", "/api/warnings", "/api/rankings/units", "/api/totals/unit",
+                "/api/projects/SV-A/history", "/api/periods/2022-05/missing", "/api/issues"}) {
+            JsonNode json = server.get(list).json();
+            for (byte[] xlsx : List.of(server.download(list + "?format=xlsx", null), server.download(list, spreadsheet))) {
+                try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                    assertThat(workbook.getSheetAt(0).getLastRowNum()).as(list).isEqualTo(json.size());
+                }
+            }
+        }
+        // Numbers stay numbers: a project's completed investment, and its months one column each
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                server.download("/api/projects?unit=县住建局&format=xlsx", null)))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> headers = new java.util.ArrayList<>();
+            sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).contains("项目编号", "本年完成（万元）", "2022-03", "2022-06");
+            Row a = sheet.getRow(1);
+            assertThat(a.getCell(0).getStringCellValue()).isEqualTo("SV-A");
+            assertThat(BigDecimal.valueOf(a.getCell(headers.indexOf("本年完成（万元）")).getNumericCellValue()))
+                    .isEqualByComparingTo("3550.50");
+            assertThat(a.getCell(headers.indexOf("2022-05")).getNumericCellValue()).isEqualTo(1250.00);
+        }
+        assertThat(server.get("/api/projects?format=pdf").status()).isEqualTo(400);
     }
 
     @Test

@@ -2,6 +2,7 @@ package pulse.server.period;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -26,6 +27,7 @@ import pulse.model.PeriodSnapshot;
 import pulse.model.PeriodSnapshot.MissingReports;
 import pulse.server.security.Role;
 import pulse.server.security.Senders;
+import pulse.server.web.ListAnswer;
 import pulse.server.web.NotFoundException;
 
 /**
@@ -38,7 +40,7 @@ import pulse.server.web.NotFoundException;
 class PeriodController {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = ListAnswer.XLSX;
 
     private final PeriodService periods;
     private final PeriodArchive archive;
@@ -80,9 +82,10 @@ class PeriodController {
     }
 
     /** Live: the projects that have not reported the month yet, per unit; overdue after the deadline. */
-    @Get("/{period}/missing")
-    List<MissingReports> missing(String period) {
-        return periods.missing(PeriodService.period(period));
+    @Get(uri = "/{period}/missing", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> missing(HttpRequest<?> request, String period) {
+        YearMonth month = PeriodService.period(period);
+        return ListAnswer.of(request, "未报送-" + month, periods.missing(month));
     }
 
     /** When the month's reports are due, and whether today is past it. */

@@ -6,7 +6,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -24,6 +26,7 @@ import pulse.model.ProjectView;
 import pulse.model.Totals;
 import pulse.model.WorkArea;
 import pulse.server.ingest.ProjectNotFoundException;
+import pulse.server.web.ListAnswer;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 
@@ -44,19 +47,19 @@ class ReadController {
         return query.county(query.year(year));
     }
 
-    @Get("/totals/{dimension}")
-    List<Totals> totals(String dimension, @Nullable @QueryValue Integer year) {
+    @Get(uri = "/totals/{dimension}", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> totals(HttpRequest<?> request, String dimension, @Nullable @QueryValue Integer year) {
         Dimension parsed = Dimension.fromPath(dimension);
         if (parsed == null) {
             throw new InvalidInputException(new FieldError("dimension", "\"" + dimension + "\"",
                     "one of " + Arrays.stream(Dimension.values()).map(Dimension::path).collect(Collectors.joining(", "))));
         }
-        return query.totals(query.year(year), parsed);
+        return ListAnswer.of(request, "合计-" + dimension, query.totals(query.year(year), parsed));
     }
 
-    @Get("/rankings/units")
-    List<UnitRank> unitRanking(@Nullable @QueryValue Integer year) {
-        return query.unitRanking(query.year(year));
+    @Get(uri = "/rankings/units", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> unitRanking(HttpRequest<?> request, @Nullable @QueryValue Integer year) {
+        return ListAnswer.of(request, "单位排名", query.unitRanking(query.year(year)));
     }
 
     /**
@@ -75,35 +78,36 @@ class ReadController {
      * The project's audit trail: every accepted event as it is on {@code pulse.events} (with its
      * offset there), oldest first; {@code sentBy} names the account, a correction carries its reason.
      */
-    @Get("/projects/{projectId}/history")
-    HttpResponse<List<JsonNode>> history(String projectId) {
+    @Get(uri = "/projects/{projectId}/history", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> history(HttpRequest<?> request, String projectId) {
         Located<List<JsonNode>> located = query.history(projectId);
         if (located.value().isEmpty()) {
             throw new ProjectNotFoundException(projectId);
         }
-        return HttpResponse.ok(located.value()).header("X-Pulse-Instance", located.instance());
+        return ListAnswer.of(request, "报送记录-" + projectId, located.value()).toMutableResponse()
+                .header("X-Pulse-Instance", located.instance());
     }
 
-    @Get("/projects")
-    List<ProjectView> projects(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
+    @Get(uri = "/projects", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> projects(HttpRequest<?> request, @Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue String status,
             @Nullable @QueryValue String light, @Nullable @QueryValue Integer year,
             @Nullable @QueryValue Boolean planned) {
-        return query.projects(new ProjectFilter(query.year(year), parse("area", area, WorkArea.class),
-                blankToNull(unit), blankToNull(township), parse("status", status, ProjectStatus.class),
-                parse("light", light, Light.class), planned));
+        return ListAnswer.of(request, "项目", query.projects(new ProjectFilter(query.year(year),
+                parse("area", area, WorkArea.class), blankToNull(unit), blankToNull(township),
+                parse("status", status, ProjectStatus.class), parse("light", light, Light.class), planned)));
     }
 
-    @Get("/warnings")
-    List<Warning> warnings(@Nullable @QueryValue Integer year) {
-        return query.warnings(query.year(year));
+    @Get(uri = "/warnings", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> warnings(HttpRequest<?> request, @Nullable @QueryValue Integer year) {
+        return ListAnswer.of(request, "红黄灯项目", query.warnings(query.year(year)));
     }
 
     /** The county's blockers (问题清单), oldest first, with their age: {@code open}, of one owner {@code unit}. */
-    @Get("/issues")
-    List<IssueLine> issues(@Nullable @QueryValue Boolean open, @Nullable @QueryValue String unit,
+    @Get(uri = "/issues", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> issues(HttpRequest<?> request, @Nullable @QueryValue Boolean open, @Nullable @QueryValue String unit,
             @Nullable @QueryValue Integer year) {
-        return query.issues(query.year(year), open, blankToNull(unit));
+        return ListAnswer.of(request, "问题清单", query.issues(query.year(year), open, blankToNull(unit)));
     }
 
     @Get("/curve")
