@@ -24,7 +24,7 @@ class BulletinDocxTest {
                     "落后序时进度0.92个百分点");
             // every unit with its grade, in the ranking's order
             assertThat(text).containsSubsequence("县住建局", "落实好", "县水务局", "基本落实", "玉泉镇人民政府", "落实较差");
-            assertThat(text).contains("红灯", "玉泉镇污水管网改造（TZ-2022-031）", "投资完成率10%，落后时序进度50% 40个百分点");
+            assertThat(text).contains("红灯", "玉泉镇污水管网改造（TZ-2022-031）", "投资完成率10%，时序进度50%，落后40个百分点");
             assertThat(text).contains("县水务局：张西河灌区续建配套（TZ-2022-012）（已逾期，应于2022-07-10前报送）");
             assertThat(text).contains("玉泉镇人民政府：综合评定为落实较差（完成序时进度的20.0%）。");
             assertThat(text).contains("统计位置：pulse.events");

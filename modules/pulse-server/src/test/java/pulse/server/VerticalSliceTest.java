@@ -159,7 +159,7 @@ class VerticalSliceTest {
 
         JsonNode c = server.get("/api/projects/SV-C").json();
         assertThat(c.get("light").asText()).isEqualTo("RED");
-        assertThat(c.get("reasons").get(0).asText()).isEqualTo("投资完成率10%，落后时序进度50% 40.00个百分点");
+        assertThat(c.get("reasons").get(0).asText()).isEqualTo("投资完成率10%，时序进度50%，落后40.00个百分点");
 
         assertThat(server.get("/api/warnings").json().get(0).get("projectId").asText()).isEqualTo("SV-C");
         assertThat(server.get("/api/projects?unit=县住建局&light=GREEN").json()).hasSize(2);

@@ -27,7 +27,7 @@ public final class LightRule {
             return Optional.empty();
         }
         Light light = deviationPoints.compareTo(settings.redBelowPoints()) < 0 ? Light.RED : Light.YELLOW;
-        return Optional.of(new Finding(light, String.format("投资完成率%s%%，落后时序进度%s%% %s个百分点",
+        return Optional.of(new Finding(light, String.format("投资完成率%s%%，时序进度%s%%，落后%s个百分点",
                 percent(completionRate), percent(targetRate), deviationPoints.negate().toPlainString())));
     }
 

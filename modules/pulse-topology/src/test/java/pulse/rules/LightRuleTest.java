@@ -37,7 +37,7 @@ class LightRuleTest {
     void shouldSayHowFarBehindInWords() {
         Finding finding = LightRule.investment(new BigDecimal("0.2703"), new BigDecimal("0.5000"),
                 new BigDecimal("-22.97"), RULES).orElseThrow();
-        assertThat(finding.reason()).isEqualTo("投资完成率27.03%，落后时序进度50% 22.97个百分点");
+        assertThat(finding.reason()).isEqualTo("投资完成率27.03%，时序进度50%，落后22.97个百分点");
     }
 
     @ParameterizedTest(name = "planned 2022-03-15, today {0}: {1}")

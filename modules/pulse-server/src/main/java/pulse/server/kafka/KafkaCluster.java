@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -55,6 +57,7 @@ public final class KafkaCluster implements AutoCloseable {
         }
         try {
             cluster.createTopics(settings);
+            cluster.requireEventsKeptForever();
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -105,7 +108,7 @@ public final class KafkaCluster implements AutoCloseable {
                 ? Optional.of((short) settings.replicationFactor()) : Optional.empty();
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.EVENTS.name(), Optional.of(settings.partitions()), replication)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")));
         topics.add(new NewTopic(Topics.DEAD_LETTERS.name(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
         for (String table : List.of(Topics.ACCOUNTS.name(), Topics.PERIODS.name(), Topics.REMINDERS.name())) {
@@ -132,6 +135,43 @@ public final class KafkaCluster implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * {@code pulse.events} is the system of record: every total is derived from it, a closed month is
+     * recounted from it, the audit trail is read from it. A topic made by someone else with a finite
+     * retention, or compacted, would lose events silently; Pulse refuses to start on it and says how
+     * to fix it.
+     */
+    private void requireEventsKeptForever() {
+        ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS.name());
+        try (Admin admin = Admin.create(clientConfig())) {
+            Config config = admin.describeConfigs(List.of(events)).all().get().get(events);
+            List<String> wrong = new ArrayList<>();
+            for (String forever : List.of(TopicConfig.RETENTION_MS_CONFIG, TopicConfig.RETENTION_BYTES_CONFIG)) {
+                String value = config.get(forever).value();
+                if (!"-1".equals(value)) {
+                    wrong.add(forever + "=" + value + " (expected -1)");
+                }
+            }
+            String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+            if (policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
+                wrong.add(TopicConfig.CLEANUP_POLICY_CONFIG + "=" + policy + " (expected delete)");
+            }
+            if (!wrong.isEmpty()) {
+                throw new IllegalStateException(Topics.EVENTS.name() + " on " + bootstrapServers + " would lose events: "
+                        + String.join(", ", wrong) + ". It is Pulse's system of record and must keep every event. Fix it with"
+                        + " kafka-configs.sh --bootstrap-server " + bootstrapServers + " --alter --entity-type topics"
+                        + " --entity-name " + Topics.EVENTS.name()
+                        + " --add-config retention.ms=-1,retention.bytes=-1,cleanup.policy=delete");
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the configuration of " + Topics.EVENTS.name() + " on "
+                    + bootstrapServers + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the configuration of " + Topics.EVENTS.name(), e);
         }
     }
 
