@@ -84,6 +84,7 @@ class BadInputTest {
         ok(server.post("/api/projects", """
                 {"projectId":"SV-B","name":"石佛寺供水工程","area":"RURAL","township":"新平镇","unitId":"县水务局",
                  "level":"COUNTY","totalInvestment":2000.00,"year":2022,"annualPlan":2000.00}"""));
+        ok(server.put("/api/projects/SV-A/milestones/STARTED", "{\"date\":\"2022-03-18\"}"));
         ok(server.put("/api/projects/SV-A/investments/2022-05", "{\"amount\":1300.00}"));
         tokens.put(As.ADMIN, server.adminToken());
         tokens.put(As.OWN_UNIT, server.account("zhujian", "unit", "县住建局"));
@@ -173,6 +174,7 @@ class BadInputTest {
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-07-15\"}", "date"),
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-02-30\"}", "date"),
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"note\":\"no date\"}", "date"),
+                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-03-01\"}", "date"),   // before 开工
                 // plan years
                 row("PUT", "/api/projects/SV-A/plans/2021", "{\"annualPlan\":100.00}", "year"),
                 row("PUT", "/api/projects/SV-A/plans/next", "{\"annualPlan\":100.00}", "year"),

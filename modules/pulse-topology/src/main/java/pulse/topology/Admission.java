@@ -2,12 +2,15 @@ package pulse.topology;
 
 import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
+import pulse.model.Payload.MilestoneReached;
 import pulse.model.PulseEvent;
+import pulse.rules.MilestoneOrderRule;
 import pulse.rules.PlanYearRule;
 
 /**
  * Whether the topology takes a readable event into its project's state: its key must be its
- * project, and reports and plans must fall in a registered project's plan years. The topology and
+ * project, reports and plans must fall in a registered project's plan years, and milestones come in
+ * their order. The topology and
  * a closed period's recount ({@link LogFold}) both ask here, so they count exactly the same events.
  */
 final class Admission {
@@ -26,6 +29,11 @@ final class Admission {
         if (event.payload() instanceof InvestmentReported report) {
             return PlanYearRule.reportRefusal(before.startYear(), report.period())
                     .map(expected -> "period: \"" + report.period() + "\", expected " + expected).orElse(null);
+        }
+        if (event.payload() instanceof MilestoneReached milestone) {
+            return MilestoneOrderRule.refusal(milestone.milestone(), milestone.date(), before.reached())
+                    .map(expected -> "date: \"" + milestone.date() + "\" of " + milestone.milestone() + ", expected "
+                            + expected).orElse(null);
         }
         if (event.payload() instanceof AnnualPlanSet plan) {
             return PlanYearRule.planRefusal(before.startYear(), plan.year())

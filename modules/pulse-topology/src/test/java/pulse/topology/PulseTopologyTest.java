@@ -399,6 +399,18 @@ class PulseTopologyTest {
     }
 
     @Test
+    void shouldSetAsideAMilestoneOutOfOrder() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
+        send(milestone("P1", "STARTED", "2022-03-18"));
+
+        send(milestone("P1", "COMPLETED", "2022-03-01"));
+
+        assertThat(project("P1").completed()).isFalse();
+        assertThat(deadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason())
+                .contains("date: \"2022-03-01\" of COMPLETED", "not before 2022-03-18 (开工)"));
+    }
+
+    @Test
     void shouldSetAsideAPlanForAYearBeforeTheFirstPlanYear() {
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
 

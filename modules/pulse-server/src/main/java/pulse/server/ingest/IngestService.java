@@ -17,8 +17,10 @@ import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
 import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
+import pulse.model.Payload.MilestoneReached;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.PulseEvent;
+import pulse.rules.MilestoneOrderRule;
 import pulse.rules.PlanYearRule;
 import pulse.server.kafka.EventPublisher;
 import pulse.server.kafka.KafkaUnavailableException;
@@ -124,6 +126,7 @@ public class IngestService {
         requireOwnUnit(sender, event, project.unitId(), at);
         PulseEvent owned = ownedBy(event, project.unitId(), at);
         requireWithinPlanYears(owned, project.startYear(), at);
+        requireMilestonesInOrder(owned, lookup, at);
         requireReasonForCorrection(owned, lookup, reportedHere, at);
         return owned;
     }
@@ -177,6 +180,16 @@ public class IngestService {
             PlanYearRule.planRefusal(startYear, plan.year()).ifPresent(expected -> {
                 throw new InvalidInputException(new FieldError(at + "year", String.valueOf(plan.year()), expected));
             });
+        }
+    }
+
+    /** 竣工 not before 开工, 投产 not before 竣工 ({@link MilestoneOrderRule}). */
+    private static void requireMilestonesInOrder(PulseEvent event, KnownProjects.Lookup lookup, String at) {
+        if (event.payload() instanceof MilestoneReached milestone) {
+            MilestoneOrderRule.refusal(milestone.milestone(), milestone.date(), lookup.reached(event.projectId()))
+                    .ifPresent(expected -> {
+                        throw new InvalidInputException(new FieldError(at + "date", "\"" + milestone.date() + "\"", expected));
+                    });
         }
     }
 

@@ -59,6 +59,17 @@ class KnownProjects {
             return view.map(found -> new Known(found.unitId(), found.startYear()));
         }
 
+        /** The milestones the project has reached, with their dates. */
+        java.util.Map<pulse.model.Milestone, java.time.LocalDate> reached(String projectId) {
+            java.util.Map<pulse.model.Milestone, java.time.LocalDate> reached = new java.util.EnumMap<>(pulse.model.Milestone.class);
+            view(projectId).ifPresent(view -> view.milestones().forEach((milestone, dates) -> {
+                if (dates.reached() != null) {
+                    reached.put(milestone, dates.reached());
+                }
+            }));
+            return reached;
+        }
+
         /** The figure reported before for that month, if any. */
         Optional<java.math.BigDecimal> reportedBefore(String projectId, String period) {
             return view(projectId).map(view -> view.months().get(period));
