@@ -284,6 +284,7 @@ async function loadViews() {
       `<option value="period:${period}">${period} ${t('closedView')}${revision > 1 ? ` · ${t('revision', revision)}` : ''}</option>`));
   }
   const current = select.value;
+  if (select.innerHTML === options.join('')) return; // unchanged: leave an open list alone
   select.innerHTML = options.join('');
   select.value = [...select.options].some((o) => o.value === current) ? current : 'live';
 }
@@ -349,6 +350,8 @@ async function openCard(projectId) {
 
 document.getElementById('lang').addEventListener('click', () => { switchLanguage(); renderAll(); if (state.liveYear) loadViews(); });
 document.getElementById('view').addEventListener('change', (e) => switchView(e.target.value));
+// A month closed while the screen is open joins the list within a minute.
+setInterval(() => { if (state.liveYear) loadViews(); }, 60_000);
 document.querySelectorAll('h2.tabs .tab').forEach((tab) => tab.addEventListener('click', () => {
   document.querySelectorAll('h2.tabs .tab').forEach((other) => other.classList.toggle('active', other === tab));
   document.getElementById('warnings').hidden = tab.dataset.tab !== 'warnings';
