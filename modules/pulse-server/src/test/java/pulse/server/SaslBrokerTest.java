@@ -33,7 +33,7 @@ import pulse.broker.EmbeddedBroker;
 /**
  * Pulse against a broker that requires SASL (PLAIN) on every listener and authorizes with ACLs:
  * the server connects with the credentials of its client configuration file, with only the ACLs
- * the README lists, and works; a client without credentials, or one without ACLs, gets nothing.
+ * docs/operations.md lists, and works; a client without credentials, or one without ACLs, gets nothing.
  */
 class SaslBrokerTest {
 
@@ -100,7 +100,7 @@ class SaslBrokerTest {
         }
     }
 
-    /** The ACLs of the README: Pulse's topics, its consumer group and its transactions, by the prefix "pulse". */
+    /** The ACLs of docs/operations.md: Pulse's topics, its consumer group and its transactions, by the prefix "pulse". */
     private static List<AclBinding> pulseAcls() {
         AccessControlEntry all = new AccessControlEntry("User:pulse", "*", AclOperation.ALL, AclPermissionType.ALLOW);
         return List.of(

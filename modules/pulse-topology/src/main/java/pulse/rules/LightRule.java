@@ -58,12 +58,13 @@ public final class LightRule {
             return Optional.empty();
         }
         YearMonth due = YearMonth.from(today).minusMonths(1);
-        if (due.getYear() < startYear || today.getDayOfMonth() <= settings.reportDueDay()
+        LocalDate deadline = settings.reportDeadline(due);
+        if (due.getYear() < startYear || !today.isAfter(deadline)
                 || reportedPeriods.contains(due.toString())) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Light.YELLOW, String.format("%s投资未按时报送（应于%s前报送）",
-                due, YearMonth.from(today).atDay(settings.reportDueDay()))));
+                due, deadline)));
     }
 
     /**

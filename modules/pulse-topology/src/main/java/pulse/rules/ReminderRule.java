@@ -22,7 +22,7 @@ public final class ReminderRule {
 
     /** The reminder due {@code today} for last month's reports, if any. */
     public static Optional<Kind> due(LocalDate today, RuleSettings settings) {
-        LocalDate deadline = YearMonth.from(today).atDay(settings.reportDueDay());
+        LocalDate deadline = settings.reportDeadline(YearMonth.from(today).minusMonths(1));
         if (today.equals(deadline)) {
             return Optional.of(Kind.DUE_TODAY);
         }

@@ -1,11 +1,13 @@
 package pulse.rules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import pulse.model.Grade;
 
 /**
  * The thresholds of the rules, with the county's defaults. Each can be changed in the server's
- * configuration ({@code pulse.rules.*}); see the README.
+ * configuration ({@code pulse.rules.*}); see docs/using-pulse.md.
  *
  * @param yellowBelowPoints investment light turns yellow when deviation is below this (−10 points)
  * @param redBelowPoints investment light turns red when deviation is below this (−30 points)
@@ -36,6 +38,11 @@ public record RuleSettings(
         int interviewRedPeriods,
         int issueRedAfterDays,
         int reminderDaysBefore) {
+
+    /** The day the reports for {@code period} are due: day {@code reportDueDay} of the month after it. */
+    public LocalDate reportDeadline(YearMonth period) {
+        return period.plusMonths(1).atDay(reportDueDay);
+    }
 
     public static final RuleSettings DEFAULTS = new RuleSettings(
             new BigDecimal("-10"), new BigDecimal("-30"), 3, 10,

@@ -68,7 +68,7 @@ public final class LogFold {
             Map<Integer, Long> position, List<Set<String>> redBefore, RuleSettings rules) {
         int year = period.getYear();
         LocalDate asOf = period.atEndOfMonth();
-        LocalDate deadline = period.plusMonths(1).atDay(rules.reportDueDay());
+        LocalDate deadline = rules.reportDeadline(period);
         List<ProjectView> views = views(year, asOf, rules);
 
         Map<String, Tally> tallies = new HashMap<>();

@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import pulse.topology.LogFold;
 import pulse.topology.Topics;
 
 /**
@@ -92,6 +93,13 @@ public class EventLog {
         } catch (KafkaException e) {
             throw new KafkaUnavailableException("cannot read pulse.events: " + e.getMessage(), e);
         }
+    }
+
+    /** The county recounted from every committed record below {@code position} ({@link LogFold}). */
+    public LogFold recount(Map<Integer, Long> position) {
+        LogFold fold = new LogFold();
+        read(Map.of(), position, record -> fold.accept(record.key(), record.value(), record.timestamp()));
+        return fold;
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

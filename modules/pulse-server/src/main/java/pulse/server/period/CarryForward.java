@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import pulse.model.ProjectView;
@@ -43,8 +42,7 @@ public class CarryForward {
     }
 
     public Result into(int year, boolean dryRun, Sender sender) {
-        LogFold fold = new LogFold();
-        log.read(Map.of(), log.end(), record -> fold.accept(record.key(), record.value(), record.timestamp()));
+        LogFold fold = log.recount(log.end());
         LocalDate today = clock.today();
         List<ProjectView> yearBefore = fold.views(year - 1, today, rules);
         Set<String> planned = fold.views(year, today, rules).stream().filter(ProjectView::planned)

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +29,8 @@ public class PeriodArchive {
 
     private final ObjectMapper json = PulseJson.mapper();
     private final Map<String, NavigableMap<Integer, byte[]>> periods = new ConcurrentSkipListMap<>();
+    /** Who closed each revision and when, read once as it arrives: listing never parses whole snapshots. */
+    private final Map<String, PeriodSnapshot.Closed> closed = new ConcurrentSkipListMap<>();
     private final TopicTable table;
 
     PeriodArchive(KafkaCluster cluster) {
@@ -41,8 +42,12 @@ public class PeriodArchive {
         if (value == null || slash < 0) {
             return;
         }
-        periods.computeIfAbsent(key.substring(0, slash), period -> new ConcurrentSkipListMap<>())
+        byte[] first = periods.computeIfAbsent(key.substring(0, slash), period -> new ConcurrentSkipListMap<>())
                 .putIfAbsent(Integer.parseInt(key.substring(slash + 1)), value);
+        if (first == null) {
+            closed.put(key.substring(0, slash) + "/" + String.format("%06d", Integer.parseInt(key.substring(slash + 1))),
+                    read(value).closed());
+        }
     }
 
     /** The snapshot's bytes: of {@code revision}, or the latest when it is null. */
@@ -66,9 +71,7 @@ public class PeriodArchive {
 
     /** Every closed period and revision, by period then revision. */
     public List<PeriodSnapshot.Closed> list() {
-        List<PeriodSnapshot.Closed> closed = new ArrayList<>();
-        periods.values().forEach(versions -> versions.values().forEach(bytes -> closed.add(read(bytes).closed())));
-        return closed;
+        return List.copyOf(closed.values());
     }
 
     /** Writes a revision; true when it is the one on record (no other close of the same revision came first). */

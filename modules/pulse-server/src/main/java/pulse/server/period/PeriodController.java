@@ -40,7 +40,6 @@ import pulse.server.web.NotFoundException;
 class PeriodController {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    static final String XLSX = ListAnswer.XLSX;
 
     private final PeriodService periods;
     private final PeriodArchive archive;
@@ -105,10 +104,10 @@ class PeriodController {
         return attachment(BulletinDocx.write(snapshot), snapshot, "docx", DOCX);
     }
 
-    @Get(uri = "/{period}/bulletin.xlsx", produces = XLSX)
+    @Get(uri = "/{period}/bulletin.xlsx", produces = ListAnswer.XLSX)
     HttpResponse<byte[]> bulletinXlsx(String period, @Nullable @QueryValue Integer revision) {
         PeriodSnapshot snapshot = archive.read(bytes(period, revision));
-        return attachment(BulletinXlsx.write(snapshot), snapshot, "xlsx", XLSX);
+        return attachment(BulletinXlsx.write(snapshot), snapshot, "xlsx", ListAnswer.XLSX);
     }
 
     /** The bulletin as an HTML fragment, for the printable page {@code /bulletin/YYYY-MM}. */

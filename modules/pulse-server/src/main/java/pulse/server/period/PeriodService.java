@@ -102,9 +102,7 @@ public class PeriodService {
                     + " is revised (shown with the revision)"));
         }
         Map<Integer, Long> position = log.end();
-        LogFold fold = new LogFold();
-        log.read(Map.of(), position, record -> fold.accept(record.key(), record.value(), record.timestamp()));
-        PeriodSnapshot snapshot = fold.snapshot(period, latest + 1, Instant.now(clock), sender.username(),
+        PeriodSnapshot snapshot = log.recount(position).snapshot(period, latest + 1, Instant.now(clock), sender.username(),
                 revise ? reason.strip() : null, position, redBefore(period), rules);
         if (!archive.store(snapshot, archive.encode(snapshot))) {
             throw new ConflictException(period + " revision " + snapshot.revision() + " was closed by someone else at the"
@@ -128,7 +126,7 @@ public class PeriodService {
     public record Deadline(String period, LocalDate deadline, LocalDate today, long daysLeft, boolean late) {}
 
     public Deadline deadline(YearMonth period) {
-        LocalDate deadline = period.plusMonths(1).atDay(rules.reportDueDay());
+        LocalDate deadline = rules.reportDeadline(period);
         LocalDate today = clock.today();
         long daysLeft = java.time.temporal.ChronoUnit.DAYS.between(today, deadline);
         return new Deadline(period.toString(), deadline, today, daysLeft, daysLeft < 0);

@@ -68,6 +68,17 @@ public class ReminderLedger {
         return instance.equals(reminder.instance());
     }
 
+    /**
+     * Whether this instance may claim the reminder now: nobody has, or another instance's claim went
+     * stale ({@link #stands}, as a claim written now would be judged). This instance's own failed ones
+     * are retried, not claimed again.
+     */
+    boolean claimable(String key) {
+        Reminder current = reminders.get(key);
+        return current == null || (!mine(current)
+                && stands(current, new Reminder(null, null, null, Reminder.CLAIMED, instance, Instant.now(), 0, null, null, null)));
+    }
+
     /** Claims a reminder for this instance; true when the claim stands (no other instance's came first). */
     boolean claim(String period, String unit, String kind, String text) {
         Reminder claim = new Reminder(period, unit, kind, Reminder.CLAIMED, instance, Instant.now(), 0, null, null, text);

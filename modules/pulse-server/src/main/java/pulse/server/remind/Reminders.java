@@ -86,13 +86,10 @@ class Reminders {
             return;
         }
         YearMonth period = YearMonth.from(today).minusMonths(1);
-        LocalDate deadline = YearMonth.from(today).atDay(rules.reportDueDay());
+        LocalDate deadline = rules.reportDeadline(period);
         for (MissingReports unit : periods.missing(period)) {
             String key = period + "/" + unit.unitId() + "/" + kind.get();
-            Optional<Reminder> known = ledger.find(key);
-            boolean free = known.isEmpty() || (!Reminder.SENT.equals(known.get().state()) && !ledger.mine(known.get())
-                    && Instant.now().isAfter(known.get().at().plus(ReminderLedger.CLAIM_TTL)));
-            if (!free) {
+            if (!ledger.claimable(key)) {
                 continue;   // sent, or being sent (or retried) by an instance
             }
             String text = ReminderRule.text(kind.get(), period, deadline, unit.unitId(),

@@ -2,18 +2,21 @@ package pulse.server.security;
 
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecuredAnnotationRule;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.rules.SecurityRuleResult;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
  * Opens the read API and the push channel to anonymous viewers when {@code PULSE_ANONYMOUS_READS}
- * (on by default for the demo) says so. It only ever allows a {@code GET} of a read endpoint;
- * everything else is left to the {@code @Secured} annotations.
+ * (on by default for the demo) says so. It only ever allows a {@code GET} of an endpoint every
+ * account may read; everything else is left to the {@code @Secured} annotations.
  */
 @Singleton
 class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
@@ -29,11 +32,16 @@ class ReadAccessRule implements SecurityRule<HttpRequest<?>> {
         return Mono.just(anonymousReads && isPublicRead(request) ? SecurityRuleResult.ALLOWED : SecurityRuleResult.UNKNOWN);
     }
 
+    /**
+     * A {@code GET} of an endpoint open to every account ({@code @Secured(IS_AUTHENTICATED)}): one
+     * restricted to roles (accounts, reminders, the instances' internal API) is never opened, by
+     * reading the same annotation the security rules read rather than a list of paths.
+     */
     static boolean isPublicRead(HttpRequest<?> request) {
-        String path = request.getPath();
-        return request.getMethod() == HttpMethod.GET && path.startsWith("/api/")
-                && !path.startsWith("/api/internal/") && !path.startsWith("/api/accounts")
-                && !path.startsWith("/api/reminders");
+        return request.getMethod() == HttpMethod.GET && RouteAttributes.getRouteMatch(request)
+                .map(route -> List.of(route.getAnnotationMetadata().stringValues(Secured.class))
+                        .equals(List.of(SecurityRule.IS_AUTHENTICATED)))
+                .orElse(false);
     }
 
     @Override
