@@ -312,11 +312,18 @@ function switchView(value) {
   else connect();
 }
 
-/** A wall screen shows every unit: the list scrolls by itself when it is longer than the panel. */
+/**
+ * A wall screen shows every unit: the list scrolls by itself when it is longer than the panel, once
+ * nobody has touched the page for a while, so it never moves under a hand about to click a row.
+ */
+let lastTouched = Date.now();
+['pointermove', 'pointerdown', 'keydown', 'wheel'].forEach((kind) =>
+  document.addEventListener(kind, () => { lastTouched = Date.now(); }, { passive: true }));
 function autoScroll(el) {
   let restUntil = 0;
   setInterval(() => {
-    if (el.matches(':hover') || Date.now() < restUntil || el.scrollHeight <= el.clientHeight) return;
+    const untouched = Date.now() - lastTouched > 20_000;
+    if (!untouched || el.matches(':hover') || Date.now() < restUntil || el.scrollHeight <= el.clientHeight) return;
     if (el.scrollTop + el.clientHeight >= el.scrollHeight - 1) {
       restUntil = Date.now() + 4000;
       setTimeout(() => { el.scrollTop = 0; }, 3000);
