@@ -120,25 +120,13 @@ final class PulseServer implements AutoCloseable {
         return as(adminToken).sendBytes(method, path, body);
     }
 
+    Answer upload(String path, String fileName, byte[] file) {
+        return as(adminToken).upload(path, fileName, file);
+    }
+
     /** A file the admin downloads (a workbook, a document), with {@code accept} as its Accept header (null: none). */
     byte[] download(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + adminToken);
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        try {
-            HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return as(adminToken).download(path, accept);
     }
 
     ApplicationContext context() {
@@ -197,6 +185,41 @@ final class PulseServer implements AutoCloseable {
         Answer sendBytes(String method, String path, byte[] body) {
             return send(request(path).header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+
+        /** A file downloaded; anything but 200 fails the test with the answer's body. */
+        byte[] download(String path, String accept) {
+            HttpRequest.Builder request = request(path);
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            try {
+                HttpResponse<byte[]> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+                            + new String(response.body(), StandardCharsets.UTF_8));
+                }
+                return response.body();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A file uploaded as a browser's form sends it: multipart/form-data, in the part named {@code file}. */
+        Answer upload(String path, String fileName, byte[] file) {
+            String boundary = "----pulse-test-" + System.nanoTime();
+            byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+            byte[] body = new byte[head.length + file.length + tail.length];
+            System.arraycopy(head, 0, body, 0, head.length);
+            System.arraycopy(file, 0, body, head.length, file.length);
+            System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+            return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
         }
 
         private HttpRequest.Builder request(String path) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -69,45 +71,84 @@ public class IngestService {
                     "a non-empty JSON array of events"));
         }
         List<FieldError> errors = new ArrayList<>();
-        List<FieldError> refused = new ArrayList<>();
         List<PulseEvent> events = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                events.add(reader.read(array.get(i), "[" + i + "]."));
+                positions.add(i);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        BatchCheck check = check(events, sender);
+        List<FieldError> refused = new ArrayList<>();
+        check.forbidden().forEach((i, found) -> found.forEach(e -> refused.add(at(positions.get(i), e))));
+        check.invalid().forEach((i, found) -> found.forEach(e -> errors.add(at(positions.get(i), e))));
+        if (!refused.isEmpty()) {
+            throw new ForbiddenException(refused);
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(e -> position(e.field())));
+            throw new InvalidInputException(errors);
+        }
+        return publish(check.events());
+    }
+
+    /**
+     * What the checks of a batch found: the events ready to publish (with their project's unit),
+     * and the errors of each refused event by its index in the batch (fields named without prefix).
+     */
+    record BatchCheck(List<PulseEvent> events, SortedMap<Integer, List<FieldError>> invalid,
+            SortedMap<Integer, List<FieldError>> forbidden) {
+        boolean ok() {
+            return invalid.isEmpty() && forbidden.isEmpty();
+        }
+    }
+
+    /** Checks events already read, in order, as one batch: a report may follow its project's registration. */
+    BatchCheck check(List<PulseEvent> events, Sender sender) {
+        SortedMap<Integer, List<FieldError>> invalid = new TreeMap<>();
+        SortedMap<Integer, List<FieldError>> forbidden = new TreeMap<>();
+        List<PulseEvent> checked = new ArrayList<>();
         Map<String, KnownProjects.Known> registeredHere = new HashMap<>();
         Map<String, BigDecimal> reportedHere = new HashMap<>();
         KnownProjects.Lookup lookup = known.lookup();
-        for (int i = 0; i < array.size(); i++) {
-            String at = "[" + i + "].";
+        for (int i = 0; i < events.size(); i++) {
             try {
-                PulseEvent event = reader.read(array.get(i), at).withSentBy(sender.username());
+                PulseEvent event = events.get(i).withSentBy(sender.username());
                 KnownProjects.Known project = null;
                 if (!(event.payload() instanceof ProjectRegistered)) {
                     project = registeredHere.containsKey(event.projectId())
                             ? registeredHere.get(event.projectId())
                             : lookup.find(event.projectId()).orElse(null);
                     if (project == null) {
-                        throw new InvalidInputException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
+                        throw new InvalidInputException(new FieldError("projectId", "\"" + event.projectId() + "\"",
                                 "a registered project (register it first, or earlier in this batch)"));
                     }
                 }
-                event = checked(event, project, sender, lookup, reportedHere, at);
+                event = checked(event, project, sender, lookup, reportedHere, "");
                 if (event.payload() instanceof ProjectRegistered registration) {
                     registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
                 } else if (event.payload() instanceof InvestmentReported report) {
                     reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
                 }
-                events.add(event);
+                checked.add(event);
             } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
+                invalid.put(i, e.errors());
             } catch (ForbiddenException e) {
-                refused.addAll(e.errors());
+                forbidden.put(i, e.errors());
             }
         }
-        if (!refused.isEmpty()) {
-            throw new ForbiddenException(refused);
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return publish(events);
+        return new BatchCheck(checked, invalid, forbidden);
+    }
+
+    private static FieldError at(int index, FieldError error) {
+        return new FieldError("[" + index + "]." + error.field(), error.value(), error.expected());
+    }
+
+    private static int position(String field) {
+        return field.startsWith("[") ? Integer.parseInt(field.substring(1, field.indexOf(']'))) : -1;
     }
 
     /**
@@ -202,7 +243,8 @@ public class IngestService {
         return event.withUnitId(unit);
     }
 
-    private List<Accepted> publish(List<PulseEvent> events) {
+    /** Publishes checked events in order and answers once Kafka acknowledged every one. */
+    List<Accepted> publish(List<PulseEvent> events) {
         List<CompletableFuture<RecordMetadata>> acks = events.stream().map(publisher::publish).toList();
         List<Accepted> accepted = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {

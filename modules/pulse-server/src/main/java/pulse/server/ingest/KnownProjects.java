@@ -41,6 +41,7 @@ class KnownProjects {
     final class Lookup {
 
         private final Map<String, Optional<ProjectView>> views = new HashMap<>();
+        private final Map<String, Optional<ProjectView>> yearViews = new HashMap<>();
 
         private Lookup() {}
 
@@ -75,7 +76,13 @@ class KnownProjects {
             return view(projectId).map(view -> view.months().get(period));
         }
 
-        private Optional<ProjectView> view(String projectId) {
+        /** The project in {@code year} (its registration's or a plan's year), as the read side has it. */
+        Optional<ProjectView> viewIn(String projectId, int year) {
+            return yearViews.computeIfAbsent(projectId + "/" + year, key -> query.locatedProject(projectId, year).value());
+        }
+
+        /** The project as the read side has it now (any year's view holds every month and milestone). */
+        Optional<ProjectView> view(String projectId) {
             return views.computeIfAbsent(projectId, query::project);
         }
     }

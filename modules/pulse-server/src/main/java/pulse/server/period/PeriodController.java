@@ -16,7 +16,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
 import pulse.documents.BulletinDocx;
@@ -27,6 +26,7 @@ import pulse.model.PeriodSnapshot;
 import pulse.model.PeriodSnapshot.MissingReports;
 import pulse.server.security.Role;
 import pulse.server.security.Senders;
+import pulse.server.web.Download;
 import pulse.server.web.ListAnswer;
 import pulse.server.web.NotFoundException;
 
@@ -125,9 +125,7 @@ class PeriodController {
 
     /** The file, named as the office would save it (通报-2022-06-r1.docx), in UTF-8 per RFC 6266. */
     private static HttpResponse<byte[]> attachment(byte[] file, PeriodSnapshot snapshot, String extension, String type) {
-        String name = "通报-" + snapshot.period() + "-r" + snapshot.revision() + "." + extension;
-        String encoded = java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-        return HttpResponse.ok(file).contentType(type).header("Content-Disposition",
-                "attachment; filename=\"bulletin-" + snapshot.period() + "." + extension + "\"; filename*=UTF-8''" + encoded);
+        return Download.of(file, type, "bulletin-" + snapshot.period() + "." + extension,
+                "通报-" + snapshot.period() + "-r" + snapshot.revision() + "." + extension);
     }
 }

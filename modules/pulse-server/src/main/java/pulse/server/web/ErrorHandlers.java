@@ -10,7 +10,12 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import jakarta.inject.Singleton;
+import java.util.List;
+import pulse.documents.intake.Sheets;
+import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
 import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.kafka.StoreUnavailableException;
@@ -63,6 +68,52 @@ final class ErrorHandlers {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, ConflictException e) {
             return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT).body(ErrorBody.of(e.getMessage()));
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {TooLargeException.class, ExceptionHandler.class})
+    static class TooLarge implements ExceptionHandler<TooLargeException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, TooLargeException e) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of("Too large: "
+                    + e.getMessage()));
+        }
+    }
+
+    /** A body beyond the server's limit, stopped while it arrived. */
+    @Singleton
+    @Produces
+    @Replaces(ContentLengthExceededHandler.class)
+    static class BodyTooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, ContentLengthExceededException e) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of("Too large: "
+                    + "the request is larger than Pulse takes (a spreadsheet up to 10 MB and 20,000 rows):"
+                    + " split it into several files"));
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {Sheets.TooManyRowsException.class, ExceptionHandler.class})
+    static class TooManyRows implements ExceptionHandler<Sheets.TooManyRowsException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, Sheets.TooManyRowsException e) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of("Too large: "
+                    + "the file has more than " + Sheets.MAX_ROWS + " rows; split it into several files"));
+        }
+    }
+
+    @Singleton
+    @Produces
+    @Requires(classes = {Sheets.UnreadableException.class, ExceptionHandler.class})
+    static class Unreadable implements ExceptionHandler<Sheets.UnreadableException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, Sheets.UnreadableException e) {
+            return HttpResponse.badRequest(new ErrorBody("Invalid input: " + e.getMessage(), List.of(ErrorBody.Problem.of(
+                    new FieldError("file", null, "an .xlsx workbook or a .csv file (UTF-8 or GBK) made from a template")))));
         }
     }
 

@@ -3,8 +3,6 @@ package pulse.server.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import pulse.documents.ListXlsx;
 import pulse.model.FieldError;
@@ -26,9 +24,7 @@ public final class ListAnswer {
         if (!wantsWorkbook(request)) {
             return HttpResponse.ok(rows).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
-        String name = URLEncoder.encode(sheet + ".xlsx", StandardCharsets.UTF_8).replace("+", "%20");
-        return HttpResponse.ok(ListXlsx.write(sheet, rows)).contentType(XLSX)
-                .header("Content-Disposition", "attachment; filename=\"pulse.xlsx\"; filename*=UTF-8''" + name);
+        return Download.of(ListXlsx.write(sheet, rows), XLSX, "pulse.xlsx", sheet + ".xlsx");
     }
 
     static boolean wantsWorkbook(HttpRequest<?> request) {

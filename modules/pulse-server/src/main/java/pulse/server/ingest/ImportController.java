@@ -1,0 +1,117 @@
+package pulse.server.ingest;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.YearMonth;
+import java.util.List;
+import pulse.documents.intake.ImportKind;
+import pulse.documents.intake.ImportTemplate;
+import pulse.model.FieldError;
+import pulse.model.InvalidInputException;
+import pulse.model.ProjectView;
+import pulse.server.PulseClock;
+import pulse.server.query.ProjectFilter;
+import pulse.server.query.QueryService;
+import pulse.server.security.Role;
+import pulse.server.security.Sender;
+import pulse.server.security.Senders;
+import pulse.server.web.Download;
+import pulse.server.web.ListAnswer;
+import pulse.server.web.TooLargeException;
+
+/**
+ * Spreadsheets in: the templates to fill in, and the upload ({@code multipart/form-data}, the file
+ * in the part named {@code file}). The answer lists every row with what it changes and every error
+ * with its sheet, row and column; {@code 400} when anything is wrong (then nothing is written).
+ */
+@Controller("/api/import")
+@Secured({Role.ADMIN, Role.UNIT})
+@ExecuteOn(TaskExecutors.BLOCKING)
+class ImportController {
+
+    /** The largest file taken; a larger one is refused with 413 before it is read. */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final ImportService imports;
+    private final QueryService query;
+    private final Senders senders;
+    private final PulseClock clock;
+
+    ImportController(ImportService imports, QueryService query, Senders senders, PulseClock clock) {
+        this.imports = imports;
+        this.query = query;
+        this.senders = senders;
+        this.clock = clock;
+    }
+
+    @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+    HttpResponse<ImportAnswer> upload(@Nullable @Part("file") CompletedFileUpload file,
+            @Nullable @QueryValue Boolean dryRun, Authentication authentication) {
+        if (file == null) {
+            throw new InvalidInputException(new FieldError("file", null,
+                    "an .xlsx or .csv file in the multipart part named file"));
+        }
+        if (file.getSize() > MAX_BYTES) {
+            throw new TooLargeException("the file is " + file.getSize() / 1024 + " KB; at most 10 MB ("
+                    + MAX_BYTES + " bytes) is taken: split it into several files");
+        }
+        ImportAnswer answer = imports.importFile(bytes(file), file.getFilename(), Boolean.TRUE.equals(dryRun),
+                senders.of(authentication));
+        return HttpResponse.status(answer.errors().isEmpty() || answer.dryRun() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
+                .body(answer);
+    }
+
+    /**
+     * A template to fill in: {@code kind} projects, plans or reports; prefilled with the projects
+     * the account may write for (a unit: its own), in {@code year} (default this year), and for
+     * reports with {@code period} (default last month, the one being reported).
+     */
+    @Get(uri = "/template.xlsx", produces = ListAnswer.XLSX)
+    HttpResponse<byte[]> template(@Nullable @QueryValue String kind, @Nullable @QueryValue Integer year,
+            @Nullable @QueryValue String period, Authentication authentication) {
+        ImportKind sheet = ImportKind.fromParameter(kind == null ? "reports" : kind).orElseThrow(() ->
+                new InvalidInputException(new FieldError("kind", "\"" + kind + "\"", "projects, plans or reports")));
+        YearMonth month = period == null ? YearMonth.from(clock.today()).minusMonths(1) : parsePeriod(period);
+        int planYear = query.year(year != null ? year : sheet == ImportKind.REPORTS ? month.getYear() : null);
+        Sender sender = senders.of(authentication);
+        ProjectFilter filter = new ProjectFilter(planYear, null, sender.isAdmin() ? null : sender.unitId(), null, null,
+                null, null);
+        List<ProjectView> projects = query.projects(filter).stream()
+                .filter(p -> sheet != ImportKind.PROJECTS || p.startYear() == planYear)
+                .toList();
+        byte[] bytes = ImportTemplate.write(sheet, projects, planYear, month);
+        String suffix = sheet == ImportKind.REPORTS ? month.toString() : String.valueOf(planYear);
+        return Download.of(bytes, ListAnswer.XLSX, "pulse-" + sheet.name().toLowerCase() + "-" + suffix + ".xlsx",
+                sheet.sheetName + "-" + suffix + ".xlsx");
+    }
+
+    private static YearMonth parsePeriod(String period) {
+        try {
+            return YearMonth.parse(period);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(new FieldError("period", "\"" + period + "\"", "a month as YYYY-MM"));
+        }
+    }
+
+    private static byte[] bytes(CompletedFileUpload file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
