@@ -21,6 +21,13 @@ const I18N = {
     frozen: '已关账 · 冻结数据', bulletin: '通报', blockers: '问题清单', owner: '责任单位', due: '时限', age: '已{n}天',
     overdue: '逾期{n}天', failingReminders: '发送失败的提醒', deadline: '报送截止', late: '已逾期',
     dueIn: '距截止还有{n}天', dueToday: '今天截止', resolved: '已解决',
+    uploadTab: '表格导入', uploadHint: '下载模板，按表头填写后上传（.xlsx，或 UTF-8 / GBK 编码的 .csv，最多 20000 行、10 MB）。先预检，确认无误后导入；同一文件再次导入不会重复写入。',
+    templates: '模板：', templateReports: '月度报送', templatePlans: '年度计划', templateProjects: '项目清单', file: '文件',
+    check: '预检', confirmImport: '确认导入', uploading: '正在上传', checking: '正在检查', chooseFile: '请先选择文件',
+    sheet: '工作表', row: '行', type: '类型', change: '变化', NEW: '新增', CHANGED: '更改', UNCHANGED: '不变',
+    previewSummary: '新增 {a} 条，更改 {c} 条，不变 {u} 条，错误 {e} 处', imported: '已导入 {n} 条，Kafka 已确认',
+    nothingToWrite: '没有需要写入的内容（与系统中一致）', fixErrors: '请修改表格中的错误后重新上传，本次未写入任何内容',
+    InvestmentReported: '月度投资', MilestoneReached: '节点', ProjectRegistered: '项目', AnnualPlanSet: '年度计划',
   },
   en: {
     title: 'Key Projects: Live Investment Monitor', connecting: 'Connecting', live: 'Live',
@@ -45,6 +52,14 @@ const I18N = {
     frozen: 'Closed period · frozen', bulletin: 'Bulletin', blockers: 'Blockers', owner: 'Owner', due: 'Due',
     age: '{n} days old', overdue: '{n} days overdue', failingReminders: 'Reminders failing to send', deadline: 'Due by',
     late: 'late', dueIn: '{n} days left', dueToday: 'due today', resolved: 'Resolved',
+    uploadTab: 'Spreadsheet', uploadHint: 'Download a template, fill it in under its headers and upload it (.xlsx, or .csv in UTF-8 or GBK; at most 20,000 rows and 10 MB). Check it first, then import; importing the same file again writes nothing.',
+    templates: 'Templates: ', templateReports: 'Monthly reports', templatePlans: 'Annual plans', templateProjects: 'Project list',
+    file: 'File', check: 'Check', confirmImport: 'Import', uploading: 'Uploading', checking: 'Checking',
+    chooseFile: 'Choose a file first', sheet: 'Sheet', row: 'Row', type: 'Type', change: 'Change', NEW: 'new',
+    CHANGED: 'changed', UNCHANGED: 'unchanged', previewSummary: '{a} new, {c} changed, {u} unchanged, {e} errors',
+    imported: '{n} imported; Kafka acknowledged them', nothingToWrite: 'Nothing to write (the same as in Pulse)',
+    fixErrors: 'Fix the errors in the file and upload it again; nothing was written',
+    InvestmentReported: 'Investment', MilestoneReached: 'Milestone', ProjectRegistered: 'Project', AnnualPlanSet: 'Annual plan',
   },
 };
 const AREAS = {
@@ -60,7 +75,8 @@ const MILESTONES = { APPROVED: ['立项审批', 'Approved'], STARTED: ['开工',
   COMPLETED: ['竣工', 'Completed'], IN_OPERATION: ['投产投运', 'In operation'], OPEN_TO_TRAFFIC: ['通车', 'Open to traffic'] };
 
 let lang = localStorage.getItem('pulse.lang') || 'zh';
-const t = (key, n) => String(I18N[lang] && I18N[lang][key] !== undefined ? I18N[lang][key] : key).replace('{n}', n);
+const t = (key, n, more = {}) => Object.entries(more).reduce((text, [k, v]) => text.replace(`{${k}}`, v),
+  String(I18N[lang] && I18N[lang][key] !== undefined ? I18N[lang][key] : key).replace('{n}', n));
 const named = (table, key) => (table[key] ? table[key][lang === 'zh' ? 0 : 1] : key);
 function applyI18n() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

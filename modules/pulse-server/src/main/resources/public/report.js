@@ -99,8 +99,9 @@ $('milestone').addEventListener('submit', (e) => {
 });
 document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => {
   document.querySelectorAll('.tab').forEach((other) => other.classList.toggle('active', other === tab));
-  $('investment').hidden = tab.dataset.tab !== 'investment';
-  $('milestone').hidden = tab.dataset.tab !== 'milestone';
+  document.querySelectorAll('.pane').forEach((pane) => { pane.hidden = pane.id !== tab.dataset.tab; });
+  // A spreadsheet names its own projects: the pickers are for one report at a time.
+  document.querySelectorAll('.picker').forEach((row) => { row.hidden = tab.dataset.tab === 'upload'; });
 }));
 $('unit').addEventListener('change', loadProjects);
 $('project').addEventListener('change', loadProject);

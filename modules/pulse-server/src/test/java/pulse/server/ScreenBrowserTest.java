@@ -267,6 +267,46 @@ class ScreenBrowserTest {
         Browser.screenshot(browser, SCREENSHOTS.resolve("bulletin.png"));
     }
 
+    @Test
+    @Order(8)
+    void shouldPreviewAnUploadedSpreadsheetRowByRowThenImportIt(@TempDir Path files) throws Exception {
+        server.account("upload-renshe", "unit", "县人社局");
+        browser.get(base + "/report");
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        logIn("upload-renshe", "upload-renshe-password");
+        browser.findElement(By.cssSelector(".tab[data-tab=upload]")).click();
+        // A unit sees the reports template only: projects and plans are the office's
+        assertThat(browser.findElement(By.id("template-reports")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("template-projects")).isDisplayed()).isFalse();
+
+        // A file with a mistake: the preview lists it with its row and column, and offers no import
+        Path bad = files.resolve("月报-错误.xlsx");
+        java.nio.file.Files.write(bad, ImportTest.workbook("月报", pulse.documents.intake.ImportKind.REPORTS.headers(),
+                new String[][] {{"TZ-2022-051", null, "2022-04", "八十", "补报", null, null, null}}));
+        browser.findElement(By.id("file")).sendKeys(bad.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#preview ul.errors li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#preview ul.errors li")).getText()).contains("第2行", "本月完成投资");
+        assertThat(browser.findElement(By.id("confirm")).isDisplayed()).isFalse();
+
+        // A good file: one row, new or changed, then imported and counted
+        Path good = files.resolve("月报.xlsx");
+        java.nio.file.Files.write(good, ImportTest.workbook("月报", pulse.documents.intake.ImportKind.REPORTS.headers(),
+                new String[][] {{"TZ-2022-051", null, "2022-04", "1.25", "补报", null, null, null}}));
+        browser.findElement(By.id("file")).sendKeys(good.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("confirm")).isDisplayed());
+        assertThat(browser.findElements(By.cssSelector("#preview tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#preview tbody td.change")).getText()).isIn("新增", "更改");
+        Browser.screenshot(browser, SCREENSHOTS.resolve("report-upload-preview.png"));
+        browser.findElement(By.id("confirm")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector("#upload .result")).getText()
+                .contains("已导入 1 条"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.get("/api/projects/TZ-2022-051").json()
+                .get("months").get("2022-04").decimalValue()).isEqualByComparingTo("1.25"));
+    }
+
     private void logIn(String username, String password) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#login[open]")).isEmpty());
         browser.findElement(By.id("login-username")).sendKeys(username);
