@@ -63,6 +63,8 @@ function showErrors(form, body) {
     if (input) input.classList.add('invalid');
   });
   if (!body.errors || body.errors.length === 0) form.querySelector('[data-error-for="body"]').textContent = body.message;
+  // A figure far above the plan: the unit may confirm it, with a reason.
+  if ((body.errors || []).some((error) => error.field === 'confirm')) $('confirm-row').hidden = false;
 }
 
 async function submit(form, url, body) {
@@ -88,7 +90,8 @@ function amountJson(text) {
 $('investment').addEventListener('submit', (e) => {
   e.preventDefault();
   const reason = $('reason').value.trim();
-  const body = `{"amount":${amountJson($('amount').value)}${reason ? `,"reason":${JSON.stringify(reason)}` : ''}}`;
+  const confirm = !$('confirm-row').hidden && $('confirm-figure').checked ? ',"confirm":true' : '';
+  const body = `{"amount":${amountJson($('amount').value)}${reason ? `,"reason":${JSON.stringify(reason)}` : ''}${confirm}}`;
   submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/investments/${encodeURIComponent($('period').value)}`, body);
 });
 $('milestone').addEventListener('submit', (e) => {
@@ -105,7 +108,14 @@ document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click',
 }));
 $('unit').addEventListener('change', loadProjects);
 $('project').addEventListener('change', loadProject);
-$('period').addEventListener('change', () => { showPrevious(); showDeadline(); });
+$('period').addEventListener('change', () => { showPrevious(); showDeadline(); resetConfirm(); });
+$('amount').addEventListener('input', resetConfirm);
+
+/** A new figure or month is checked afresh: the confirmation was for the one refused. */
+function resetConfirm() {
+  $('confirm-row').hidden = true;
+  $('confirm-figure').checked = false;
+}
 $('lang').addEventListener('click', () => { switchLanguage(); renderMilestones(); showPrevious(); });
 
 function renderMilestones() {

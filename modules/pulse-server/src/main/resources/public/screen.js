@@ -2,11 +2,13 @@
 const COUNTY = 'county/全县';
 const state = { totals: {}, ranking: [], warnings: new Map(), reports: [], curve: [], filter: null, blockers: [],
   view: { mode: 'live' }, liveYear: null };
+// SVG, not canvas: the screen is scaled to the display (screen-fit.js), and vectors stay sharp at 4K.
 const charts = {
-  gauge: echarts.init(document.getElementById('gauge'), null, { renderer: 'canvas' }),
-  curve: echarts.init(document.getElementById('curve')),
-  areas: echarts.init(document.getElementById('areas')),
+  gauge: echarts.init(document.getElementById('gauge'), null, { renderer: 'svg' }),
+  curve: echarts.init(document.getElementById('curve'), null, { renderer: 'svg' }),
+  areas: echarts.init(document.getElementById('areas'), null, { renderer: 'svg' }),
 };
+window.addEventListener('pulse:fit', () => Object.values(charts).forEach((chart) => chart.resize()));
 
 function selectedKey() {
   return state.filter ? `${state.filter.dimension}/${state.filter.key}` : COUNTY;
@@ -108,7 +110,7 @@ function renderWarnings() {
     .slice(0, 8);
   document.getElementById('warnings').innerHTML = shown.map((w) => `<li class="${w.light}" data-project="${escapeHtml(w.projectId)}">`
     + `<span class="name">${escapeHtml(w.name)}</span> · ${escapeHtml(w.unitId)}`
-    + `<div class="reasons">${w.reasons.map(escapeHtml).join('；')}</div></li>`).join('');
+    + `<div class="reasons">${reasonsOf(w).map(escapeHtml).join(lang === 'zh' ? '；' : '; ')}</div></li>`).join('');
 }
 
 function renderTicker() {
@@ -348,7 +350,7 @@ async function openCard(projectId) {
     + `<p>${escapeHtml(p.unitId)} · ${escapeHtml(p.township)} · ${named(AREAS, p.area)} · ${named(STATUSES, p.status)}</p>`
     + `<p>${t('annualPlan')} ${money(p.annualPlan)} ${t('wan')} · ${t('completedThisYear')} ${money(p.completedThisYear)} ${t('wan')}`
     + ` · ${t('completionRate')} ${percent(p.completionRate)} · ${t('targetRate')} ${percent(p.targetRate)}</p>`
-    + `<p class="light-${p.light}">${t('light')}: ${p.light} ${p.reasons.map(escapeHtml).join('；')}</p>`
+    + `<p class="light-${p.light}">${t('light')}: ${p.light} ${reasonsOf(p).map(escapeHtml).join(lang === 'zh' ? '；' : '; ')}</p>`
     + `<table><tr><th>${t('months')}</th><th></th></tr>${months}</table>`
     + `<table><tr><th>${t('milestones')}</th><th>${t('planned')}</th><th>${t('reached')}</th></tr>${milestones}</table>`
     + `<h3>${t('issues')}</h3><ul>${issues}</ul>`;

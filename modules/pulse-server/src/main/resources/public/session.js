@@ -84,11 +84,15 @@ const Session = (() => {
     });
   }
 
+  /** The page's language for the server's messages (the browser's own Accept-Language may differ). */
+  const language = () => (typeof lang !== 'undefined' && lang === 'en' ? 'en' : 'zh-CN');
+
   /** fetch with the token; on 401 (no login, or it expired) it asks for a login and tries once more. */
   async function authFetch(url, options = {}) {
     const send = () => fetch(url, {
       ...options,
-      headers: { ...(options.headers || {}), ...(token() ? { Authorization: `Bearer ${token()}` } : {}) },
+      headers: { 'Accept-Language': language(), ...(options.headers || {}),
+        ...(token() ? { Authorization: `Bearer ${token()}` } : {}) },
     });
     const response = await send();
     if (response.status !== 401) return response;
@@ -108,5 +112,5 @@ const Session = (() => {
     if (button) button.addEventListener('click', logout);
   });
 
-  return { token, claims, login, authFetch, logout, keep };
+  return { token, claims, login, authFetch, logout, keep, language };
 })();

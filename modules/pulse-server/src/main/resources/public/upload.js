@@ -15,6 +15,7 @@
       const request = new XMLHttpRequest();
       request.open('POST', `/api/import${dryRun ? '?dryRun=true' : ''}`);
       if (Session.token()) request.setRequestHeader('Authorization', `Bearer ${Session.token()}`);
+      request.setRequestHeader('Accept-Language', Session.language());
       const bar = $('progress');
       bar.hidden = false;
       bar.value = 0;

@@ -31,6 +31,7 @@ public final class ColumnNames {
             Map.entry("reportedAt", "报送时间"), Map.entry("sentBy", "报送账号"), Map.entry("period", "月份"),
             Map.entry("amount", "金额（万元）"), Map.entry("reason", "原因"), Map.entry("milestone", "节点"),
             Map.entry("date", "日期"), Map.entry("note", "说明"), Map.entry("confirm", "已确认"),
+            Map.entry("plannedMonth", "当月计划（万元）"), Map.entry("confirmedMonths", "超计划核实月份"),
             // values
             Map.entry("RED", "红灯"), Map.entry("YELLOW", "黄灯"), Map.entry("GREEN", "绿灯"),
             Map.entry("LAND", "用地"), Map.entry("FUNDING", "资金"), Map.entry("APPROVAL", "审批"), Map.entry("OTHER", "其他"));

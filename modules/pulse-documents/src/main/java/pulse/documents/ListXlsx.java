@@ -33,6 +33,9 @@ public final class ListXlsx {
 
     record Column(String header, Kind kind) {}
 
+    /** Fields that repeat another in English for an English screen: a Chinese sheet leaves them out. */
+    static final java.util.Set<String> ENGLISH_ONLY = java.util.Set.of("reasonsEn");
+
     private ListXlsx() {}
 
     public static byte[] write(String sheetName, Collection<?> rows) {
@@ -66,6 +69,9 @@ public final class ListXlsx {
     private static void flatten(String prefix, Object value, Map<String, Object> cells) {
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
+                if (ENGLISH_ONLY.contains(component.getName())) {
+                    continue;
+                }
                 Object field = read(component, record);
                 String key = prefix + component.getName();
                 if (field instanceof Record) {

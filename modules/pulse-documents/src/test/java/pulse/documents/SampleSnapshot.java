@@ -42,9 +42,11 @@ final class SampleSnapshot {
                         totals("玉泉镇人民政府", 1, "1000.12", "100.01", "0.1000", "0.5000", Grade.FAILING)));
         List<Warning> warnings = List.of(
                 new Warning("TZ-2022-031", "玉泉镇污水管网改造", "玉泉镇人民政府", "玉泉镇", WorkArea.ECOLOGY, Light.RED,
-                        new BigDecimal("-40.00"), List.of("投资完成率10%，时序进度50%，落后40个百分点")),
+                        new BigDecimal("-40.00"), List.of("投资完成率10%，时序进度50%，落后40个百分点"),
+                        List.of("completed 10% against a target of 50%, 40 points behind")),
                 new Warning("TZ-2022-012", "张西河灌区续建配套", "县水务局", "张西河乡", WorkArea.RURAL, Light.YELLOW,
-                        new BigDecimal("-8.00"), List.of("计划2022-05-15开工，已逾期1个月未开工")));
+                        new BigDecimal("-8.00"), List.of("计划2022-05-15开工，已逾期1个月未开工"),
+                        List.of("start of works planned for 2022-05-15, not reached 1 months later")));
         List<ProjectLine> projects = List.of(new ProjectLine("TZ-2022-031", "玉泉镇污水管网改造", "玉泉镇人民政府", "玉泉镇",
                 WorkArea.ECOLOGY, Level.COUNTY, ProjectStatus.UNDER_CONSTRUCTION, new BigDecimal("3000.36"),
                 new BigDecimal("1000.12"), new BigDecimal("100.01"), new BigDecimal("600.01"), new BigDecimal("0.1000"),

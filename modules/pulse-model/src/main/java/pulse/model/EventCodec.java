@@ -61,13 +61,13 @@ public final class EventCodec {
     /** Parses JSON text, naming the field in the error when it is not JSON at all. */
     public JsonNode parse(byte[] bytes, String field) {
         if (bytes == null || bytes.length == 0) {
-            throw new InvalidInputException(new FieldError(field, null, "a JSON document"));
+            throw new InvalidInputException(new FieldError(field, null, Text.of("json.document")));
         }
         try {
             return mapper.readTree(bytes);
         } catch (JacksonException e) {
             throw new InvalidInputException(new FieldError(field, "not readable JSON (" + firstLine(e) + ")",
-                    "a JSON document in UTF-8"));
+                    Text.of("json.utf8")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

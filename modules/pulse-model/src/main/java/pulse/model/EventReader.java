@@ -75,7 +75,7 @@ public final class EventReader {
         List<FieldError> errors = Fields.newErrors();
         if (node == null || !node.isObject()) {
             throw new InvalidInputException(new FieldError(prefix.isEmpty() ? "body" : prefix.replaceAll("\\.$", ""),
-                    node == null ? null : Fields.shown(node), "a JSON object describing one event"));
+                    node == null ? null : Fields.shown(node), Text.of("event.object")));
         }
         Fields fields = new Fields(node, prefix, errors);
         Instant reportedAt = fields.instant("reportedAt");
@@ -104,7 +104,7 @@ public final class EventReader {
     private static String type(Fields fields) {
         JsonNode value = fields.raw("type");
         if (value == null || !value.isTextual() || !Payload.TYPES.contains(value.asText())) {
-            fields.reject("type", value, "one of " + String.join(", ", Payload.TYPES));
+            fields.reject("type", value, Text.of("event.type", String.join(", ", Payload.TYPES)));
             return null;
         }
         return value.asText();
@@ -114,10 +114,7 @@ public final class EventReader {
         return switch (type) {
             case "ProjectRegistered" -> registration(fields);
             case "AnnualPlanSet" -> annualPlan(fields);
-            case "InvestmentReported" -> new InvestmentReported(
-                    fields.period("period", latest == null ? null : YearMonth.from(latest)),
-                    fields.money("amount", true, ZERO, true),
-                    fields.text("reason", false, 500));
+            case "InvestmentReported" -> report(fields, latest);
             case "MilestoneReached" -> new MilestoneReached(
                     fields.oneOf("milestone", Milestone.class, true),
                     fields.date("date", true, latest),
@@ -138,12 +135,22 @@ public final class EventReader {
         };
     }
 
+    private static InvestmentReported report(Fields fields, LocalDate latest) {
+        YearMonth period = fields.period("period", latest == null ? null : YearMonth.from(latest));
+        BigDecimal amount = fields.money("amount", true, ZERO, true);
+        Boolean confirm = fields.flag("confirm");
+        String reason = fields.text("reason", false, 500);
+        if (Boolean.TRUE.equals(confirm) && reason == null && !fields.has("reason")) {
+            fields.reject("reason", null, Text.of("report.confirmReason"));
+        }
+        return new InvestmentReported(period, amount, reason, Boolean.TRUE.equals(confirm) ? true : null);
+    }
+
     private static ProjectRegistered registration(Fields fields) {
         BigDecimal total = fields.money("totalInvestment", true, ZERO, false);
         BigDecimal annualPlan = fields.money("annualPlan", true, ZERO, false);
         if (total != null && annualPlan != null && annualPlan.compareTo(total) > 0) {
-            fields.reject("annualPlan", fields.raw("annualPlan"),
-                    "an annual plan not above the total investment (" + total.toPlainString() + ")");
+            fields.reject("annualPlan", fields.raw("annualPlan"), Text.of("plan.annualAboveTotal", total));
         }
         BigDecimal before = fields.money("investedBeforeYear", false, ZERO, true);
         return new ProjectRegistered(
@@ -175,14 +182,14 @@ public final class EventReader {
         }
         JsonNode array = fields.raw("monthlyPlan");
         if (!array.isArray() || array.size() != 12) {
-            fields.reject("monthlyPlan", array, "an array of 12 monthly amounts in 万元, January to December");
+            fields.reject("monthlyPlan", array, Text.of("plan.monthlyShape"));
             return null;
         }
         List<BigDecimal> months = new ArrayList<>(12);
         BigDecimal sum = ZERO;
         for (int i = 0; i < 12; i++) {
             BigDecimal month = fields.money("monthlyPlan[" + i + "]", array.get(i), ZERO, true,
-                    "a JSON number of 万元 with at most two decimals, from 0 to " + Fields.MAX_MONEY.toPlainString());
+                    Fields.moneyExpected(ZERO, true));
             months.add(month);
             sum = month == null ? sum : sum.add(month);
         }
@@ -190,8 +197,7 @@ public final class EventReader {
             return null;
         }
         if (annualPlan != null && sum.compareTo(annualPlan) != 0) {
-            fields.reject("monthlyPlan", array, "12 monthly amounts adding up to the annual plan ("
-                    + annualPlan.toPlainString() + "), not " + sum.toPlainString());
+            fields.reject("monthlyPlan", array, Text.of("plan.monthlySum", annualPlan, sum));
             return null;
         }
         return List.copyOf(months);
@@ -204,8 +210,7 @@ public final class EventReader {
         }
         JsonNode object = fields.raw("plannedMilestones");
         if (!object.isObject()) {
-            fields.reject("plannedMilestones", object, "an object from milestone to planned date, "
-                    + "e.g. {\"STARTED\":\"2022-03-15\"}");
+            fields.reject("plannedMilestones", object, Text.of("plan.milestonesShape"));
             return planned;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -214,7 +219,7 @@ public final class EventReader {
             String field = "plannedMilestones." + entry.getKey();
             if (milestone == null) {
                 fields.errors().add(new FieldError(fields.prefixed(field), "\"" + entry.getKey() + "\"",
-                        "a milestone, one of " + List.of(Milestone.values())));
+                        Text.of("plan.milestoneName", Messages.choices(Milestone.class))));
                 continue;
             }
             LocalDate date = fields.date(field, entry.getValue(), null);

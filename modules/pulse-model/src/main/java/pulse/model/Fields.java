@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Reads the fields of one JSON object and collects every error instead of stopping at the first,
@@ -54,12 +52,12 @@ final class Fields {
         return prefix + name;
     }
 
-    void reject(String name, JsonNode given, String expected) {
+    void reject(String name, JsonNode given, Text expected) {
         errors.add(new FieldError(prefix + name, given == null || given.isNull() ? null : shown(given), expected));
     }
 
     String text(String name, boolean required, int maxLength) {
-        String expected = (required ? "a non-empty text" : "a text") + " of at most " + maxLength + " characters";
+        Text expected = Text.of(required ? "field.text.required" : "field.text", maxLength);
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -76,7 +74,7 @@ final class Fields {
     }
 
     String id(String name, boolean required) {
-        String expected = "an identifier of 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+        Text expected = Text.of("field.id");
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -93,8 +91,7 @@ final class Fields {
 
     /** An amount in 万元: a JSON number, at most two decimals, within [min, MAX_MONEY]. */
     BigDecimal money(String name, boolean required, BigDecimal min, boolean minInclusive) {
-        String expected = "a JSON number of 万元 with at most two decimals, "
-                + (minInclusive ? "from " : "above ") + min.toPlainString() + " to " + MAX_MONEY.toPlainString();
+        Text expected = moneyExpected(min, minInclusive);
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -105,7 +102,11 @@ final class Fields {
         return money(name, value, min, minInclusive, expected);
     }
 
-    BigDecimal money(String field, JsonNode value, BigDecimal min, boolean minInclusive, String expected) {
+    static Text moneyExpected(BigDecimal min, boolean minInclusive) {
+        return Text.of(minInclusive ? "field.money.from" : "field.money.above", min, MAX_MONEY);
+    }
+
+    BigDecimal money(String field, JsonNode value, BigDecimal min, boolean minInclusive, Text expected) {
         if (!value.isNumber()) {
             reject(field, value, expected);
             return null;
@@ -121,7 +122,7 @@ final class Fields {
     }
 
     Integer year(String name) {
-        String expected = "a whole year from 2000 to 2100";
+        Text expected = Text.of("field.year");
         JsonNode value = node.get(name);
         if (value == null || !value.isIntegralNumber() || value.asInt() < 2000 || value.asInt() > 2100) {
             reject(name, value, expected);
@@ -131,8 +132,7 @@ final class Fields {
     }
 
     <E extends Enum<E>> E oneOf(String name, Class<E> type, boolean required) {
-        String expected = "one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                .collect(Collectors.joining(", "));
+        Text expected = Text.of("field.oneOf", Messages.choices(type));
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             if (required) {
@@ -176,8 +176,8 @@ final class Fields {
         return date;
     }
 
-    private static String dateExpectation(LocalDate notAfter) {
-        return "a date written YYYY-MM-DD" + (notAfter == null ? "" : ", not after today (" + notAfter + ")");
+    private static Text dateExpectation(LocalDate notAfter) {
+        return notAfter == null ? Text.of("field.date") : Text.of("field.date.notAfter", notAfter);
     }
 
     private static LocalDate parseDate(String text) {
@@ -189,7 +189,7 @@ final class Fields {
     }
 
     YearMonth period(String name, YearMonth notAfter) {
-        String expected = "a month written YYYY-MM (month 01 to 12)" + (notAfter == null ? "" : ", not after " + notAfter);
+        Text expected = notAfter == null ? Text.of("field.period") : Text.of("field.period.notAfter", notAfter);
         JsonNode value = node.get(name);
         YearMonth period = null;
         if (value != null && value.isTextual() && PERIOD.matcher(value.asText()).matches()) {
@@ -206,6 +206,19 @@ final class Fields {
         return period;
     }
 
+    /** An optional JSON boolean; null when absent. */
+    Boolean flag(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            reject(name, value, Text.of("field.flag"));
+            return null;
+        }
+        return value.asBoolean();
+    }
+
     UUID uuid(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -218,7 +231,7 @@ final class Fields {
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        reject(name, value, "a UUID such as 3f0c6d4e-8a52-4a8e-9b1e-6b9f6f3e2d10");
+        reject(name, value, Text.of("field.uuid"));
         return null;
     }
 
@@ -234,7 +247,7 @@ final class Fields {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        reject(name, value, "an instant such as 2022-06-30T08:00:00Z");
+        reject(name, value, Text.of("field.instant"));
         return null;
     }
 

@@ -33,8 +33,21 @@ public sealed interface Payload {
             List<BigDecimal> monthlyPlan,
             Map<Milestone, LocalDate> plannedMilestones) implements Payload {}
 
-    /** Investment completed in {@code period}; a later report for the same period replaces it. */
-    record InvestmentReported(YearMonth period, BigDecimal amount, String reason) implements Payload {}
+    /**
+     * Investment completed in {@code period}; a later report for the same period replaces it.
+     * {@code confirm} (true, or null when not given): the writer confirms, with {@code reason}, a
+     * figure the plausibility checks would otherwise refuse (well above the plan).
+     */
+    record InvestmentReported(YearMonth period, BigDecimal amount, String reason, Boolean confirm) implements Payload {
+
+        public InvestmentReported(YearMonth period, BigDecimal amount, String reason) {
+            this(period, amount, reason, null);
+        }
+
+        public boolean confirmed() {
+            return Boolean.TRUE.equals(confirm);
+        }
+    }
 
     record MilestoneReached(Milestone milestone, LocalDate date, String note) implements Payload {}
 

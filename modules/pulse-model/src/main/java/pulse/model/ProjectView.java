@@ -14,6 +14,9 @@ import java.util.Map;
  * <p>{@code completedThisYear} counts the months of {@code year}; {@code completedSinceStart} adds
  * {@code investedBeforeYear} and every month from {@code startYear} (the first plan year) to the end of
  * {@code year}. {@code planned} is false for a year the office has not set a plan for yet.
+ * {@code confirmedMonths}: the months whose figure its unit confirmed as unusual (well above the
+ * plan), with the reason it gave; the office lists them ({@code GET /api/outliers}). {@code reasons}
+ * are in Chinese, {@code reasonsEn} the same in English (for a screen switched to English).
  */
 public record ProjectView(
         String projectId,
@@ -43,7 +46,15 @@ public record ProjectView(
         Light light,
         List<String> reasons,
         int startYear,
-        boolean planned) {
+        boolean planned,
+        Map<String, String> confirmedMonths,
+        List<String> reasonsEn) {
+
+    /** A view stored before months could be confirmed has none. */
+    public ProjectView {
+        confirmedMonths = confirmedMonths == null ? Map.of() : confirmedMonths;
+        reasonsEn = reasonsEn == null ? reasons : reasonsEn;
+    }
 
     /**
      * A milestone as planned and as reached (either may be null); {@code late} when it was reached

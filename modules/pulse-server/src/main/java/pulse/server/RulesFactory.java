@@ -32,6 +32,8 @@ class RulesFactory {
                 env.getProperty("pulse.rules.interview-from", Grade.class).orElse(d.interviewFrom()),
                 env.getProperty("pulse.rules.interview-red-periods", Integer.class).orElse(d.interviewRedPeriods()),
                 env.getProperty("pulse.rules.issue-red-after-days", Integer.class).orElse(d.issueRedAfterDays()),
-                env.getProperty("pulse.rules.reminder-days-before", Integer.class).orElse(d.reminderDaysBefore()));
+                env.getProperty("pulse.rules.reminder-days-before", Integer.class).orElse(d.reminderDaysBefore()),
+                env.getProperty("pulse.rules.month-factor", BigDecimal.class).orElse(d.monthFactor()),
+                env.getProperty("pulse.rules.yuan-factor", BigDecimal.class).orElse(d.yuanFactor()));
     }
 }

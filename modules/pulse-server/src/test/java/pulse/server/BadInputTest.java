@@ -190,8 +190,8 @@ class BadInputTest {
                 row("POST", "/api/periods/2022-06/close", "", "period"),
                 row("POST", "/api/periods/2022-05/close?revise=true", "{\"reason\":\"x\"}", "revise"),
                 row(As.OWN_UNIT, "POST", "/api/periods/2022-05/close", "", 403, "unit"),
-                row(As.ADMIN, "GET", "/api/periods/2022-05", "", 404, "not closed"),
-                row(As.ADMIN, "GET", "/api/periods/2022-05/bulletin.docx", "", 404, "not closed"),
+                row(As.ADMIN, "GET", "/api/periods/2022-05", "", 404, "尚未关账"),
+                row(As.ADMIN, "GET", "/api/periods/2022-05/bulletin.docx", "", 404, "尚未关账"),
                 // batches, all or nothing
                 row("POST", "/api/events", "[{\"type\":\"Nonsense\",\"projectId\":\"SV-A\"}]", "[0].type"),
                 row("POST", "/api/events", "[" + REPORT + "," + REPORT.replace("\"amount\":5", "\"amount\":true") + "]", "[1].amount"),
@@ -203,9 +203,9 @@ class BadInputTest {
                 row(As.ADMIN, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"reason\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}", 413, ""),
                 // who may write
                 row(As.NOBODY, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "POST /login"),
-                row(As.EXPIRED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "expired"),
-                row(As.FORGED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "not issued"),
-                row(As.UNSIGNED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "not issued"),
+                row(As.EXPIRED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "过期"),
+                row(As.FORGED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "非本系统签发"),
+                row(As.UNSIGNED, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "非本系统签发"),
                 row(As.COOKIE_ONLY, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 401, "POST /login"),
                 row(As.NOBODY, "GET", "/api/totals", "", 401, "POST /login"),
                 row(As.VIEWER, "PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1.00}", 403, "viewer"),

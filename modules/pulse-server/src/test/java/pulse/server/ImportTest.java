@@ -116,8 +116,14 @@ class ImportTest {
         assertThat(errors).extracting(e -> e.get("row").asInt()).containsExactly(3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
         assertThat(errors).extracting(e -> e.get("column").asText()).containsExactly("月份", "本月完成投资（万元）",
                 "本月完成投资（万元）", "本月完成投资（万元）", "月份", "项目编号", "月份", "节点", "节点日期", "节点日期");
-        assertThat(errors.get(0).get("message").asText()).startsWith("「月报」第3行「月份」：");
+        assertThat(errors.get(0).get("message").asText()).startsWith("「月报」第3行「月份」：period：填写的是 \"2022-13\"，应为月份");
+        assertThat(errors).allSatisfy(e -> assertThat(e.get("message").asText()).containsPattern("第\\d+行"));
         assertThat(answer.json().get("written").asBoolean()).isFalse();
+        // and in English when asked
+        PulseServer.Answer english = server.as(server.adminToken()).in("en").upload("/api/import", "月报.xlsx",
+                workbook("月报", ImportKind.REPORTS.headers(), rows));
+        assertThat(english.json().get("errors").get(0).get("message").asText())
+                .startsWith("Sheet \"月报\", row 3, column \"月份\": period was \"2022-13\"; expected a month");
         assertThat(EventLogRecount.read(server).events()).hasSize(before);
     }
 

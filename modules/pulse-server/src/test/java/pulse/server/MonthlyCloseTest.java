@@ -94,7 +94,7 @@ class MonthlyCloseTest {
 
             // and the snapshot reads byte for byte as it was written, through a later correction
             closedBytes = close.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(server.put("/api/projects/CL-0/investments/2022-03", "{\"amount\":9999.00,\"reason\":\"补报\"}")
+            assertThat(server.put("/api/projects/CL-0/investments/2022-03", "{\"amount\":9999.00,\"reason\":\"补报\",\"confirm\":true}")
                     .status()).isEqualTo(200);
             assertThat(server.get("/api/periods/2022-06").body()).isEqualTo(close.body());
 

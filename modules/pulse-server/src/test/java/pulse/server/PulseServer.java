@@ -159,9 +159,20 @@ final class PulseServer implements AutoCloseable {
     final class Client {
 
         private final String token;
+        private final String language;
 
         private Client(String token) {
+            this(token, null);
+        }
+
+        private Client(String token, String language) {
             this.token = token;
+            this.language = language;
+        }
+
+        /** The same requests with {@code Accept-Language: <language>}. */
+        Client in(String language) {
+            return new Client(token, language);
         }
 
         Answer get(String path) {
@@ -224,6 +235,9 @@ final class PulseServer implements AutoCloseable {
 
         private HttpRequest.Builder request(String path) {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+            if (language != null) {
+                request.header("Accept-Language", language);
+            }
             return token == null ? request : request.header("Authorization", "Bearer " + token);
         }
     }

@@ -177,9 +177,28 @@ class ScreenBrowserTest {
         browser.findElement(By.cssSelector("#investment button[type=submit]")).click();
         By amountError = By.cssSelector("#investment [data-error-for=amount]");
         await().atMost(Duration.ofSeconds(5)).until(() -> !browser.findElement(amountError).getText().isEmpty());
-        assertThat(browser.findElement(amountError).getText()).contains("12.345").contains("two decimals");
+        assertThat(browser.findElement(amountError).getText()).contains("12.345").contains("最多两位小数");
         assertThat(browser.findElement(By.id("amount")).getAttribute("class")).contains("invalid");
         Browser.screenshot(browser, SCREENSHOTS.resolve("report-form.png"));
+
+        // Four times the month's plan: the form asks to confirm it, and takes it once confirmed
+        JsonNode project = server.get("/api/projects/TZ-2022-051").json();
+        BigDecimal june = project.get("monthlyPlan").isArray() ? project.get("monthlyPlan").get(5).decimalValue()
+                : project.get("annualPlan").decimalValue().divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
+        String high = june.multiply(BigDecimal.valueOf(4)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        browser.findElement(By.id("amount")).clear();
+        browser.findElement(By.id("amount")).sendKeys(high);
+        browser.findElement(By.cssSelector("#investment button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(5)).until(() -> browser.findElement(By.id("confirm-row")).isDisplayed());
+        assertThat(browser.findElement(By.cssSelector("[data-error-for=confirm]")).getText()).contains(high);
+        browser.findElement(By.id("confirm-figure")).click();
+        browser.findElement(By.cssSelector("#investment button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.get("/api/outliers?year=2022").json())
+                .anySatisfy(outlier -> {
+                    assertThat(outlier.get("projectId").asText()).isEqualTo("TZ-2022-051");
+                    assertThat(outlier.get("amount").decimalValue()).isEqualByComparingTo(high);
+                    assertThat(outlier.get("reason").asText()).isEqualTo("更正测试");
+                }));
         assertThat(Browser.consoleErrors(browser)).allSatisfy(error -> assertThat(error).contains("400"));
     }
 
@@ -305,6 +324,90 @@ class ScreenBrowserTest {
                 .contains("已导入 1 条"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.get("/api/projects/TZ-2022-051").json()
                 .get("months").get("2022-04").decimalValue()).isEqualByComparingTo("1.25"));
+    }
+
+    @Test
+    @Order(9)
+    void shouldBrowseTheApiDescriptionOfflineInSwaggerUi() throws Exception {
+        browser.get(base + "/swagger-ui");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(By.cssSelector(".opblock")).size() > 30);
+        assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("Pulse");
+        assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
+                .extracting(WebElement::getText).contains("/api/import", "/api/projects/{projectId}/investments/{period}");
+        Browser.screenshot(browser, SCREENSHOTS.resolve("swagger-ui.png"));
+        // (the log holds the earlier tests' requests too, one of them to a second local server)
+        assertThat(Browser.requestedUrls(browser)).allSatisfy(url -> assertThat(url).matches(
+                u -> u.startsWith("http://localhost:") || u.startsWith("data:"), "served by Pulse itself"));
+    }
+
+    /** Every box of the screen inside the display and inside its panel; a list or table region may scroll, not spill sideways. */
+    private static final String OVERFLOWS = """
+            const vw = innerWidth, vh = innerHeight;
+            const narrow = matchMedia('(max-width: 899px)').matches;
+            const problems = [];
+            const box = (el) => el.getBoundingClientRect();
+            const name = (el) => el.id ? '#' + el.id : el.tagName.toLowerCase() + '.' + String(el.className.baseVal ?? el.className);
+            const scrolls = (el, panel) => {
+              for (let p = el.parentElement; p && p !== panel; p = p.parentElement) {
+                if (getComputedStyle(p).overflowY !== 'visible') return true;
+              }
+              return false;
+            };
+            for (const panel of document.querySelectorAll('header, .kpi, .panel')) {
+              const r = box(panel);
+              if (r.left < -1 || r.right > vw + 1 || (!narrow && (r.top < -1 || r.bottom > vh + 1))) {
+                problems.push(name(panel) + ' outside the display: ' + JSON.stringify(r));
+              }
+              for (const el of panel.querySelectorAll('*')) {
+                if (el.closest('.chart') && !el.classList.contains('chart')) continue;
+                const c = box(el);
+                if (c.width === 0 || c.height === 0) continue;
+                const sideways = c.left < r.left - 1 || c.right > r.right + 1;
+                const below = c.top < r.top - 1 || c.bottom > r.bottom + 1;
+                if (sideways || (below && !scrolls(el, panel))) {
+                  problems.push(name(el) + ' overflows ' + name(panel) + ': ' + JSON.stringify(c) + ' in ' + JSON.stringify(r));
+                }
+              }
+            }
+            if (document.documentElement.scrollWidth > vw + 1) problems.push('the page scrolls sideways');
+            return problems;""";
+
+    @Test
+    @Order(10)
+    void shouldShowTheWholeScreenOnEveryDisplayFromAPhoneTo4k() throws Exception {
+        browser.executeScript("localStorage.setItem('pulse.lang', 'zh')");
+        int[][] displays = {{1366, 768}, {1920, 1080}, {3840, 2160}, {390, 844}};
+        try {
+            for (int[] display : displays) {
+                int width = display[0];
+                int height = display[1];
+                browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                        "deviceScaleFactor", 1, "mobile", width < 900));
+                browser.get(base + "/");
+                await().atMost(Duration.ofSeconds(15)).until(() -> value("kpi-projects") != null
+                        && !browser.findElements(By.cssSelector("#ranking tbody tr")).isEmpty()
+                        && !browser.findElements(By.cssSelector("#warnings li")).isEmpty());
+                Thread.sleep(1500);   // the charts' first animation
+                @SuppressWarnings("unchecked")
+                List<String> problems = (List<String>) browser.executeScript(OVERFLOWS);
+                Browser.screenshot(browser, SCREENSHOTS.resolve("screen-" + width + "x" + height + ".png"));
+                assertThat(problems).as("%dx%d", width, height).isEmpty();
+                if (width < 900) {
+                    // a phone: one column, every panel as wide as the page
+                    @SuppressWarnings("unchecked")
+                    List<Number> lefts = (List<Number>) browser.executeScript(
+                            "return [...document.querySelectorAll('.panel')].map(p => Math.round(p.getBoundingClientRect().left))");
+                    assertThat(lefts.stream().map(Number::intValue).distinct()).hasSize(1);
+                } else {
+                    // scaled as a whole: the 1920×1080 layout fills the display's width or its height
+                    double scale = Double.parseDouble((String) browser.executeScript("return document.body.dataset.scale"));
+                    assertThat(scale).isCloseTo(Math.min(width / 1920.0, height / 1080.0), org.assertj.core.data.Offset.offset(0.001));
+                }
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
     }
 
     private void logIn(String username, String password) {

@@ -27,12 +27,17 @@ import pulse.server.kafka.KafkaCluster;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityTest {
 
+    private static final String METRICS_TOKEN = "scrape-secret-for-tests-0123456789";
+    /** The lock-out window of this server (15 minutes in production), short so the test sees it end. */
+    private static final int LOCKOUT_SECONDS = 4;
+
     private PulseServer server;
     private String zhujian;
 
     @BeforeAll
     void start(@TempDir Path dataDir) {
-        server = new PulseServer(dataDir, Map.of()).start();
+        server = new PulseServer(dataDir, Map.of("pulse.metrics-token", METRICS_TOKEN,
+                "pulse.security.login.lockout", LOCKOUT_SECONDS + "s")).start();
         assertThat(server.post("/api/projects", """
                 {"projectId":"SC-A","name":"新世纪大道延伸段","area":"URBAN","township":"玉泉镇","unitId":"县住建局",
                  "level":"COUNTY","totalInvestment":18000.00,"year":2022,"annualPlan":9000.00}""").status()).isEqualTo(201);
@@ -54,6 +59,70 @@ class SecurityTest {
         assertThat(claims).contains("\"sub\":\"zhujian\"", "\"roles\":[\"unit\"]", "\"unitId\":\"县住建局\"");
         assertThat(parts).hasSize(3);
         assertThat(parts[2]).isNotEmpty();
+    }
+
+    @Test
+    void shouldCarryTheHeadersASecurityScanExpectsOnPagesAndAnswers() {
+        for (String path : List.of("/", "/report", "/swagger-ui", "/api/totals", "/static/screen.js")) {
+            var headers = server.get(path).raw().headers();
+            String policy = headers.firstValue("Content-Security-Policy").orElse("");
+            assertThat(policy).as(path).contains("script-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline");
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        }
+    }
+
+    @Test
+    void shouldShowMetricsAndHealthDetailsOnlyWithALoginOrTheScrapeToken() {
+        // Anonymous: UP or DOWN, nothing about the machine; no metrics
+        PulseServer.Answer health = server.as(null).get("/health");
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().hasNonNull("details")).as(health.body()).isFalse();
+        assertThat(server.as(null).get("/prometheus").status()).isEqualTo(401);
+        assertThat(server.as("wrong-" + METRICS_TOKEN).get("/prometheus").status()).isEqualTo(401);
+
+        // The scrape token reads the metrics and the details, and nothing else
+        PulseServer.Answer scraped = server.as(METRICS_TOKEN).get("/prometheus");
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("jvm_memory_used_bytes");
+        assertThat(server.as(METRICS_TOKEN).get("/health").json().hasNonNull("details")).isTrue();
+        assertThat(server.as(METRICS_TOKEN).get("/api/accounts").status()).isEqualTo(401);
+
+        // So does a login
+        assertThat(server.get("/prometheus").status()).isEqualTo(200);
+        assertThat(server.get("/health").json().get("details").toString()).contains("kafka");
+    }
+
+    @Test
+    void shouldLockAnAccountOutAfterFiveFailedLoginsWhateverThePasswordAndAuditIt() {
+        server.account("lockme", "viewer", null);
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("lockme", "wrong-password-" + i).status()).isEqualTo(401);
+        }
+
+        // The right password is refused too, with when to try again
+        PulseServer.Answer locked = login("lockme", "lockme-password");
+        assertThat(locked.status()).isEqualTo(429);
+        long retryAfter = Long.parseLong(locked.raw().headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, (long) LOCKOUT_SECONDS);
+        assertThat(locked.json().get("message").asText()).contains("登录失败次数过多");
+
+        // and every login, failure and the lock-out are in the audit, with the address
+        JsonNode audit = server.get("/api/audit/logins?username=lockme").json();
+        assertThat(audit).extracting(e -> e.get("kind").asText())
+                .containsSubsequence("LOCKED_OUT", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
+                        "LOGIN_FAILED", "LOGIN", "ACCOUNT_CREATED");
+        assertThat(audit.get(0).get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(server.as(zhujian).get("/api/audit/logins").status()).isEqualTo(403);
+
+        // Once the window is over, the right password works again
+        await().atMost(Duration.ofSeconds(LOCKOUT_SECONDS + 3)).pollInterval(Duration.ofMillis(500))
+                .until(() -> login("lockme", "lockme-password").status() == 200);
+    }
+
+    private PulseServer.Answer login(String username, String password) {
+        return server.as(null).post("/login", "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
     }
 
     @Test
@@ -111,7 +180,7 @@ class SecurityTest {
 
         PulseServer.Answer after = server.as(token).put("/api/projects/SC-A/investments/2022-02", "{\"amount\":1.00}");
         assertThat(after.status()).isEqualTo(403);
-        assertThat(after.body()).contains("temporary", "deleted");
+        assertThat(after.body()).contains("temporary", "该账号已删除");
         assertThat(server.as(null).post("/login", "{\"username\":\"temporary\",\"password\":\"temporary-password\"}")
                 .status()).isEqualTo(401);
     }

@@ -178,10 +178,45 @@ class VerticalSliceTest {
     }
 
     @Test
+    void shouldDescribeEveryApiEndpointInOpenApiAndPublishTheEventsSchemaWithoutALogin() {
+        PulseServer.Answer yml = server.as(null).get("/swagger/pulse.yml");
+        assertThat(yml.status()).isEqualTo(200);
+        Map<String, Object> description = new org.yaml.snakeyaml.Yaml().load(yml.body());
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) description.get("paths");
+
+        // every route of the API is in it, with each of its methods
+        var routes = server.context().getBean(io.micronaut.web.router.Router.class).uriRoutes().toList();
+        int described = 0;
+        for (var route : routes) {
+            String path = route.getUriMatchTemplate().toPathString();
+            String method = route.getHttpMethodName();
+            if (!path.startsWith("/api/") || path.startsWith("/api/internal") || method.equals("HEAD")) {
+                continue;   // the pages, the instances' own peer reads (hidden on purpose), HEAD (Micronaut's, of every GET)
+            }
+            assertThat(paths).as("OpenAPI paths").containsKey(path);
+            assertThat(paths.get(path)).as(path).containsKey(method.toLowerCase());
+            described++;
+        }
+        assertThat(described).isGreaterThan(30);
+        assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/api/internal"));
+
+        PulseServer.Answer schema = server.as(null).get("/api/schema/events.json");
+        assertThat(schema.status()).isEqualTo(200);
+        assertThat(schema.json().get("$schema").asText()).contains("2020-12");
+        assertThat(schema.json().get("$defs").has("InvestmentReported")).isTrue();
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownProject() {
         PulseServer.Answer write = server.put("/api/projects/NOPE/investments/2022-05", "{\"amount\":1.00}");
         assertThat(write.status()).isEqualTo(404);
-        assertThat(write.body()).contains("NOPE").contains("not registered");
+        assertThat(write.body()).contains("NOPE").contains("尚未登记");
+        // and in English when asked
+        PulseServer.Answer english = server.as(server.adminToken()).in("en").put("/api/projects/NOPE/investments/2022-05",
+                "{\"amount\":1.00}");
+        assertThat(english.json().get("message").asText()).isEqualTo(
+                "Project NOPE is not registered; register it first with POST /api/projects");
         assertThat(server.get("/api/projects/NOPE").status()).isEqualTo(404);
     }
 

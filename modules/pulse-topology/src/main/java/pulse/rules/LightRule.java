@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import pulse.model.Light;
+import pulse.model.Messages;
 import pulse.model.Milestone;
+import pulse.model.Text;
 import pulse.model.ProjectStatus;
 
 /**
@@ -27,8 +29,8 @@ public final class LightRule {
             return Optional.empty();
         }
         Light light = deviationPoints.compareTo(settings.redBelowPoints()) < 0 ? Light.RED : Light.YELLOW;
-        return Optional.of(new Finding(light, String.format("投资完成率%s%%，时序进度%s%%，落后%s个百分点",
-                percent(completionRate), percent(targetRate), deviationPoints.negate().toPlainString())));
+        return Optional.of(new Finding(light, Text.of("reason.investment", percent(completionRate), percent(targetRate),
+                deviationPoints.negate())));
     }
 
     /**
@@ -42,9 +44,9 @@ public final class LightRule {
         }
         long monthsLate = Period.between(planned, today).toTotalMonths();
         Light light = monthsLate >= settings.milestoneRedMonths() ? Light.RED : Light.YELLOW;
-        String late = monthsLate >= 1 ? monthsLate + "个月" : ChronoUnit.DAYS.between(planned, today) + "天";
-        return Optional.of(new Finding(light,
-                String.format("计划%s%s，已逾期%s未%s", planned, milestone.zh, late, milestone.zh)));
+        Text late = monthsLate >= 1 ? Text.of("reason.late.months", monthsLate)
+                : Text.of("reason.late.days", ChronoUnit.DAYS.between(planned, today));
+        return Optional.of(new Finding(light, Text.of("reason.milestoneLate", planned, Messages.name(milestone), late)));
     }
 
     /**
@@ -63,8 +65,7 @@ public final class LightRule {
                 || reportedPeriods.contains(due.toString())) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Light.YELLOW, String.format("%s投资未按时报送（应于%s前报送）",
-                due, deadline)));
+        return Optional.of(new Finding(Light.YELLOW, Text.of("reason.silence", due, deadline)));
     }
 
     /**
@@ -77,7 +78,7 @@ public final class LightRule {
             return Optional.empty();
         }
         boolean yellow = today.getYear() > year || today.getMonthValue() >= settings.noPlanYellowFromMonth();
-        return Optional.of(new Finding(yellow ? Light.YELLOW : Light.GREEN, "尚无" + year + "年度投资计划"));
+        return Optional.of(new Finding(yellow ? Light.YELLOW : Light.GREEN, Text.of("reason.noPlan", year)));
     }
 
     /**
@@ -91,13 +92,12 @@ public final class LightRule {
         }
         long late = ChronoUnit.DAYS.between(dueDate, today);
         Light light = late > settings.issueRedAfterDays() ? Light.RED : Light.YELLOW;
-        return Optional.of(new Finding(light, String.format("问题「%s」（%s）已超过办结时限%d天（责任单位%s，时限%s）",
-                text, issueId, late, ownerUnit, dueDate)));
+        return Optional.of(new Finding(light, Text.of("reason.issueOverdue", text, issueId, late, ownerUnit, dueDate)));
     }
 
     /** A suspended project (停工) is yellow, with the reason it was stopped. */
     public static Optional<Finding> suspension(String reason) {
-        return Optional.ofNullable(reason).map(why -> new Finding(Light.YELLOW, "项目停工：" + why));
+        return Optional.ofNullable(reason).map(why -> new Finding(Light.YELLOW, Text.of("reason.suspended", why)));
     }
 
     /** The worst light among the findings; green when there are none. */

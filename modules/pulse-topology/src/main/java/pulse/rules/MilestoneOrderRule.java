@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import pulse.model.Messages;
+import pulse.model.Text;
 import pulse.model.Milestone;
 
 /**
@@ -18,16 +20,16 @@ public final class MilestoneOrderRule {
     private MilestoneOrderRule() {}
 
     /** What the date of {@code milestone} should have been, or empty when it fits the milestones reached. */
-    public static Optional<String> refusal(Milestone milestone, LocalDate date, Map<Milestone, LocalDate> reached) {
+    public static Optional<Text> refusal(Milestone milestone, LocalDate date, Map<Milestone, LocalDate> reached) {
         for (Map.Entry<Milestone, LocalDate> other : reached.entrySet()) {
             int order = Integer.compare(rank(milestone), rank(other.getKey()));
             if (order > 0 && date.isBefore(other.getValue())) {
-                return Optional.of(String.format("a date not before %s (%s): %s comes after %s", other.getValue(),
-                        other.getKey().zh, milestone.zh, other.getKey().zh));
+                return Optional.of(Text.of("rule.milestone.notBefore", other.getValue(), Messages.name(other.getKey()),
+                        Messages.name(milestone)));
             }
             if (order < 0 && date.isAfter(other.getValue())) {
-                return Optional.of(String.format("a date not after %s (%s): %s comes before %s", other.getValue(),
-                        other.getKey().zh, milestone.zh, other.getKey().zh));
+                return Optional.of(Text.of("rule.milestone.notAfter", other.getValue(), Messages.name(other.getKey()),
+                        Messages.name(milestone)));
             }
         }
         return Optional.empty();

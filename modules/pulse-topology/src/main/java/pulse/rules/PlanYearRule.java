@@ -2,6 +2,7 @@ package pulse.rules;
 
 import java.time.YearMonth;
 import java.util.Optional;
+import pulse.model.Text;
 
 /**
  * Which months and years belong to a project's plan years. Money spent before the first plan year
@@ -14,15 +15,12 @@ public final class PlanYearRule {
     private PlanYearRule() {}
 
     /** What a report for {@code period} should have been, or empty when it belongs to the plan years. */
-    public static Optional<String> reportRefusal(int startYear, YearMonth period) {
-        return period.getYear() >= startYear ? Optional.empty() : Optional.of(
-                "a month of the project's plan year " + startYear + " or later (investment before it is given"
-                        + " once, at registration, as investedBeforeYear)");
+    public static Optional<Text> reportRefusal(int startYear, YearMonth period) {
+        return period.getYear() >= startYear ? Optional.empty() : Optional.of(Text.of("rule.planYear.report", startYear));
     }
 
     /** What a plan for {@code year} should have been, or empty when the project may have a plan for it. */
-    public static Optional<String> planRefusal(int startYear, int year) {
-        return year >= startYear ? Optional.empty() : Optional.of(
-                "a year from the project's first plan year " + startYear + " on");
+    public static Optional<Text> planRefusal(int startYear, int year) {
+        return year >= startYear ? Optional.empty() : Optional.of(Text.of("rule.planYear.plan", startYear));
     }
 }

@@ -23,6 +23,8 @@ import pulse.model.Grade;
  * @param interviewRedPeriods a unit with a project red in this many consecutive closed periods is called in (2)
  * @param issueRedAfterDays an open blocker past its due date is yellow, and red once this many days late (30)
  * @param reminderDaysBefore units with missing reports are reminded this many days before the deadline (3), and on it
+ * @param monthFactor a month above this many times its plan needs confirming (3)
+ * @param yuanFactor a month this many times its plan or more looks like 元 typed as 万元, and is refused (10,000)
  */
 public record RuleSettings(
         BigDecimal yellowBelowPoints,
@@ -37,7 +39,9 @@ public record RuleSettings(
         Grade interviewFrom,
         int interviewRedPeriods,
         int issueRedAfterDays,
-        int reminderDaysBefore) {
+        int reminderDaysBefore,
+        BigDecimal monthFactor,
+        BigDecimal yuanFactor) {
 
     /** The day the reports for {@code period} are due: day {@code reportDueDay} of the month after it. */
     public LocalDate reportDeadline(YearMonth period) {
@@ -47,5 +51,5 @@ public record RuleSettings(
     public static final RuleSettings DEFAULTS = new RuleSettings(
             new BigDecimal("-10"), new BigDecimal("-30"), 3, 10,
             new BigDecimal("1.00"), new BigDecimal("0.90"), new BigDecimal("0.80"), new BigDecimal("0.60"),
-            2, Grade.POOR, 2, 30, 3);
+            2, Grade.POOR, 2, 30, 3, new BigDecimal("3"), new BigDecimal("10000"));
 }

@@ -6,19 +6,29 @@ import pulse.model.Payload.MilestoneReached;
 import pulse.model.PulseEvent;
 import pulse.rules.MilestoneOrderRule;
 import pulse.rules.PlanYearRule;
+import pulse.rules.PlausibilityRule;
+import pulse.rules.RuleSettings;
 
 /**
  * Whether the topology takes a readable event into its project's state: its key must be its
- * project, reports and plans must fall in a registered project's plan years, and milestones come in
- * their order. The topology and
+ * project, reports and plans must fall in a registered project's plan years, milestones come in
+ * their order, and a figure written straight to Kafka must make sense against the plan
+ * ({@link PlausibilityRule}). The topology and
  * a closed period's recount ({@link LogFold}) both ask here, so they count exactly the same events.
  */
 final class Admission {
 
     private Admission() {}
 
-    /** Why the event is not taken (naming the field, the value and what was expected), or null when it is. */
-    static String refusal(String key, PulseEvent event, ProjectState before) {
+    /**
+     * Why the event is not taken (naming the field, the value and what was expected), or null when it is.
+     *
+     * @param checkedOnWrite the record came through Pulse's write path, which checked its figure
+     *     already against what the writer saw; checking it again here, against later state, could
+     *     set aside a write that was acknowledged
+     */
+    static String refusal(String key, PulseEvent event, ProjectState before, boolean checkedOnWrite,
+            RuleSettings settings) {
         if (!event.projectId().equals(key)) {
             return "key: " + (key == null ? "null" : "\"" + key + "\"") + ", expected the event's projectId \""
                     + event.projectId() + "\"";
@@ -27,8 +37,14 @@ final class Admission {
             return null;
         }
         if (event.payload() instanceof InvestmentReported report) {
-            return PlanYearRule.reportRefusal(before.startYear(), report.period())
+            String refusal = PlanYearRule.reportRefusal(before.startYear(), report.period())
                     .map(expected -> "period: \"" + report.period() + "\", expected " + expected).orElse(null);
+            if (refusal != null || checkedOnWrite) {
+                return refusal;
+            }
+            return PlausibilityRule.check(facts(before, report), report.confirmed(), settings)
+                    .map(doubt -> (doubt.doubt() == PlausibilityRule.Doubt.LOOKS_LIKE_YUAN ? "amount: " : "confirm: ")
+                            + report.amount().toPlainString() + ", expected " + doubt.expected()).orElse(null);
         }
         if (event.payload() instanceof MilestoneReached milestone) {
             return MilestoneOrderRule.refusal(milestone.milestone(), milestone.date(), before.reached())
@@ -40,5 +56,13 @@ final class Admission {
                     .map(expected -> "year: " + plan.year() + ", expected " + expected).orElse(null);
         }
         return null;
+    }
+
+    /** What the plausibility rule looks at, from the project's state before the report. */
+    static PlausibilityRule.Facts facts(ProjectState state, InvestmentReported report) {
+        ProjectState.YearPlan plan = state.plans().get(report.period().getYear());
+        return new PlausibilityRule.Facts(report.period(), report.amount(), plan == null ? null : plan.annualPlan(),
+                plan == null ? null : plan.monthlyPlan(), state.months(), state.startYear(),
+                state.registration().investedBeforeYear(), state.registration().totalInvestment());
     }
 }

@@ -42,10 +42,19 @@ public final class LogFold {
 
     private final EventCodec codec = new EventCodec(EventReader.forReplay(Clock.systemUTC()));
     private final Map<String, ProjectState> states = new HashMap<>();
+    private final RuleSettings settings;
     private long read;
 
-    /** One record of {@code pulse.events}; records the topology sets aside are left out here too. */
-    public void accept(String key, byte[] value, long timestamp) {
+    /** {@code settings}: the rules the topology runs with, so the same events are admitted. */
+    public LogFold(RuleSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * One record of {@code pulse.events}; records the topology sets aside are left out here too.
+     * {@code checkedOnWrite}: it carries {@link Topics#CHECKED_HEADER}.
+     */
+    public void accept(String key, byte[] value, long timestamp, boolean checkedOnWrite) {
         read++;
         PulseEvent event;
         try {
@@ -54,7 +63,7 @@ public final class LogFold {
             return;
         }
         ProjectState before = key == null ? null : states.get(key);
-        if (Admission.refusal(key, event, before) == null) {
+        if (Admission.refusal(key, event, before, checkedOnWrite, settings) == null) {
             states.put(key, (before == null ? ProjectState.empty(key) : before).apply(event));
         }
     }

@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import pulse.model.Messages;
 import pulse.model.Milestone;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.ProjectStatus;
@@ -40,6 +41,10 @@ public final class ProjectEvaluator {
 
     public ProjectEvaluator(RuleSettings settings) {
         this.settings = settings;
+    }
+
+    public RuleSettings settings() {
+        return settings;
     }
 
     /** Every plan year's view of {@code state} as of {@code today}; empty while the project is not registered. */
@@ -135,8 +140,10 @@ public final class ProjectEvaluator {
                 state.unitId(), registration.level(), registration.totalInvestment(), year, annualPlan, monthlyPlan,
                 registration.investedBeforeYear(), status, suspended, thisYear, sinceStart, completionRate,
                 targetRate, targetAmount, deviation, new TreeMap<>(state.months()), milestones(planned, reached, asOf),
-                issues, resolved, state.lastReportAt(), LightRule.worst(findings), findings.stream().map(Finding::reason).toList(),
-                state.startYear(), plan != null);
+                issues, resolved, state.lastReportAt(), LightRule.worst(findings),
+                findings.stream().map(finding -> finding.reason().in(Messages.ZH)).toList(),
+                state.startYear(), plan != null, new TreeMap<>(state.confirmed()),
+                findings.stream().map(finding -> finding.reason().in(Messages.EN)).toList());
     }
 
     static ProjectStatus status(Map<Milestone, LocalDate> reached, String suspendedReason) {

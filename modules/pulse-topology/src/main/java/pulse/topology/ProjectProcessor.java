@@ -69,7 +69,8 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
             return;
         }
         ProjectState before = record.key() == null ? null : store.get(record.key());
-        String refusal = Admission.refusal(record.key(), event, before);
+        boolean checkedOnWrite = record.headers().lastHeader(Topics.CHECKED_HEADER) != null;
+        String refusal = Admission.refusal(record.key(), event, before, checkedOnWrite, evaluator.settings());
         if (refusal != null) {
             refuse(record, refusal);
             return;

@@ -30,6 +30,7 @@ import pulse.model.PulseEvent;
  *     {@code AnnualPlanSet}
  * @param months investment per period ({@code YYYY-MM}); a later report for a period replaces it
  * @param views the view of each plan year, as last published
+ * @param confirmed the months whose figure the writer confirmed as unusual, with the reason given
  */
 public record ProjectState(
         String projectId,
@@ -42,7 +43,8 @@ public record ProjectState(
         Map<String, Issue> openIssues,
         Map<String, Resolved> resolvedIssues,
         Instant lastReportAt,
-        SortedMap<Integer, ProjectView> views) {
+        SortedMap<Integer, ProjectView> views,
+        Map<String, String> confirmed) {
 
     /** A blocker: {@code ownerUnit} null means the project's own unit; {@code dueDate} may be unset. */
     public record Issue(IssueKind kind, String text, LocalDate raisedOn, String ownerUnit, LocalDate dueDate) {}
@@ -66,11 +68,14 @@ public record ProjectState(
         if (resolvedIssues == null) {
             resolvedIssues = new TreeMap<>();
         }
+        if (confirmed == null) {
+            confirmed = new TreeMap<>();
+        }
     }
 
     public static ProjectState empty(String projectId) {
         return new ProjectState(projectId, null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null,
-                new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(), new TreeMap<>());
     }
 
     public boolean registered() {
@@ -89,6 +94,7 @@ public record ProjectState(
         var reached = new TreeMap<>(this.reached);
         var issues = new TreeMap<>(this.openIssues);
         var resolved = new TreeMap<>(this.resolvedIssues);
+        var confirmedMonths = new TreeMap<>(this.confirmed);
         String unit = unitId;
         ProjectRegistered registered = registration;
         String suspended = suspendedReason;
@@ -102,6 +108,11 @@ public record ProjectState(
             plans.put(plan.year(), new YearPlan(plan.annualPlan(), plan.monthlyPlan(), plan.plannedMilestones()));
         } else if (payload instanceof InvestmentReported report) {
             months.put(report.period().toString(), report.amount());
+            if (report.confirmed()) {
+                confirmedMonths.put(report.period().toString(), report.reason());
+            } else {
+                confirmedMonths.remove(report.period().toString());
+            }
             lastReport = lastReport == null || event.reportedAt().isAfter(lastReport) ? event.reportedAt() : lastReport;
         } else if (payload instanceof MilestoneReached milestone) {
             reached.put(milestone.milestone(), milestone.date());
@@ -120,12 +131,12 @@ public record ProjectState(
             }
         }
         return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, resolved,
-                lastReport, views);
+                lastReport, views, confirmedMonths);
     }
 
     public ProjectState withViews(SortedMap<Integer, ProjectView> newViews) {
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                resolvedIssues, lastReportAt, newViews);
+                resolvedIssues, lastReportAt, newViews, confirmed);
     }
 
     /**
@@ -138,8 +149,10 @@ public record ProjectState(
         months.keySet().removeIf(period -> period.compareTo(lastPeriod) > 0);
         var reached = new TreeMap<>(this.reached);
         reached.values().removeIf(date -> date.isAfter(day));
+        var confirmedMonths = new TreeMap<>(this.confirmed);
+        confirmedMonths.keySet().removeIf(period -> period.compareTo(lastPeriod) > 0);
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                resolvedIssues, lastReportAt, new TreeMap<>());
+                resolvedIssues, lastReportAt, new TreeMap<>(), confirmedMonths);
     }
 
     private static YearPlan planOf(ProjectRegistered registration) {

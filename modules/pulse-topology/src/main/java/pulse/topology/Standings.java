@@ -54,7 +54,7 @@ public final class Standings {
                         .thenComparing(ProjectView::deviationPoints)
                         .thenComparing(ProjectView::projectId))
                 .map(view -> new Warning(view.projectId(), view.name(), view.unitId(), view.township(), view.area(),
-                        view.light(), view.deviationPoints(), view.reasons()))
+                        view.light(), view.deviationPoints(), view.reasons(), view.reasonsEn()))
                 .toList();
     }
 }

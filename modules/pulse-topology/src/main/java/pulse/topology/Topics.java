@@ -25,6 +25,20 @@ public final class Topics {
     /** Header of a dead letter: where it was on {@code pulse.events}, as {@code topic-partition@offset}. */
     public static final String SOURCE_HEADER = "pulse.error.source";
 
+    /**
+     * Header of an event Pulse's write path published: its figure was checked there (plausibility),
+     * so the topology does not check it again against later state (that could set aside an
+     * acknowledged write). Records written straight to Kafka lack it and are checked by the topology.
+     */
+    public static final String CHECKED_HEADER = "pulse.checked";
+
+    /**
+     * The audit of logins and accounts (one partition, kept 400 days): every login, failure and
+     * lock-out, every account created or deleted, as JSON. Every instance reads it, so a lock-out
+     * holds on all of them.
+     */
+    public static final Topic<String, byte[]> AUDIT = new Topic<>("pulse.audit", Serdes.String(), Serdes.ByteArray());
+
     /** The totals changelog: key = a {@link GroupKey} ({@code <year>/<dimension>/<key>}), value = the group's tally (compacted). */
     public static final Topic<String, Tally> TOTALS =
             new Topic<>("pulse.totals", Serdes.String(), new JsonSerde<>(Tally.class));

@@ -22,7 +22,7 @@ class CarryForwardRuleTest {
         BigDecimal zero = BigDecimal.ZERO;
         return new ProjectView("P1", "项目P1", null, "玉泉镇", "县住建局", null, new BigDecimal(total), 2022, zero, null,
                 zero, ProjectStatus.UNDER_CONSTRUCTION, null, zero, new BigDecimal(sinceStart), zero, zero, zero, zero,
-                Map.of(), milestones, List.of(), List.of(), null, Light.GREEN, List.of(), 2022, true);
+                Map.of(), milestones, List.of(), List.of(), null, Light.GREEN, List.of(), 2022, true, Map.of(), List.of());
     }
 
     @ParameterizedTest(name = "total {0}, since start {1}, completed {2}, planned already {3}: proposed {4}")

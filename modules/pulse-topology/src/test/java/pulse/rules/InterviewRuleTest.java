@@ -25,7 +25,7 @@ class InterviewRuleTest {
 
     private static Warning red(String projectId, String unit) {
         return new Warning(projectId, "项目" + projectId, unit, "玉泉镇", WorkArea.URBAN, Light.RED,
-                new BigDecimal("-40"), List.of());
+                new BigDecimal("-40"), List.of(), List.of());
     }
 
     @ParameterizedTest(name = "graded {0}: called in {1}")

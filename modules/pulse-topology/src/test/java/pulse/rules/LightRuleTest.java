@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import pulse.model.Light;
+import pulse.model.Messages;
+import pulse.model.Text;
 import pulse.model.Milestone;
 import pulse.model.ProjectStatus;
 
@@ -37,7 +39,8 @@ class LightRuleTest {
     void shouldSayHowFarBehindInWords() {
         Finding finding = LightRule.investment(new BigDecimal("0.2703"), new BigDecimal("0.5000"),
                 new BigDecimal("-22.97"), RULES).orElseThrow();
-        assertThat(finding.reason()).isEqualTo("投资完成率27.03%，时序进度50%，落后22.97个百分点");
+        assertThat(finding.reason().in(Messages.ZH)).isEqualTo("投资完成率27.03%，时序进度50%，落后22.97个百分点");
+        assertThat(finding.reason().in(Messages.EN)).isEqualTo("completed 27.03% against a target of 50%, 22.97 points behind");
     }
 
     @ParameterizedTest(name = "planned 2022-03-15, today {0}: {1}")
@@ -59,7 +62,7 @@ class LightRuleTest {
         assertThat(LightRule.milestone(Milestone.COMPLETED, LocalDate.parse("2022-01-01"), true,
                 LocalDate.parse("2022-12-01"), RULES)).isEmpty();
         assertThat(LightRule.milestone(Milestone.STARTED, LocalDate.parse("2022-03-15"), false,
-                LocalDate.parse("2022-07-01"), RULES).orElseThrow().reason())
+                LocalDate.parse("2022-07-01"), RULES).orElseThrow().reason().in(Messages.ZH))
                 .isEqualTo("计划2022-03-15开工，已逾期3个月未开工");
     }
 
@@ -95,7 +98,7 @@ class LightRuleTest {
             String expected) {
         Optional<Finding> finding = LightRule.noPlan(2023, planned, finished, today, RULES);
         assertThat(finding.map(f -> f.light().name()).orElse("NONE")).isEqualTo(expected);
-        finding.ifPresent(f -> assertThat(f.reason()).isEqualTo("尚无2023年度投资计划"));
+        finding.ifPresent(f -> assertThat(f.reason().in(Messages.ZH)).isEqualTo("尚无2023年度投资计划"));
     }
 
     @ParameterizedTest(name = "due {0}, today {1}: {2}")
@@ -110,16 +113,16 @@ class LightRuleTest {
         LocalDate dueDate = due.isEmpty() ? null : LocalDate.parse(due);
         Optional<Finding> finding = LightRule.overdueIssue("LAND-7", "临时用地未批复", "县自然资源局", dueDate, today, RULES);
         assertThat(finding.map(f -> f.light().name()).orElse("NONE")).isEqualTo(expected);
-        finding.ifPresent(f -> assertThat(f.reason()).startsWith("问题「临时用地未批复」（LAND-7）已超过办结时限")
+        finding.ifPresent(f -> assertThat(f.reason().in(Messages.ZH)).startsWith("问题「临时用地未批复」（LAND-7）已超过办结时限")
                 .contains("责任单位县自然资源局", "时限2022-06-30"));
     }
 
     @Test
     void shouldTakeTheWorstFindingAsTheLight() {
         assertThat(LightRule.worst(List.of())).isEqualTo(Light.GREEN);
-        assertThat(LightRule.worst(List.of(new Finding(Light.YELLOW, "a"), new Finding(Light.RED, "b"),
-                new Finding(Light.YELLOW, "c")))).isEqualTo(Light.RED);
+        assertThat(LightRule.worst(List.of(new Finding(Light.YELLOW, Text.of("reason.noPlan", 2022)),
+                new Finding(Light.RED, Text.of("reason.noPlan", 2023)), new Finding(Light.YELLOW, Text.of("reason.noPlan", 2024))))).isEqualTo(Light.RED);
         assertThat(LightRule.suspension("征地未完成").orElseThrow())
-                .isEqualTo(new Finding(Light.YELLOW, "项目停工：征地未完成"));
+                .isEqualTo(new Finding(Light.YELLOW, Text.of("reason.suspended", "征地未完成")));
     }
 }

@@ -31,6 +31,6 @@ class MilestoneOrderRuleTest {
     })
     void shouldAcceptOnlyMilestonesInTheirOrder(Milestone milestone, LocalDate date, boolean accepted) {
         var refusal = MilestoneOrderRule.refusal(milestone, date, REACHED);
-        assertThat(refusal.isEmpty()).as(refusal.orElse("")).isEqualTo(accepted);
+        assertThat(refusal.isEmpty()).as(refusal.map(Object::toString).orElse("")).isEqualTo(accepted);
     }
 }

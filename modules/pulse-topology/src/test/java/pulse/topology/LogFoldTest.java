@@ -26,11 +26,12 @@ import pulse.rules.RuleSettings;
 class LogFoldTest {
 
     private static final Instant CLOSED = Instant.parse("2022-07-12T02:00:00Z");
-    private final LogFold fold = new LogFold();
+    private final LogFold fold = new LogFold(pulse.rules.RuleSettings.DEFAULTS);
     private long time = Instant.parse("2022-01-01T00:00:00Z").toEpochMilli();
 
+    /** An event as Pulse's write path publishes it (its figure checked there). */
     private void send(ObjectNode event) {
-        fold.accept(event.get("projectId").asText(), bytes(event), time++);
+        fold.accept(event.get("projectId").asText(), bytes(event), time++, true);
     }
 
     private PeriodSnapshot june(List<Set<String>> redBefore) {
@@ -79,8 +80,8 @@ class LogFoldTest {
     void shouldLeaveOutWhatTheTopologySetsAside() {
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));
         send(investment("P1", "2021-12", "500.00"));                             // before the plan years
-        fold.accept("P1", "not json".getBytes(), time++);                          // unreadable
-        fold.accept("P9", bytes(investment("P1", "2022-03", "500.00")), time++); // key is not its project
+        fold.accept("P1", "not json".getBytes(), time++, false);                          // unreadable
+        fold.accept("P9", bytes(investment("P1", "2022-03", "500.00")), time++, false); // key is not its project
 
         PeriodSnapshot june = june(List.of());
 

@@ -24,7 +24,10 @@ import java.util.Properties;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.test.TestRecord;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -64,7 +67,15 @@ class PulseTopologyTest {
         driver.close();
     }
 
+    /** An event as Pulse's write path publishes it: its figure was checked there ({@link Topics#CHECKED_HEADER}). */
     private void send(ObjectNode event) {
+        recordTime = recordTime.plusSeconds(1);
+        Headers checked = new RecordHeaders().add(Topics.CHECKED_HEADER, new byte[] {'1'});
+        events.pipeInput(new TestRecord<>(event.get("projectId").asText(), bytes(event), checked, recordTime));
+    }
+
+    /** A record a trusted producer wrote straight to {@code pulse.events}. */
+    private void sendStraight(ObjectNode event) {
         recordTime = recordTime.plusSeconds(1);
         events.pipeInput(event.get("projectId").asText(), bytes(event), recordTime);
     }
@@ -407,7 +418,7 @@ class PulseTopologyTest {
 
         assertThat(project("P1").completed()).isFalse();
         assertThat(deadLetters()).singleElement().satisfies(letter -> assertThat(letter.reason())
-                .contains("date: \"2022-03-01\" of COMPLETED", "not before 2022-03-18 (开工)"));
+                .contains("date: \"2022-03-01\" of COMPLETED", "not before 2022-03-18 (start of works)"));
     }
 
     @Test
@@ -482,6 +493,24 @@ class PulseTopologyTest {
                 reason -> assertThat(reason).contains("value", "a JSON document"));
         assertThat(letters).extracting(DeadLetter::source).allSatisfy(source ->
                 assertThat(source).startsWith("pulse.events-0@"));
+    }
+
+    @Test
+    void shouldSetAsideAFigureWrittenStraightToKafkaThatMakesNoSenseUnlessConfirmed() {
+        send(registration("P1", "县住建局", "玉泉镇", "URBAN", "1200.00"));   // 100 a month, total 2,400
+        ObjectNode yuan = investment("P1", "2022-05", "1000000.00");         // 元 typed as 万元
+        ObjectNode high = investment("P1", "2022-05", "450.00");             // 4.5× the month
+        ObjectNode confirmed = investment("P1", "2022-04", "450.00").put("confirm", true).put("reason", "设备集中到货");
+
+        sendStraight(yuan);
+        sendStraight(high);
+        sendStraight(confirmed);
+        send(investment("P1", "2022-03", "460.00"));   // checked by the write path already: taken as it is
+
+        assertThat(project("P1").months()).containsOnlyKeys("2022-03", "2022-04");
+        assertThat(deadLetters()).extracting(DeadLetter::reason).satisfiesExactly(
+                reason -> assertThat(reason).contains("amount", "looks like 元", "100.00 万元"),
+                reason -> assertThat(reason).contains("confirm", "3× the month's plan (100.00)"));
     }
 
     @Test

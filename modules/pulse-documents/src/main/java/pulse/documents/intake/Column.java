@@ -14,7 +14,7 @@ import pulse.model.WorkArea;
 record Column(String header, String field, Type type, boolean required) {
 
     enum Type {
-        TEXT, MONEY, YEAR, MONTH, DATE, AREA, LEVEL, MILESTONE, INFO;
+        TEXT, MONEY, YEAR, MONTH, DATE, AREA, LEVEL, MILESTONE, FLAG, INFO;
 
         /** The fixed values a person picks from (a validation list in the template), if any. */
         List<String> choices() {
@@ -22,6 +22,7 @@ record Column(String header, String field, Type type, boolean required) {
                 case AREA -> Arrays.stream(WorkArea.values()).map(area -> area.zh).toList();
                 case LEVEL -> Arrays.stream(Level.values()).map(level -> level.zh).toList();
                 case MILESTONE -> Arrays.stream(Milestone.values()).map(milestone -> milestone.zh).toList();
+                case FLAG -> List.of("是");
                 default -> List.of();
             };
         }

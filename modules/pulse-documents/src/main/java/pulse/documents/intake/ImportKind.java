@@ -109,6 +109,7 @@ public enum ImportKind {
                 new Column("更正原因", "reason", Type.TEXT, false),
                 new Column("节点", "milestone", Type.MILESTONE, false),
                 new Column("节点日期", "date", Type.DATE, false),
-                new Column("说明", "note", Type.TEXT, false));
+                new Column("说明", "note", Type.TEXT, false),
+                new Column("确认", "confirm", Type.FLAG, false));
     }
 }

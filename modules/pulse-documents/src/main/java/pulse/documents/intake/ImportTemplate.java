@@ -115,6 +115,8 @@ public final class ImportTemplate {
             case "investedBeforeYear" -> p.investedBeforeYear();
             case "period" -> period.toString();
             case "amount" -> p.months().get(period.toString());
+            case "reason" -> p.confirmedMonths().get(period.toString());
+            case "confirm" -> p.confirmedMonths().containsKey(period.toString()) ? "是" : null;
             default -> null;
         };
     }
@@ -163,10 +165,11 @@ public final class ImportTemplate {
             case MONTH -> "填报月份，如 2023-06";
             case DATE -> "日期，如 2023-03-15";
             case AREA, LEVEL, MILESTONE -> "从下拉列表中选择：" + String.join("、", column.type().choices());
+            case FLAG -> "本月投资远超计划（超过月计划3倍或超出全年剩余计划）且核实无误时填“是”，并在“更正原因”中写明情况";
             case INFO -> "仅供对照，导入时不读取";
             case TEXT -> switch (column.field()) {
                 case "projectId" -> "项目的唯一编号，如 XM-2022-001";
-                case "reason" -> "更改已报送数字时必填";
+                case "reason" -> "更改已报送数字时必填；“确认”为“是”时填写核实情况";
                 default -> "文字";
             };
         };
@@ -206,7 +209,7 @@ public final class ImportTemplate {
         CellStyle of(Type type) {
             return switch (type) {
                 case MONEY -> money;
-                case MONTH, TEXT, INFO, AREA, LEVEL, MILESTONE -> text;
+                case MONTH, TEXT, INFO, AREA, LEVEL, MILESTONE, FLAG -> text;
                 case DATE -> date;
                 case YEAR -> plain;
             };

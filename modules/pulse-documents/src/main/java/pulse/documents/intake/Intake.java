@@ -22,6 +22,7 @@ import pulse.model.InvalidInputException;
 import pulse.model.Level;
 import pulse.model.Milestone;
 import pulse.model.PulseEvent;
+import pulse.model.Text;
 import pulse.model.WorkArea;
 
 /**
@@ -46,7 +47,14 @@ public final class Intake {
     }
 
     /** What is wrong, where: sheet, row (as the spreadsheet numbers it), column header (null: the row as a whole). */
-    public record RowError(String sheet, int row, String column, FieldError error) {}
+    public record RowError(String sheet, int row, String column, FieldError error) {
+
+        /** 「月报」第5行「本月完成投资（万元）」：… in Chinese; Sheet "月报", row 5, column "…": … in English. */
+        public String message(java.util.Locale locale) {
+            Text place = column == null ? Text.of("intake.placeRow", sheet, row) : Text.of("intake.place", sheet, row, column);
+            return place.in(locale) + error.message(locale);
+        }
+    }
 
     /**
      * The outcome of reading a file: the events in file order, the errors, the sheets that were not
@@ -68,7 +76,7 @@ public final class Intake {
             if (!hasId) {
                 if (kind.isPresent() || !sheet.rows().isEmpty() && sheet.header().isEmpty()) {
                     errors.add(new RowError(sheet.name(), 1, "项目编号", new FieldError("projectId", null,
-                            "a header row (row 1) with a 项目编号 column")));
+                            Text.of("intake.idColumn"))));
                 } else {
                     skipped.add(sheet.name());
                 }
@@ -76,7 +84,7 @@ public final class Intake {
             }
             if (kind.isEmpty()) {
                 errors.add(new RowError(sheet.name(), 1, null, new FieldError("header", String.join(",", nonNull(sheet.header())),
-                        "the headers of a template: 总投资 (项目清单), 年度计划 (年度计划) or 本月完成投资/节点 (月度报送)")));
+                        Text.of("intake.headers"))));
                 continue;
             }
             readSheet(sheet, kind.get(), reader, events, errors, ignored);
@@ -108,7 +116,7 @@ public final class Intake {
         for (Column column : kind.columns) {
             if (column.required() && !at.containsKey(column)) {
                 errors.add(new RowError(sheet.name(), 1, column.header(), new FieldError(column.field(), null,
-                        "a column headed " + column.header())));
+                        Text.of("intake.column", column.header()))));
                 missing = true;
             }
         }
@@ -136,11 +144,11 @@ public final class Intake {
             case PLANS -> List.of(event("AnnualPlanSet", row, at, null));
             case REPORTS -> {
                 // A template's prefilled row (项目编号, 月份) with nothing typed in reports nothing.
-                boolean figure = filled(row, at, "amount") || filled(row, at, "reason");
+                boolean figure = filled(row, at, "amount") || filled(row, at, "reason") || filled(row, at, "confirm");
                 boolean milestone = filled(row, at, "milestone") || filled(row, at, "date") || filled(row, at, "note");
                 List<ObjectNode> nodes = new ArrayList<>();
                 if (figure) {
-                    nodes.add(event("InvestmentReported", row, at, List.of("period", "amount", "reason")));
+                    nodes.add(event("InvestmentReported", row, at, List.of("period", "amount", "reason", "confirm")));
                 }
                 if (milestone) {
                     nodes.add(event("MilestoneReached", row, at, List.of("milestone", "date", "note")));
@@ -204,6 +212,10 @@ public final class Intake {
             case AREA -> JSON.textNode(choice(text, WorkArea.values(), a -> a.zh, a -> a.en));
             case LEVEL -> JSON.textNode(choice(text, Level.values(), l -> l.zh, l -> l.zh));
             case MILESTONE -> JSON.textNode(choice(text, Milestone.values(), m -> m.zh, m -> m.zh));
+            case FLAG -> List.of("是", "y", "yes", "true", "1", "√").contains(text.toLowerCase(java.util.Locale.ROOT))
+                    ? JSON.booleanNode(true)
+                    : List.of("否", "n", "no", "false", "0").contains(text.toLowerCase(java.util.Locale.ROOT))
+                            ? JSON.nullNode() : JSON.textNode(text);
             case TEXT, INFO -> JSON.textNode(text);
         };
     }

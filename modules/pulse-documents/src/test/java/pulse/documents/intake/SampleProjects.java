@@ -33,6 +33,6 @@ final class SampleProjects {
                 new BigDecimal("5000.00"), 2022, new BigDecimal("1200.00"), monthly, new BigDecimal("300.00"),
                 ProjectStatus.UNDER_CONSTRUCTION, null, done, done.add(new BigDecimal("300.00")), BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, new TreeMap<>(months), milestones, List.of(), List.of(), null,
-                Light.GREEN, List.of(), 2022, true);
+                Light.GREEN, List.of(), 2022, true, Map.of(), List.of());
     }
 }

@@ -14,9 +14,13 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 import pulse.model.PulseJson;
+import pulse.rules.PlausibilityRule;
+import pulse.rules.RuleSettings;
 import pulse.rules.TargetRule;
 
 /**
@@ -85,7 +89,8 @@ public final class DemoCounty {
                 .put("investedBeforeYear", continuing
                         ? spec.total().subtract(annualPlan).multiply(new BigDecimal("0.6")).setScale(2, RoundingMode.HALF_UP)
                         : BigDecimal.ZERO.setScale(2));
-        if (random.nextInt(5) != 0) { // most projects have a monthly plan; the rest are due evenly
+        boolean monthlyPlan = random.nextInt(5) != 0;   // most projects have a monthly plan; the rest are due evenly
+        if (monthlyPlan) {
             ArrayNode plan = registration.putArray("monthlyPlan");
             monthly.forEach(plan::add);
         }
@@ -104,6 +109,7 @@ public final class DemoCounty {
             event(events, spec, "MilestoneReached", "STARTED").put("milestone", "STARTED").put("date", started.toString());
         }
         int months = TargetRule.monthsElapsed(YEAR, today);   // a month is reported as it ends, a late one later
+        Map<String, BigDecimal> reported = new TreeMap<>();
         for (int month = 1; month <= months; month++) {
             YearMonth period = YearMonth.of(YEAR, month);
             if (!starts || period.isBefore(YearMonth.from(started))
@@ -113,8 +119,15 @@ public final class DemoCounty {
             double noise = 0.8 + 0.4 * random.nextDouble();
             BigDecimal amount = monthly.get(month - 1).multiply(BigDecimal.valueOf(spec.pace() * noise))
                     .setScale(2, RoundingMode.HALF_UP);
-            event(events, spec, "InvestmentReported", period.toString()).put("period", period.toString())
-                    .put("amount", amount);
+            ObjectNode report = event(events, spec, "InvestmentReported", period.toString())
+                    .put("period", period.toString()).put("amount", amount);
+            // A project ahead of its plan says so, as a unit must when a figure is far above it.
+            var facts = new PlausibilityRule.Facts(period, amount, annualPlan, monthlyPlan ? monthly : null, reported,
+                    YEAR, registration.get("investedBeforeYear").decimalValue(), spec.total());
+            if (PlausibilityRule.check(facts, false, RuleSettings.DEFAULTS).isPresent()) {
+                report.put("confirm", true).put("reason", "施工进度快于计划，已核实");
+            }
+            reported.put(period.toString(), amount);
         }
         LocalDate completed = spec.plannedCompletion().plusDays(random.nextInt(10) - 5);
         if (!"-".equals(spec.completionMilestone()) && spec.pace() >= 0.9 && !completed.isAfter(today)) {

@@ -1,6 +1,8 @@
 package pulse.server.ingest;
 
+import pulse.model.Text;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -14,6 +16,11 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
@@ -23,6 +30,7 @@ import pulse.documents.intake.ImportTemplate;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
 import pulse.model.ProjectView;
+import pulse.model.Text;
 import pulse.server.PulseClock;
 import pulse.server.query.ProjectFilter;
 import pulse.server.query.QueryService;
@@ -30,6 +38,8 @@ import pulse.server.security.Role;
 import pulse.server.security.Sender;
 import pulse.server.security.Senders;
 import pulse.server.web.Download;
+import pulse.server.web.ErrorBody;
+import pulse.server.web.Language;
 import pulse.server.web.ListAnswer;
 import pulse.server.web.TooLargeException;
 
@@ -58,19 +68,34 @@ class ImportController {
         this.clock = clock;
     }
 
+    @Operation(summary = "表格导入 Import a spreadsheet (.xlsx, or .csv in UTF-8 or GBK)",
+            description = "The file in the multipart part named file, made from a template. All or nothing; rows that"
+                    + " change nothing are not written, so importing the same file again writes nothing. dryRun=true"
+                    + " answers what would happen row by row and writes nothing. Up to 10 MB and 20,000 rows.")
+    @ApiResponse(responseCode = "200", description = "Imported (or, dry run, checked): every row and what it changes",
+            content = @Content(schema = @Schema(implementation = ImportAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "Errors, each with sheet, row and column; nothing written",
+            content = @Content(schema = @Schema(implementation = ImportAnswer.class), examples = @ExampleObject(value = """
+                    {"dryRun":false,"written":false,"eventsWritten":0,"counts":{"added":1,"changed":0,"unchanged":0,"errors":1},
+                     "lines":[{"sheet":"月报","row":2,"type":"InvestmentReported","projectId":"TZ-2022-001","item":"2022-05","change":"NEW"}],
+                     "errors":[{"sheet":"月报","row":3,"column":"本月完成投资（万元）","field":"amount","value":"\"八十\"",
+                      "expected":"以万元为单位、最多两位小数的数字，0至100000000",
+                      "message":"「月报」第3行「本月完成投资（万元）」：amount：填写的是 \"八十\"，应为以万元为单位、最多两位小数的数字，0至100000000"}],
+                     "skippedSheets":["填表说明"],"ignoredColumns":{}}""")))
+    @ApiResponse(responseCode = "413", description = "More than 10 MB or 20,000 rows",
+            content = @Content(schema = @Schema(implementation = ErrorBody.class)))
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-    HttpResponse<ImportAnswer> upload(@Nullable @Part("file") CompletedFileUpload file,
+    HttpResponse<ImportAnswer> upload(HttpRequest<?> request, @Nullable @Part("file") CompletedFileUpload file,
             @Nullable @QueryValue Boolean dryRun, Authentication authentication) {
         if (file == null) {
             throw new InvalidInputException(new FieldError("file", null,
-                    "an .xlsx or .csv file in the multipart part named file"));
+                    Text.of("import.file")));
         }
         if (file.getSize() > MAX_BYTES) {
-            throw new TooLargeException("the file is " + file.getSize() / 1024 + " KB; at most 10 MB ("
-                    + MAX_BYTES + " bytes) is taken: split it into several files");
+            throw new TooLargeException(Text.of("import.tooLarge", file.getSize() / 1024));
         }
         ImportAnswer answer = imports.importFile(bytes(file), file.getFilename(), Boolean.TRUE.equals(dryRun),
-                senders.of(authentication));
+                senders.of(authentication), Language.of(request));
         return HttpResponse.status(answer.errors().isEmpty() || answer.dryRun() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .body(answer);
     }
@@ -84,7 +109,8 @@ class ImportController {
     HttpResponse<byte[]> template(@Nullable @QueryValue String kind, @Nullable @QueryValue Integer year,
             @Nullable @QueryValue String period, Authentication authentication) {
         ImportKind sheet = ImportKind.fromParameter(kind == null ? "reports" : kind).orElseThrow(() ->
-                new InvalidInputException(new FieldError("kind", "\"" + kind + "\"", "projects, plans or reports")));
+                new InvalidInputException(new FieldError("kind", "\"" + kind + "\"",
+                        Text.of("field.oneOf", "projects, plans, reports"))));
         YearMonth month = period == null ? YearMonth.from(clock.today()).minusMonths(1) : parsePeriod(period);
         int planYear = query.year(year != null ? year : sheet == ImportKind.REPORTS ? month.getYear() : null);
         Sender sender = senders.of(authentication);
@@ -103,7 +129,7 @@ class ImportController {
         try {
             return YearMonth.parse(period);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(new FieldError("period", "\"" + period + "\"", "a month as YYYY-MM"));
+            throw new InvalidInputException(new FieldError("period", "\"" + period + "\"", Text.of("field.period")));
         }
     }
 

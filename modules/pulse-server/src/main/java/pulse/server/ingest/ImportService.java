@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import pulse.documents.intake.Change;
 import pulse.documents.intake.Intake;
@@ -38,7 +39,7 @@ public class ImportService {
     }
 
     /** Reads and checks {@code bytes}; writes what changes unless {@code dryRun} or anything is wrong. */
-    public ImportAnswer importFile(byte[] bytes, String fileName, boolean dryRun, Sender sender) {
+    public ImportAnswer importFile(byte[] bytes, String fileName, boolean dryRun, Sender sender, Locale locale) {
         List<Sheets.Sheet> sheets = Sheets.read(bytes, fileName);
         Intake.Result intake = Intake.read(sheets, reader);
         List<RowEvent> rows = intake.events();
@@ -81,7 +82,8 @@ public class ImportService {
         }
         return new ImportAnswer(dryRun, write, write ? toWrite.size() : 0,
                 new ImportAnswer.Counts(added, changed, unchanged, errors.size()), lines,
-                errors.stream().map(ImportService::problem).toList(), intake.skippedSheets(), intake.ignoredColumns());
+                errors.stream().map(error -> problem(error, locale)).toList(), intake.skippedSheets(),
+                intake.ignoredColumns());
     }
 
     /** The project as it stands in the year the event is about (registration and plan: their year). */
@@ -111,9 +113,8 @@ public class ImportService {
         return null;
     }
 
-    private static ImportAnswer.Problem problem(RowError error) {
-        String place = "「" + error.sheet() + "」第" + error.row() + "行" + (error.column() == null ? "" : "「" + error.column() + "」");
+    private static ImportAnswer.Problem problem(RowError error, Locale locale) {
         return new ImportAnswer.Problem(error.sheet(), error.row(), error.column(), error.error().field(),
-                error.error().value(), error.error().expected(), place + "：" + error.error().message());
+                error.error().value(), error.error().expected().in(locale), error.message(locale));
     }
 }

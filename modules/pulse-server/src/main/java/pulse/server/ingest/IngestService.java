@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +22,13 @@ import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.MilestoneReached;
 import pulse.model.Payload.ProjectRegistered;
+import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
+import pulse.model.Text;
 import pulse.rules.MilestoneOrderRule;
 import pulse.rules.PlanYearRule;
+import pulse.rules.PlausibilityRule;
+import pulse.rules.RuleSettings;
 import pulse.server.kafka.EventPublisher;
 import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.security.ForbiddenException;
@@ -42,11 +47,13 @@ public class IngestService {
     private final EventReader reader;
     private final KnownProjects known;
     private final EventPublisher publisher;
+    private final RuleSettings settings;
 
-    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher) {
+    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher, RuleSettings settings) {
         this.reader = reader;
         this.known = known;
         this.publisher = publisher;
+        this.settings = settings;
     }
 
     /**
@@ -58,7 +65,7 @@ public class IngestService {
         KnownProjects.Lookup lookup = known.lookup();
         KnownProjects.Known project = event.payload() instanceof ProjectRegistered ? null
                 : lookup.find(event.projectId()).orElseThrow(() -> new ProjectNotFoundException(event.projectId()));
-        return publish(List.of(checked(event, project, sender, lookup, Map.of(), ""))).get(0);
+        return publish(List.of(checked(event, project, sender, lookup, Map.of(), Map.of(), ""))).get(0);
     }
 
     /**
@@ -68,7 +75,7 @@ public class IngestService {
     public List<Accepted> submitAll(JsonNode array, Sender sender) {
         if (array == null || !array.isArray() || array.isEmpty()) {
             throw new InvalidInputException(new FieldError("body", array == null ? null : abbreviated(array),
-                    "a non-empty JSON array of events"));
+                    Text.of("batch.array")));
         }
         List<FieldError> errors = new ArrayList<>();
         List<PulseEvent> events = new ArrayList<>();
@@ -112,6 +119,7 @@ public class IngestService {
         SortedMap<Integer, List<FieldError>> forbidden = new TreeMap<>();
         List<PulseEvent> checked = new ArrayList<>();
         Map<String, KnownProjects.Known> registeredHere = new HashMap<>();
+        Map<String, ProjectRegistered> registrationsHere = new HashMap<>();
         Map<String, BigDecimal> reportedHere = new HashMap<>();
         KnownProjects.Lookup lookup = known.lookup();
         for (int i = 0; i < events.size(); i++) {
@@ -124,12 +132,13 @@ public class IngestService {
                             : lookup.find(event.projectId()).orElse(null);
                     if (project == null) {
                         throw new InvalidInputException(new FieldError("projectId", "\"" + event.projectId() + "\"",
-                                "a registered project (register it first, or earlier in this batch)"));
+                                Text.of("batch.unknownProject")));
                     }
                 }
-                event = checked(event, project, sender, lookup, reportedHere, "");
+                event = checked(event, project, sender, lookup, reportedHere, registrationsHere, "");
                 if (event.payload() instanceof ProjectRegistered registration) {
                     registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
+                    registrationsHere.put(event.projectId(), registration);
                 } else if (event.payload() instanceof InvestmentReported report) {
                     reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
                 }
@@ -155,8 +164,9 @@ public class IngestService {
      * The checks every event passes, alone or in a batch: who may send it, and that it fits the
      * project ({@code project} null for a registration). Returns the event with the project's unit.
      */
-    private static PulseEvent checked(PulseEvent event, KnownProjects.Known project, Sender sender,
-            KnownProjects.Lookup lookup, Map<String, BigDecimal> reportedHere, String at) {
+    private PulseEvent checked(PulseEvent event, KnownProjects.Known project, Sender sender,
+            KnownProjects.Lookup lookup, Map<String, BigDecimal> reportedHere,
+            Map<String, ProjectRegistered> registrationsHere, String at) {
         if (event.payload() instanceof ProjectRegistered) {
             requireAdmin(sender, event, at);
             return event;
@@ -169,6 +179,7 @@ public class IngestService {
         requireWithinPlanYears(owned, project.startYear(), at);
         requireMilestonesInOrder(owned, lookup, at);
         requireReasonForCorrection(owned, lookup, reportedHere, at);
+        requirePlausible(owned, lookup, reportedHere, registrationsHere, settings, at);
         return owned;
     }
 
@@ -186,17 +197,61 @@ public class IngestService {
                 ? reportedHere.get(event.projectId() + "/" + period)
                 : lookup.reportedBefore(event.projectId(), period).orElse(null);
         if (before != null && before.compareTo(report.amount()) != 0) {
-            throw new InvalidInputException(new FieldError(at + "reason", null, "a reason for the correction: "
-                    + period + " already has " + before.toPlainString() + " 万元 reported, and this report changes it"));
+            throw new InvalidInputException(new FieldError(at + "reason", null,
+                    Text.of("report.correctionReason", period, before)));
         }
+    }
+
+    /**
+     * A figure far from the plan is refused: one that looks like 元 always, one well above the plan
+     * unless confirmed with a reason ({@link PlausibilityRule}, as the topology does for records
+     * written straight to Kafka). The figures of this batch count as reported.
+     */
+    private static void requirePlausible(PulseEvent event, KnownProjects.Lookup lookup,
+            Map<String, BigDecimal> reportedHere, Map<String, ProjectRegistered> registrationsHere,
+            RuleSettings settings, String at) {
+        if (!(event.payload() instanceof InvestmentReported report)) {
+            return;
+        }
+        int year = report.period().getYear();
+        Map<String, BigDecimal> months = new TreeMap<>();
+        String prefix = event.projectId() + "/";
+        PlausibilityRule.Facts facts;
+        ProjectRegistered registeredHere = registrationsHere.get(event.projectId());
+        if (registeredHere != null) {
+            boolean planned = registeredHere.year() == year;
+            facts = new PlausibilityRule.Facts(report.period(), report.amount(),
+                    planned ? registeredHere.annualPlan() : null, planned ? registeredHere.monthlyPlan() : null, months,
+                    registeredHere.year(), registeredHere.investedBeforeYear(), registeredHere.totalInvestment());
+        } else {
+            Optional<ProjectView> view = lookup.viewIn(event.projectId(), year);
+            if (view.isEmpty()) {
+                return;   // just registered through this instance, not yet on the read side: nothing reported
+            }
+            ProjectView project = view.get();
+            months.putAll(project.months());
+            boolean planned = project.year() == year && project.planned();
+            facts = new PlausibilityRule.Facts(report.period(), report.amount(),
+                    planned ? project.annualPlan() : null, planned ? project.monthlyPlan() : null, months,
+                    project.startYear(), project.investedBeforeYear(), project.totalInvestment());
+        }
+        reportedHere.forEach((key, amount) -> {
+            if (key.startsWith(prefix)) {
+                months.put(key.substring(prefix.length()), amount);
+            }
+        });
+        PlausibilityRule.check(facts, report.confirmed(), settings).ifPresent(doubt -> {
+            boolean yuan = doubt.doubt() == PlausibilityRule.Doubt.LOOKS_LIKE_YUAN;
+            throw new InvalidInputException(new FieldError(at + (yuan ? "amount" : "confirm"),
+                    report.amount().toPlainString(), doubt.expected()));
+        });
     }
 
     /** Registering a project, or changing its plan, is the county office's. */
     private static void requireAdmin(Sender sender, PulseEvent event, String at) {
         if (!sender.isAdmin()) {
             throw new ForbiddenException(new FieldError(at + "type", "\"" + event.type() + "\"",
-                    "an event your account \"" + sender.username() + "\" (role " + sender.role()
-                            + ") may send: only the county office (role admin) registers projects or changes their plans"));
+                    Text.of("write.adminOnly", sender.username(), sender.role())));
         }
     }
 
@@ -207,7 +262,7 @@ public class IngestService {
         }
         if (!sender.isUnit() || !projectUnit.equals(sender.unitId())) {
             throw new ForbiddenException(new FieldError(at + "projectId", "\"" + event.projectId() + "\"",
-                    "a project of your own unit \"" + sender.unitId() + "\" (this one is \"" + projectUnit + "\"'s)"));
+                    Text.of("write.ownUnit", sender.unitId(), projectUnit)));
         }
     }
 
@@ -238,7 +293,7 @@ public class IngestService {
     private static PulseEvent ownedBy(PulseEvent event, String unit, String at) {
         if (event.unitId() != null && !event.unitId().equals(unit)) {
             throw new InvalidInputException(new FieldError(at + "unitId", "\"" + event.unitId() + "\"",
-                    "the project's responsible unit \"" + unit + "\" (or no unitId)"));
+                    Text.of("write.projectUnit", unit)));
         }
         return event.withUnitId(unit);
     }

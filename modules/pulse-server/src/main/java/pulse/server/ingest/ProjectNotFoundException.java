@@ -1,5 +1,6 @@
 package pulse.server.ingest;
 
+import pulse.model.Text;
 import pulse.server.web.NotFoundException;
 
 /** A write or read for a project that is not on the key-project list. */
@@ -8,7 +9,7 @@ public class ProjectNotFoundException extends NotFoundException {
     private final String projectId;
 
     public ProjectNotFoundException(String projectId) {
-        super("project " + projectId + " is not registered; register it first with POST /api/projects");
+        super(Text.of("project.notFound", projectId));
         this.projectId = projectId;
     }
 

@@ -14,6 +14,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import pulse.rules.RuleSettings;
 import pulse.topology.LogFold;
 import pulse.topology.Topics;
 
@@ -32,9 +33,11 @@ public class EventLog {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final KafkaCluster cluster;
+    private final RuleSettings settings;
 
-    EventLog(KafkaCluster cluster) {
+    EventLog(KafkaCluster cluster, RuleSettings settings) {
         this.cluster = cluster;
+        this.settings = settings;
     }
 
     /**
@@ -97,8 +100,9 @@ public class EventLog {
 
     /** The county recounted from every committed record below {@code position} ({@link LogFold}). */
     public LogFold recount(Map<Integer, Long> position) {
-        LogFold fold = new LogFold();
-        read(Map.of(), position, record -> fold.accept(record.key(), record.value(), record.timestamp()));
+        LogFold fold = new LogFold(settings);
+        read(Map.of(), position, record -> fold.accept(record.key(), record.value(), record.timestamp(),
+                record.headers().lastHeader(Topics.CHECKED_HEADER) != null));
         return fold;
     }
 

@@ -40,10 +40,15 @@ public class EventPublisher {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    private static final byte[] CHECKED = {'1'};
+
     /** Completes when Kafka acknowledged the event, or fails with Kafka's reason. */
     public CompletableFuture<RecordMetadata> publish(PulseEvent event) {
         CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(Topics.EVENTS.name(), event.projectId(), codec.encode(event)),
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.EVENTS.name(), event.projectId(),
+                codec.encode(event));
+        record.headers().add(Topics.CHECKED_HEADER, CHECKED);
+        producer.send(record,
                 (metadata, error) -> {
                     if (error != null) {
                         acknowledged.completeExceptionally(error);

@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small compacted topic of one partition that every instance reads whole and keeps in memory:
- * the accounts, the closed periods, the reminders sent. Kafka is where it lives, so it survives
+ * A small topic of one partition that every instance reads whole and keeps in memory: the
+ * accounts, the closed periods, the reminders sent (compacted), the audit of logins (kept 400 days). Kafka is where it lives, so it survives
  * restarts and every instance agrees on it. The constructor returns once everything already on the
  * topic was read; a write returns once this instance has read it back, so it is visible here at
  * once (and on the other instances within a poll).

@@ -1,5 +1,6 @@
 package pulse.server.period;
 
+import pulse.model.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -118,9 +119,8 @@ class PeriodController {
 
     private byte[] bytes(String period, Integer revision) {
         YearMonth month = PeriodService.period(period);
-        return archive.bytes(month.toString(), revision).orElseThrow(() -> new NotFoundException(month
-                + (revision == null ? " is not closed" : " has no revision " + revision)
-                + "; close it with POST /api/periods/" + month + "/close"));
+        return archive.bytes(month.toString(), revision).orElseThrow(() -> new NotFoundException(revision == null
+                ? Text.of("period.notClosed", month) : Text.of("period.noRevision", month, revision)));
     }
 
     /** The file, named as the office would save it (通报-2022-06-r1.docx), in UTF-8 per RFC 6266. */

@@ -25,6 +25,7 @@ import pulse.model.PeriodSnapshot;
 import pulse.model.PeriodSnapshot.MissingReports;
 import pulse.model.PulseEvent;
 import pulse.model.PulseJson;
+import pulse.model.Text;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
 import pulse.server.kafka.EventLog;
@@ -75,7 +76,7 @@ public class PeriodService {
             // reported below
         }
         throw new InvalidInputException(new FieldError("period", text == null ? null : "\"" + text + "\"",
-                "a month written YYYY-MM (month 01 to 12)"));
+                Text.of("field.period")));
     }
 
     /**
@@ -86,27 +87,23 @@ public class PeriodService {
         YearMonth current = YearMonth.from(clock.today());
         if (!period.isBefore(current)) {
             throw new InvalidInputException(new FieldError("period", "\"" + period + "\"",
-                    "a month that has ended (before " + current + ")"));
+                    Text.of("period.ended", current)));
         }
         int latest = archive.latestRevision(period.toString());
         if (latest > 0 && !revise) {
-            throw new ConflictException(period + " is closed already (revision " + latest + "); to change it, close it"
-                    + " again with ?revise=true and a reason: both versions stay readable");
+            throw new ConflictException(Text.of("period.closedAlready", period, latest));
         }
         if (revise && latest == 0) {
-            throw new InvalidInputException(new FieldError("revise", "true", "a period closed before (" + period
-                    + " is not closed yet: close it without revise)"));
+            throw new InvalidInputException(new FieldError("revise", "true", Text.of("period.reviseOpen", period)));
         }
         if (revise && (reason == null || reason.isBlank())) {
-            throw new InvalidInputException(new FieldError("reason", null, "why the closed period " + period
-                    + " is revised (shown with the revision)"));
+            throw new InvalidInputException(new FieldError("reason", null, Text.of("period.reviseReason", period)));
         }
         Map<Integer, Long> position = log.end();
         PeriodSnapshot snapshot = log.recount(position).snapshot(period, latest + 1, Instant.now(clock), sender.username(),
                 revise ? reason.strip() : null, position, redBefore(period), rules);
         if (!archive.store(snapshot, archive.encode(snapshot))) {
-            throw new ConflictException(period + " revision " + snapshot.revision() + " was closed by someone else at the"
-                    + " same moment; read it with GET /api/periods/" + period);
+            throw new ConflictException(Text.of("period.closedMeanwhile", period, snapshot.revision()));
         }
         LOG.info("Closed {} (revision {}) by {} at position {}: {} records read", period, snapshot.revision(),
                 sender.username(), position, snapshot.eventsRead());
@@ -144,8 +141,7 @@ public class PeriodService {
      */
     public List<JsonNode> changes(YearMonth period) {
         PeriodSnapshot closed = archive.latest(period.toString())
-                .orElseThrow(() -> new NotFoundException(period + " is not closed; close it with POST /api/periods/"
-                        + period + "/close"));
+                .orElseThrow(() -> new NotFoundException(Text.of("period.notClosed", period)));
         List<JsonNode> changes = new ArrayList<>();
         log.read(closed.position(), log.end(), record -> {
             PulseEvent event;

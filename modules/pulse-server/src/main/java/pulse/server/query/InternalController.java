@@ -5,6 +5,7 @@ import pulse.server.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -21,6 +22,7 @@ import pulse.server.ingest.ProjectNotFoundException;
  * arrives here cannot bounce between instances.
  */
 @Secured(Role.PEER)
+@Hidden   // the instances' own peer reads, not an API for people
 @Controller("/api/internal")
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InternalController {

@@ -20,6 +20,7 @@ import pulse.model.InvalidInputException;
 import pulse.model.Light;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
+import pulse.model.Text;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
 import pulse.server.kafka.StreamsRunner;
@@ -55,7 +56,7 @@ public class QueryService {
             return clock.today().getYear();
         }
         if (asked < 2000 || asked > 2100) {
-            throw new InvalidInputException(new FieldError("year", String.valueOf(asked), "a plan year from 2000 to 2100"));
+            throw new InvalidInputException(new FieldError("year", String.valueOf(asked), Text.of("field.year")));
         }
         return asked;
     }
@@ -153,6 +154,25 @@ public class QueryService {
                 .sorted(Comparator.comparing(IssueLine::raisedOn).thenComparing(IssueLine::projectId)
                         .thenComparing(IssueLine::issueId))
                 .toList();
+    }
+
+    /** The figures confirmed as unusual in {@code year}, by unit, project and month. */
+    public List<OutlierLine> outliers(int year, String unit) {
+        List<OutlierLine> lines = new ArrayList<>();
+        for (ProjectView view : projects(new ProjectFilter(year, null, unit, null, null, null, null))) {
+            view.confirmedMonths().forEach((period, reason) -> {
+                if (period.startsWith(year + "-")) {
+                    int month = Integer.parseInt(period.substring(5));
+                    java.math.BigDecimal planned = view.monthlyPlan() != null ? view.monthlyPlan().get(month - 1)
+                            : view.annualPlan().divide(java.math.BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_UP);
+                    lines.add(new OutlierLine(view.projectId(), view.name(), view.unitId(), period,
+                            view.months().get(period), planned, reason));
+                }
+            });
+        }
+        lines.sort(Comparator.comparing(OutlierLine::unitId).thenComparing(OutlierLine::projectId)
+                .thenComparing(OutlierLine::period));
+        return lines;
     }
 
     private static long days(java.time.LocalDate from, java.time.LocalDate to) {

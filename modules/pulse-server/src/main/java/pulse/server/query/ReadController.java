@@ -25,6 +25,8 @@ import pulse.model.ProjectStatus;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
 import pulse.model.WorkArea;
+import pulse.model.Messages;
+import pulse.model.Text;
 import pulse.server.ingest.ProjectNotFoundException;
 import pulse.server.web.ListAnswer;
 import pulse.topology.Dimension;
@@ -52,7 +54,8 @@ class ReadController {
         Dimension parsed = Dimension.fromPath(dimension);
         if (parsed == null) {
             throw new InvalidInputException(new FieldError("dimension", "\"" + dimension + "\"",
-                    "one of " + Arrays.stream(Dimension.values()).map(Dimension::path).collect(Collectors.joining(", "))));
+                    Text.of("field.oneOf", Arrays.stream(Dimension.values()).map(Dimension::path)
+                            .collect(Collectors.joining(", ")))));
         }
         return ListAnswer.of(request, "合计-" + dimension, query.totals(query.year(year), parsed));
     }
@@ -110,6 +113,12 @@ class ReadController {
         return ListAnswer.of(request, "问题清单", query.issues(query.year(year), open, blankToNull(unit)));
     }
 
+    /** Figures confirmed although far above the plan, with the reasons given: of one {@code unit} when set. */
+    @Get(uri = "/outliers", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
+    HttpResponse<?> outliers(HttpRequest<?> request, @Nullable @QueryValue String unit, @Nullable @QueryValue Integer year) {
+        return ListAnswer.of(request, "超计划核实", query.outliers(query.year(year), blankToNull(unit)));
+    }
+
     @Get("/curve")
     List<CurvePoint> curve(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue Integer year) {
@@ -140,7 +149,7 @@ class ReadController {
                 return constant;
             }
         }
-        throw new InvalidInputException(new FieldError(field, "\"" + text + "\"", "one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "))));
+        throw new InvalidInputException(new FieldError(field, "\"" + text + "\"", 
+                Text.of("field.oneOf", Messages.choices(type))));
     }
 }

@@ -9,7 +9,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.server.types.files.StreamedFile;
 
-/** Serves the pages (the screen, the form, the printable bulletin); their scripts, styles and ECharts come from this server too, never a CDN. */
+/**
+ * Serves the pages (the screen, the form, the printable bulletin, the API browser); their scripts,
+ * styles, ECharts and Swagger UI come from this server too, never a CDN.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 class PagesController {
@@ -34,6 +37,20 @@ class PagesController {
     @Get(uri = "/bulletin/{period}", produces = MediaType.TEXT_HTML)
     HttpResponse<StreamedFile> bulletin(String period) {
         return page("bulletin.html");
+    }
+
+    /** The API described (from {@code /swagger/pulse.yml}, made at build time), browsable offline. */
+    @Get(uri = "/swagger-ui", produces = MediaType.TEXT_HTML)
+    HttpResponse<StreamedFile> apiBrowser() {
+        return page("swagger-ui.html");
+    }
+
+    /** The JSON Schema of the events, for trusted producers writing straight to {@code pulse.events}. */
+    @Get(uri = "/api/schema/events.json", produces = "application/schema+json")
+    HttpResponse<StreamedFile> eventsSchema() {
+        return resources.getResource("classpath:pulse/model/events.schema.json")
+                .map(url -> HttpResponse.ok(new StreamedFile(url)).contentType("application/schema+json"))
+                .orElseGet(HttpResponse::notFound);
     }
 
     private HttpResponse<StreamedFile> page(String name) {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import pulse.model.EventCodec;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
+import pulse.model.Text;
 
 /** The county office manages accounts: create, list, delete. */
 @Controller("/api/accounts")
@@ -35,10 +36,12 @@ class AccountController {
 
     private final AccountDirectory accounts;
     private final EventCodec codec;
+    private final LoginAudit audit;
 
-    AccountController(AccountDirectory accounts, EventCodec codec) {
+    AccountController(AccountDirectory accounts, EventCodec codec, LoginAudit audit) {
         this.accounts = accounts;
         this.codec = codec;
+        this.audit = audit;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON)
@@ -51,22 +54,22 @@ class AccountController {
         String role = text(node, "role", errors);
         String unitId = node.hasNonNull("unitId") ? node.get("unitId").asText().strip() : null;
         if (username != null && !USERNAME.matcher(username).matches()) {
-            errors.add(new FieldError("username", "\"" + username + "\"", "2 to 64 letters, digits, '_', '.' or '-'"));
+            errors.add(new FieldError("username", "\"" + username + "\"", Text.of("account.username")));
         }
         if (password != null && (password.length() < MIN_PASSWORD
                 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD)) {
             errors.add(new FieldError("password", "(" + password.length() + " characters)",
-                    MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
+                    Text.of("account.password", MIN_PASSWORD, MAX_PASSWORD)));
         }
         if (role != null && !Role.OF_ACCOUNTS.contains(role)) {
-            errors.add(new FieldError("role", "\"" + role + "\"", "one of " + Role.OF_ACCOUNTS));
+            errors.add(new FieldError("role", "\"" + role + "\"", Text.of("field.oneOf", String.join(", ", Role.OF_ACCOUNTS))));
         }
         if (Role.UNIT.equals(role) && (unitId == null || unitId.isEmpty() || unitId.length() > 100)) {
             errors.add(new FieldError("unitId", unitId == null ? null : "\"" + unitId + "\"",
-                    "the unit this account reports for, e.g. \"县住建局\" (1 to 100 characters)"));
+                    Text.of("account.unit")));
         }
         if (role != null && !Role.UNIT.equals(role) && unitId != null) {
-            errors.add(new FieldError("unitId", "\"" + unitId + "\"", "no unitId: only a unit account has one"));
+            errors.add(new FieldError("unitId", "\"" + unitId + "\"", Text.of("account.noUnit")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -76,6 +79,7 @@ class AccountController {
         }
         Account account = new Account(username, accounts.hash(password), role, unitId, admin.getName(), Instant.now());
         accounts.save(account);
+        audit.record(LoginAudit.Kind.ACCOUNT_CREATED, username, null, admin.getName());
         return HttpResponse.created(account.shown(), URI.create("/api/accounts/" + username));
     }
 
@@ -88,19 +92,20 @@ class AccountController {
     HttpResponse<Void> delete(String username, Authentication admin) {
         if (username.equals(admin.getName())) {
             throw new InvalidInputException(new FieldError("username", "\"" + username + "\"",
-                    "another account than your own (an admin cannot lock itself out)"));
+                    Text.of("account.notSelf")));
         }
         if (accounts.find(username).isEmpty()) {
             return HttpResponse.notFound();
         }
         accounts.delete(username);
+        audit.record(LoginAudit.Kind.ACCOUNT_DELETED, username, null, admin.getName());
         return HttpResponse.noContent();
     }
 
     private static String text(JsonNode node, String field, List<FieldError> errors) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            errors.add(new FieldError(field, value == null || value.isNull() ? null : value.toString(), "a non-empty string"));
+            errors.add(new FieldError(field, value == null || value.isNull() ? null : value.toString(), Text.of("field.string")));
             return null;
         }
         return value.asText().strip();

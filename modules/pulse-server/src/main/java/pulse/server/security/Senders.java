@@ -3,6 +3,7 @@ package pulse.server.security;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import pulse.model.FieldError;
+import pulse.model.Text;
 
 /**
  * Turns a caller's token into the {@link Sender} it stands for, from the account as it is now: a
@@ -20,7 +21,7 @@ public class Senders {
     public Sender of(Authentication authentication) {
         String name = authentication.getName();
         Account account = accounts.find(name).orElseThrow(() -> new ForbiddenException(new FieldError("account",
-                "\"" + name + "\"", "an existing account (this one was deleted; log in again)")));
+                "\"" + name + "\"", Text.of("account.deleted"))));
         return new Sender(account.username(), account.role(), account.unitId());
     }
 }

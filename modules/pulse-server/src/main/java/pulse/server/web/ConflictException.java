@@ -1,9 +1,11 @@
 package pulse.server.web;
 
-/** A request that conflicts with what exists already: answered {@code 409} with the message. */
-public class ConflictException extends RuntimeException {
+import pulse.model.Text;
 
-    public ConflictException(String message) {
-        super(message);
+/** A request that conflicts with what exists already: answered {@code 409} with the message. */
+public class ConflictException extends MessageException {
+
+    public ConflictException(Text text) {
+        super(text);
     }
 }

@@ -14,12 +14,16 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.server.exceptions.ContentLengthExceededHandler;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import pulse.documents.intake.Sheets;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
+import pulse.model.Text;
 import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.security.ForbiddenException;
+import pulse.server.security.LoginLockedException;
 
 /** Maps Pulse's failures to their HTTP answers. */
 final class ErrorHandlers {
@@ -29,14 +33,19 @@ final class ErrorHandlers {
 
     private ErrorHandlers() {}
 
+    private static String joined(List<FieldError> errors, Locale locale) {
+        return errors.stream().map(error -> error.message(locale)).collect(Collectors.joining("; "));
+    }
+
     @Singleton
     @Produces
     @Requires(classes = {InvalidInputException.class, ExceptionHandler.class})
     static class InvalidInput implements ExceptionHandler<InvalidInputException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, InvalidInputException e) {
-            return HttpResponse.badRequest(new ErrorBody("Invalid input: " + e.getMessage(),
-                    e.errors().stream().map(ErrorBody.Problem::of).toList()));
+            Locale locale = Language.of(request);
+            return HttpResponse.badRequest(ErrorBody.of(Text.of("http.invalid", joined(e.errors(), locale)).in(locale),
+                    e.errors(), locale));
         }
     }
 
@@ -46,7 +55,7 @@ final class ErrorHandlers {
     static class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, NotFoundException e) {
-            return HttpResponse.<ErrorBody>notFound().body(ErrorBody.of(e.getMessage()));
+            return HttpResponse.<ErrorBody>notFound().body(ErrorBody.of(e.text().in(Language.of(request))));
         }
     }
 
@@ -56,8 +65,9 @@ final class ErrorHandlers {
     static class Forbidden implements ExceptionHandler<ForbiddenException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, ForbiddenException e) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(new ErrorBody("Forbidden: " + e.getMessage(),
-                    e.errors().stream().map(ErrorBody.Problem::of).toList()));
+            Locale locale = Language.of(request);
+            return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(ErrorBody.of(
+                    Text.of("http.forbidden", joined(e.errors(), locale)).in(locale), e.errors(), locale));
         }
     }
 
@@ -67,7 +77,7 @@ final class ErrorHandlers {
     static class Conflict implements ExceptionHandler<ConflictException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, ConflictException e) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT).body(ErrorBody.of(e.getMessage()));
+            return HttpResponse.<ErrorBody>status(HttpStatus.CONFLICT).body(ErrorBody.of(e.text().in(Language.of(request))));
         }
     }
 
@@ -77,8 +87,9 @@ final class ErrorHandlers {
     static class TooLarge implements ExceptionHandler<TooLargeException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, TooLargeException e) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of("Too large: "
-                    + e.getMessage()));
+            Locale locale = Language.of(request);
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+                    .body(ErrorBody.of(Text.of("http.tooLarge", e.text()).in(locale)));
         }
     }
 
@@ -89,9 +100,8 @@ final class ErrorHandlers {
     static class BodyTooLarge implements ExceptionHandler<ContentLengthExceededException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, ContentLengthExceededException e) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of("Too large: "
-                    + "the request is larger than Pulse takes (a spreadsheet up to 10 MB and 20,000 rows):"
-                    + " split it into several files"));
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of(
+                    Text.of("http.tooLarge", Text.of("import.bodyTooLarge")).in(Language.of(request))));
         }
     }
 
@@ -101,8 +111,8 @@ final class ErrorHandlers {
     static class TooManyRows implements ExceptionHandler<Sheets.TooManyRowsException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, Sheets.TooManyRowsException e) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of("Too large: "
-                    + "the file has more than " + Sheets.MAX_ROWS + " rows; split it into several files"));
+            return HttpResponse.<ErrorBody>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ErrorBody.of(
+                    Text.of("http.tooLarge", Text.of("import.tooManyRows", Sheets.MAX_ROWS)).in(Language.of(request))));
         }
     }
 
@@ -112,8 +122,23 @@ final class ErrorHandlers {
     static class Unreadable implements ExceptionHandler<Sheets.UnreadableException, HttpResponse<ErrorBody>> {
         @Override
         public HttpResponse<ErrorBody> handle(HttpRequest request, Sheets.UnreadableException e) {
-            return HttpResponse.badRequest(new ErrorBody("Invalid input: " + e.getMessage(), List.of(ErrorBody.Problem.of(
-                    new FieldError("file", null, "an .xlsx workbook or a .csv file (UTF-8 or GBK) made from a template")))));
+            Locale locale = Language.of(request);
+            FieldError file = new FieldError("file", null, Text.of("import.unreadable"));
+            return HttpResponse.badRequest(ErrorBody.of(Text.of("http.unreadable", e.getMessage()).in(locale),
+                    List.of(file), locale));
+        }
+    }
+
+    /** Logins of an account (or address) that failed too often: 429, and when to try again. */
+    @Singleton
+    @Produces
+    @Requires(classes = {LoginLockedException.class, ExceptionHandler.class})
+    static class LoginLocked implements ExceptionHandler<LoginLockedException, HttpResponse<ErrorBody>> {
+        @Override
+        public HttpResponse<ErrorBody> handle(HttpRequest request, LoginLockedException e) {
+            return HttpResponse.<ErrorBody>status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                    .body(ErrorBody.of(Text.of("http.loginLocked", e.retryAfterSeconds()).in(Language.of(request))));
         }
     }
 
@@ -131,13 +156,10 @@ final class ErrorHandlers {
             if (!e.isForbidden() || e.getAuthentication() == null) {
                 return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
                         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                        .body(ErrorBody.of("Not signed in: " + what + " needs a valid token (log in with POST /login,"
-                                + " then send Authorization: Bearer <access_token>; a token that expired or was not"
-                                + " issued by this Pulse is not valid)"));
+                        .body(ErrorBody.of(Text.of("http.notSignedIn", what).in(Language.of(request))));
             }
-            return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(ErrorBody.of("Forbidden: account \""
-                    + e.getAuthentication().getName() + "\" with role " + e.getAuthentication().getRoles()
-                    + " may not " + what));
+            return HttpResponse.<ErrorBody>status(HttpStatus.FORBIDDEN).body(ErrorBody.of(Text.of("http.notAllowed",
+                    e.getAuthentication().getName(), e.getAuthentication().getRoles(), what).in(Language.of(request))));
         }
     }
 
@@ -149,8 +171,7 @@ final class ErrorHandlers {
         public HttpResponse<ErrorBody> handle(HttpRequest request, StoreUnavailableException e) {
             return HttpResponse.<ErrorBody>serverError().status(503)
                     .header("Retry-After", RETRY_AFTER_SECONDS)
-                    .body(ErrorBody.of("The live totals are not readable right now (" + e.getMessage()
-                            + "); retry shortly"));
+                    .body(ErrorBody.of(Text.of("http.storeUnavailable", e.getMessage()).in(Language.of(request))));
         }
     }
 
@@ -162,7 +183,7 @@ final class ErrorHandlers {
         public HttpResponse<ErrorBody> handle(HttpRequest request, KafkaUnavailableException e) {
             return HttpResponse.<ErrorBody>serverError().status(503)
                     .header("Retry-After", "5")
-                    .body(ErrorBody.of(e.getMessage()));
+                    .body(ErrorBody.of(Text.of("http.kafkaUnavailable", e.getMessage()).in(Language.of(request))));
         }
     }
 }

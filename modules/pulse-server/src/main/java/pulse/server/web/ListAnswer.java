@@ -7,6 +7,7 @@ import java.util.List;
 import pulse.documents.ListXlsx;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
+import pulse.model.Text;
 
 /**
  * A list of the API as JSON, or as an Excel workbook when the client asks for one: {@code ?format=xlsx},
@@ -30,7 +31,7 @@ public final class ListAnswer {
     static boolean wantsWorkbook(HttpRequest<?> request) {
         String format = request.getParameters().get("format");
         if (format != null && !format.equals("xlsx") && !format.equals("json")) {
-            throw new InvalidInputException(new FieldError("format", "\"" + format + "\"", "xlsx or json"));
+            throw new InvalidInputException(new FieldError("format", "\"" + format + "\"", Text.of("field.oneOf", "xlsx, json")));
         }
         return "xlsx".equals(format)
                 || (format == null && request.getHeaders().accept().stream().anyMatch(type -> type.getName().equals(XLSX)));

@@ -1,9 +1,11 @@
 package pulse.server.web;
 
-/** Something asked for that does not exist: answered {@code 404} with the message. */
-public class NotFoundException extends RuntimeException {
+import pulse.model.Text;
 
-    public NotFoundException(String message) {
-        super(message);
+/** Something asked for that does not exist: answered {@code 404} with the message. */
+public class NotFoundException extends MessageException {
+
+    public NotFoundException(Text text) {
+        super(text);
     }
 }

@@ -1,9 +1,11 @@
 package pulse.server.web;
 
-/** Input beyond what Pulse takes in one request (413): says the limit and what to do instead. */
-public class TooLargeException extends RuntimeException {
+import pulse.model.Text;
 
-    public TooLargeException(String message) {
-        super(message);
+/** Input beyond what Pulse takes in one request (413): says the limit and what to do instead. */
+public class TooLargeException extends MessageException {
+
+    public TooLargeException(Text text) {
+        super(text);
     }
 }

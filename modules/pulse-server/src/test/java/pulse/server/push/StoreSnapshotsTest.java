@@ -15,7 +15,7 @@ import pulse.model.Warning;
 class StoreSnapshotsTest {
 
     private static Warning warning(String projectId, String unit, WorkArea area) {
-        return new Warning(projectId, projectId, unit, "玉泉镇", area, Light.RED, new BigDecimal("-50.00"), List.of());
+        return new Warning(projectId, projectId, unit, "玉泉镇", area, Light.RED, new BigDecimal("-50.00"), List.of(), List.of());
     }
 
     @Test

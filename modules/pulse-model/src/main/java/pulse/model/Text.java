@@ -1,0 +1,46 @@
+package pulse.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A message of Pulse's catalogue ({@link Messages}): its key and its arguments, rendered in Chinese
+ * or English when it is shown. An argument is shown as it is, or, when it is {@link Localized} (a
+ * text itself, a list of choices), in the same language.
+ */
+public record Text(String key, List<Object> args) implements Localized {
+
+    public Text {
+        Objects.requireNonNull(key, "key");
+        if (!Messages.has(key)) {
+            throw new IllegalArgumentException("no message " + key + " in the catalogue");
+        }
+        args = List.copyOf(args);
+    }
+
+    /** {@code args}: strings, numbers (shown plain, never grouped) or texts; null is shown empty. */
+    public static Text of(String key, Object... args) {
+        List<Object> shown = new ArrayList<>(args.length);
+        for (Object arg : args) {
+            shown.add(arg instanceof Localized ? arg : arg == null ? "" : plain(arg));
+        }
+        return new Text(key, shown);
+    }
+
+    @Override
+    public String in(Locale locale) {
+        return Messages.format(this, locale);
+    }
+
+    /** English, as logs and dead letters carry it. */
+    @Override
+    public String toString() {
+        return in(Messages.EN);
+    }
+
+    private static String plain(Object arg) {
+        return arg instanceof java.math.BigDecimal amount ? amount.toPlainString() : String.valueOf(arg);
+    }
+}
