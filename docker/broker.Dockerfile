@@ -1,10 +1,17 @@
 # One Kafka node (KRaft: broker and controller), Kafka's own classes run by pulse-broker's BrokerMain.
-# Configure with KAFKA_* variables (KAFKA_NODE_ID, KAFKA_CONTROLLER_QUORUM_VOTERS, KAFKA_CLUSTER_ID, ...).
+# Configure with KAFKA_* variables (KAFKA_NODE_ID, KAFKA_CONTROLLER_QUORUM_VOTERS, KAFKA_CLUSTER_ID, ...);
+# its heap with KAFKA_HEAP_OPTS (default -Xmx512m). Runs as the unprivileged user kafka; healthy once it
+# accepts connections on 9092.
 ARG BASE=pulse-base:bookworm
 FROM ${BASE}
+RUN useradd --system --uid 10002 --home-dir /app --shell /usr/sbin/nologin kafka \
+    && mkdir -p /data && chown kafka:kafka /data
 WORKDIR /app
 COPY pulse-broker.jar /app/pulse-broker.jar
 COPY broker-logback.xml /app/logback.xml
+ENV KAFKA_HEAP_OPTS="-Xmx512m"
 VOLUME /data
 EXPOSE 9092 9093
-ENTRYPOINT ["java", "-Xmx512m", "-Dlogback.configurationFile=/app/logback.xml", "-jar", "/app/pulse-broker.jar"]
+USER kafka
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9092"]
+ENTRYPOINT ["sh", "-c", "exec java $KAFKA_HEAP_OPTS -Dlogback.configurationFile=/app/logback.xml -jar /app/pulse-broker.jar"]
