@@ -4,7 +4,7 @@
 # accepts connections on 9092.
 ARG BASE=pulse-base:bookworm
 FROM ${BASE}
-RUN useradd --system --uid 10002 --home-dir /app --shell /usr/sbin/nologin kafka \
+RUN useradd --uid 10002 --no-create-home --home-dir /app --shell /usr/sbin/nologin kafka \
     && mkdir -p /data && chown kafka:kafka /data
 WORKDIR /app
 COPY pulse-broker.jar /app/pulse-broker.jar

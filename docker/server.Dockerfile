@@ -2,7 +2,7 @@
 # Runs as the unprivileged user pulse; healthy once /health answers 200 (the streams are RUNNING).
 ARG BASE=pulse-base:bookworm
 FROM ${BASE}
-RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin pulse \
+RUN useradd --uid 10001 --no-create-home --home-dir /app --shell /usr/sbin/nologin pulse \
     && mkdir -p /data && chown pulse:pulse /data
 WORKDIR /app
 COPY pulse-server.jar /app/pulse-server.jar

@@ -28,7 +28,7 @@ const I18N = {
     previewSummary: '新增 {a} 条，更改 {c} 条，不变 {u} 条，错误 {e} 处', imported: '已导入 {n} 条，Kafka 已确认',
     nothingToWrite: '没有需要写入的内容（与系统中一致）', fixErrors: '请修改表格中的错误后重新上传，本次未写入任何内容',
     InvestmentReported: '月度投资', MilestoneReached: '节点', ProjectRegistered: '项目', AnnualPlanSet: '年度计划',
-    confirmFigure: '核实无误，确认报送（请在“说明 / 更正原因”中写明情况）',
+    confirmFigure: '核实无误，确认报送（请在“说明 / 更正原因”中写明情况）', confirmedFigure: '超计划已核实',
   },
   en: {
     title: 'Key Projects: Live Investment Monitor', connecting: 'Connecting', live: 'Live',
@@ -62,6 +62,7 @@ const I18N = {
     fixErrors: 'Fix the errors in the file and upload it again; nothing was written',
     InvestmentReported: 'Investment', MilestoneReached: 'Milestone', ProjectRegistered: 'Project', AnnualPlanSet: 'Annual plan',
     confirmFigure: 'The figure is right: report it as it is (say why under "Note / reason")',
+    confirmedFigure: 'confirmed above plan',
   },
 };
 const AREAS = {

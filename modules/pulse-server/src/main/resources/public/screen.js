@@ -339,7 +339,10 @@ async function openCard(projectId) {
   const response = await Session.authFetch(`/api/projects/${encodeURIComponent(projectId)}${yearParam('?')}`);
   if (!response.ok) return;
   const p = await response.json();
-  const months = Object.entries(p.months).map(([period, amount]) => `<tr><td>${period}</td><td>${money(amount)}</td></tr>`).join('');
+  // A figure its unit confirmed although far above the plan is marked, with the reason it gave.
+  const confirmed = p.confirmedMonths || {};
+  const months = Object.entries(p.months).map(([period, amount]) => `<tr><td>${period}</td><td>${money(amount)}`
+    + `${confirmed[period] !== undefined ? ` <span class="confirmed" title="${escapeHtml(confirmed[period])}">${t('confirmedFigure')}：${escapeHtml(confirmed[period])}</span>` : ''}</td></tr>`).join('');
   const milestones = Object.entries(p.milestones).map(([m, v]) => `<tr><td>${named(MILESTONES, m)}</td>`
     + `<td>${v.planned || '–'}</td><td>${v.reached || '–'}</td></tr>`).join('');
   const issues = [...p.openIssues.map((i) => `<li>${escapeHtml(i.text)}（${escapeHtml(i.kind)}）· ${t('owner')} `

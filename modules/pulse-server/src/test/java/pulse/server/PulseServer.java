@@ -67,6 +67,11 @@ final class PulseServer implements AutoCloseable {
         return base;
     }
 
+    /** The bootstrap address of this server's embedded broker, for a second instance to join. */
+    String kafkaAddress() {
+        return "localhost:" + properties.get("pulse.embedded.port");
+    }
+
     JsonNode json(String body) {
         return new Answer(200, body, null).json();
     }

@@ -377,7 +377,7 @@ class ScreenBrowserTest {
     @Order(10)
     void shouldShowTheWholeScreenOnEveryDisplayFromAPhoneTo4k() throws Exception {
         browser.executeScript("localStorage.setItem('pulse.lang', 'zh')");
-        int[][] displays = {{1366, 768}, {1920, 1080}, {3840, 2160}, {390, 844}};
+        int[][] displays = {{1366, 768}, {1920, 1080}, {3840, 2160}, {390, 844}};   // the phone last: the form follows
         try {
             for (int[] display : displays) {
                 int width = display[0];
@@ -405,6 +405,13 @@ class ScreenBrowserTest {
                     assertThat(scale).isCloseTo(Math.min(width / 1920.0, height / 1080.0), org.assertj.core.data.Offset.offset(0.001));
                 }
             }
+            // The report form on the phone: nothing wider than the screen, every tab reachable
+            browser.get(base + "/report");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("upload")) != null);
+            Browser.screenshot(browser, SCREENSHOTS.resolve("report-form-390x844.png"));
+            assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= innerWidth")).isTrue();
+            assertThat((Boolean) browser.executeScript("return [...document.querySelectorAll('.tab, input, select, button')]"
+                    + ".filter(e => e.offsetParent).every(e => e.getBoundingClientRect().right <= innerWidth + 1)")).isTrue();
         } finally {
             browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }

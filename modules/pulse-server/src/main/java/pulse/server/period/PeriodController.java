@@ -1,5 +1,8 @@
 package pulse.server.period;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import pulse.model.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
@@ -66,6 +69,9 @@ class PeriodController {
     }
 
     /** Closes the month; {@code ?revise=true} with {@code {"reason": ...}} makes a new revision of a closed one. */
+    @RequestBody(required = false, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    value = "{\"reason\":\"县交通局补报5月投资\"}", description = "only with ?revise=true")))
     @Post(uri = "/{period}/close", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @Secured(Role.ADMIN)
     HttpResponse<byte[]> close(String period, @QueryValue(defaultValue = "false") boolean revise,

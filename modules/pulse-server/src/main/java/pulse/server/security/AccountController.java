@@ -1,5 +1,8 @@
 package pulse.server.security;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.micronaut.core.annotation.Nullable;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
@@ -44,6 +47,9 @@ class AccountController {
         this.audit = audit;
     }
 
+    @RequestBody(content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    value = "{\"username\":\"zhujian\",\"password\":\"a-long-password\",\"role\":\"unit\",\"unitId\":\"县住建局\"}")))
     @Post(consumes = MediaType.APPLICATION_JSON)
     HttpResponse<Account.Shown> create(@Nullable @Body byte[] body, Authentication admin) {
         JsonNode node = codec.parse(body, "body");
