@@ -11,14 +11,14 @@ async function getJson(url) {
 
 async function loadUnits() {
   const own = Session.claims() && Session.claims().unitId;
-  const units = own ? [own] : (await getJson('/api/totals/unit')).map((u) => u.key);
+  const units = own ? [own] : (await getJson('/api/totals/unit?limit=1000')).map((u) => u.key);
   $('unit').innerHTML = units.map((unit) => `<option>${escapeHtml(unit)}</option>`).join('');
   $('unit').disabled = Boolean(own);
   await loadProjects();
 }
 
 async function loadProjects() {
-  const projects = await getJson(`/api/projects?unit=${encodeURIComponent($('unit').value)}`);
+  const projects = await getJson(`/api/projects?unit=${encodeURIComponent($('unit').value)}&limit=1000`);
   $('project').innerHTML = projects.map((p) => `<option value="${escapeHtml(p.projectId)}">${escapeHtml(p.name)}（${escapeHtml(p.projectId)}）</option>`).join('');
   await loadProject();
 }

@@ -165,7 +165,7 @@ let curveTimer = null;
 function refreshRankingSoon() {
   clearTimeout(rankingTimer);
   rankingTimer = setTimeout(async () => {
-    const response = await Session.authFetch(`/api/rankings/units${yearParam('?')}`);
+    const response = await Session.authFetch(`/api/rankings/units?limit=1000${yearParam('&')}`);   // every unit: the ranking scrolls through all
     if (response.ok) { state.ranking = await response.json(); renderRanking(); }
   }, 400);
 }

@@ -208,6 +208,36 @@ class VerticalSliceTest {
     }
 
     @Test
+    void shouldPageEveryListWithACursorThatGoesOnAfterTheLastRowSeen() {
+        // The audit of logins, newest first: a few logins make a list of several pages of one
+        for (int i = 0; i < 3; i++) {
+            server.login("admin", PulseServer.ADMIN_PASSWORD);
+        }
+        PulseServer.Answer first = server.get("/api/audit/logins?limit=1");
+        assertThat(first.json()).hasSize(1);
+        JsonNode seen = first.json().get(0);
+        int total = Integer.parseInt(first.raw().headers().firstValue("X-Total-Count").orElseThrow());
+        String cursor = first.raw().headers().firstValue("X-Next-Cursor").orElseThrow();
+        assertThat(first.raw().headers().firstValue("Link").orElseThrow()).contains("cursor=" + cursor, "rel=\"next\"");
+
+        // a new entry before the cursor's row (a login, newest first) neither repeats a row nor hides one
+        server.login("admin", PulseServer.ADMIN_PASSWORD);
+        List<JsonNode> rest = new java.util.ArrayList<>();
+        while (cursor != null) {
+            PulseServer.Answer page = server.get("/api/audit/logins?limit=2&cursor=" + cursor);
+            page.json().forEach(rest::add);
+            cursor = page.raw().headers().firstValue("X-Next-Cursor").orElse(null);
+        }
+        assertThat(rest).doesNotContain(seen).hasSize(total - 1);
+
+        // every list is paged; limits are checked
+        assertThat(server.get("/api/projects?limit=1").json()).hasSize(1);
+        assertThat(server.get("/api/projects?limit=0").status()).isEqualTo(400);
+        assertThat(server.get("/api/projects?limit=1001").json().get("errors").get(0).get("field").asText()).isEqualTo("limit");
+        assertThat(server.get("/api/warnings?cursor=not-a-cursor").status()).isEqualTo(400);
+    }
+
+    @Test
     void shouldAnswer404ForAnUnknownProject() {
         PulseServer.Answer write = server.put("/api/projects/NOPE/investments/2022-05", "{\"amount\":1.00}");
         assertThat(write.status()).isEqualTo(404);

@@ -1,5 +1,8 @@
 package pulse.server.period;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -32,6 +35,7 @@ import pulse.server.security.Role;
 import pulse.server.security.Senders;
 import pulse.server.web.Download;
 import pulse.server.web.ListAnswer;
+import pulse.server.web.Page;
 import pulse.server.web.NotFoundException;
 
 /**
@@ -88,6 +92,9 @@ class PeriodController {
     }
 
     /** Live: the projects that have not reported the month yet, per unit; overdue after the deadline. */
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/{period}/missing", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> missing(HttpRequest<?> request, String period) {
         YearMonth month = PeriodService.period(period);

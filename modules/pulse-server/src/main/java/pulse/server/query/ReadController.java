@@ -1,5 +1,8 @@
 package pulse.server.query;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import pulse.model.UnitRank;
 import pulse.model.Warning;
 import io.micronaut.security.annotation.Secured;
@@ -29,6 +32,7 @@ import pulse.model.Messages;
 import pulse.model.Text;
 import pulse.server.ingest.ProjectNotFoundException;
 import pulse.server.web.ListAnswer;
+import pulse.server.web.Page;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 
@@ -49,6 +53,9 @@ class ReadController {
         return query.county(query.year(year));
     }
 
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/totals/{dimension}", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> totals(HttpRequest<?> request, String dimension, @Nullable @QueryValue Integer year) {
         Dimension parsed = Dimension.fromPath(dimension);
@@ -60,6 +67,9 @@ class ReadController {
         return ListAnswer.of(request, "合计-" + dimension, query.totals(query.year(year), parsed));
     }
 
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/rankings/units", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> unitRanking(HttpRequest<?> request, @Nullable @QueryValue Integer year) {
         return ListAnswer.of(request, "单位排名", query.unitRanking(query.year(year)));
@@ -81,6 +91,9 @@ class ReadController {
      * The project's audit trail: every accepted event as it is on {@code pulse.events} (with its
      * offset there), oldest first; {@code sentBy} names the account, a correction carries its reason.
      */
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/projects/{projectId}/history", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> history(HttpRequest<?> request, String projectId) {
         Located<List<JsonNode>> located = query.history(projectId);
@@ -91,6 +104,9 @@ class ReadController {
                 .header("X-Pulse-Instance", located.instance());
     }
 
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/projects", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> projects(HttpRequest<?> request, @Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue String status,
@@ -101,12 +117,18 @@ class ReadController {
                 parse("status", status, ProjectStatus.class), parse("light", light, Light.class), planned)));
     }
 
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/warnings", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> warnings(HttpRequest<?> request, @Nullable @QueryValue Integer year) {
         return ListAnswer.of(request, "红黄灯项目", query.warnings(query.year(year)));
     }
 
     /** The county's blockers (问题清单), oldest first, with their age: {@code open}, of one owner {@code unit}. */
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/issues", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> issues(HttpRequest<?> request, @Nullable @QueryValue Boolean open, @Nullable @QueryValue String unit,
             @Nullable @QueryValue Integer year) {
@@ -114,6 +136,9 @@ class ReadController {
     }
 
     /** Figures confirmed although far above the plan, with the reasons given: of one {@code unit} when set. */
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
+    @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
+    @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/outliers", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> outliers(HttpRequest<?> request, @Nullable @QueryValue String unit, @Nullable @QueryValue Integer year) {
         return ListAnswer.of(request, "超计划核实", query.outliers(query.year(year), blankToNull(unit)));

@@ -1,8 +1,11 @@
 package pulse.server.web;
 
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.uri.UriBuilder;
 import java.util.List;
 import pulse.documents.ListXlsx;
 import pulse.model.FieldError;
@@ -10,22 +13,35 @@ import pulse.model.InvalidInputException;
 import pulse.model.Text;
 
 /**
- * A list of the API as JSON, or as an Excel workbook when the client asks for one: {@code ?format=xlsx},
- * or {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}. Endpoints
- * answering lists declare both types and return {@link #of}.
+ * A list of the API as JSON, one {@link Page} at a time (the whole list's size in {@code X-Total-Count},
+ * the next page in {@code X-Next-Cursor} and a {@code Link rel="next"}), or whole as an Excel workbook
+ * when the client asks for one: {@code ?format=xlsx}, or {@code Accept:
+ * application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}. Endpoints answering lists
+ * declare both types and return {@link #of}.
  */
 public final class ListAnswer {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String TOTAL_COUNT = "X-Total-Count";
+    public static final String NEXT_CURSOR = "X-Next-Cursor";
+    public static final String FORMAT_DOC = "xlsx: the whole list as an Excel workbook (also Accept: " + XLSX + ")";
 
     private ListAnswer() {}
 
-    /** {@code rows} as the client asked: JSON, or a workbook whose one sheet is named {@code sheet}. */
+    /** {@code rows} as the client asked: a page of JSON, or a workbook of them all whose one sheet is named {@code sheet}. */
     public static HttpResponse<?> of(HttpRequest<?> request, String sheet, List<?> rows) {
-        if (!wantsWorkbook(request)) {
-            return HttpResponse.ok(rows).contentType(MediaType.APPLICATION_JSON_TYPE);
+        if (wantsWorkbook(request)) {
+            return Download.of(ListXlsx.write(sheet, rows), XLSX, "pulse.xlsx", sheet + ".xlsx");
         }
-        return Download.of(ListXlsx.write(sheet, rows), XLSX, "pulse.xlsx", sheet + ".xlsx");
+        Page page = Page.of(request.getParameters().get("limit"), request.getParameters().get("cursor"), rows);
+        MutableHttpResponse<?> response = HttpResponse.ok(rows.subList(page.from(), page.to()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(TOTAL_COUNT, String.valueOf(rows.size()));
+        if (page.next() != null) {
+            String next = UriBuilder.of(request.getUri()).replaceQueryParam("cursor", page.next()).build().toString();
+            response.header(NEXT_CURSOR, page.next()).header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+        }
+        return response;
     }
 
     static boolean wantsWorkbook(HttpRequest<?> request) {

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -176,7 +178,7 @@ class FaultIT {
                 compared[0] += 4;
             }
             Map<String, BigDecimal> projects = new TreeMap<>();
-            read("/api/projects").forEach(p -> projects.put(p.get("projectId").asText(), p.get("completedThisYear").decimalValue()));
+            readAll("/api/projects").forEach(p -> projects.put(p.get("projectId").asText(), p.get("completedThisYear").decimalValue()));
             assertThat(projects).hasSameSizeAs(expected.projects());
             expected.projects().forEach((id, amount) ->
                     assertThat(projects.get(id)).as(id).isEqualByComparingTo(amount));
@@ -238,6 +240,22 @@ class FaultIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every page of a list, following X-Next-Cursor. */
+    private List<JsonNode> readAll(String path) throws IOException, InterruptedException {
+        List<JsonNode> rows = new ArrayList<>();
+        String cursor = null;
+        do {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(rig.url() + path + "?limit=1000"
+                            + (cursor == null ? "" : "&cursor=" + cursor)))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+            PulseJson.mapper().readTree(response.body()).forEach(rows::add);
+            cursor = response.headers().firstValue("X-Next-Cursor").orElse(null);
+        } while (cursor != null);
+        return rows;
     }
 
     private JsonNode read(String path) throws IOException, InterruptedException {

@@ -1,0 +1,75 @@
+package pulse.server.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import pulse.model.FieldError;
+import pulse.model.InvalidInputException;
+import pulse.model.Text;
+
+/**
+ * One page of a list, as {@code ?limit=} (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT})
+ * and {@code ?cursor=} (from the previous page's {@code X-Next-Cursor}) ask. The cursor names the
+ * last row seen: the next page goes on after that row wherever it now stands, so rows added or removed
+ * before it neither repeat nor get skipped; only if that row itself left does it go on by position.
+ *
+ * @param from index of the first row of the page
+ * @param to index after its last row
+ * @param next the cursor of the next page; null on the last one
+ */
+public record Page(int from, int to, String next) {
+
+    public static final int DEFAULT_LIMIT = 200;
+    public static final int MAX_LIMIT = 1000;
+    public static final String LIMIT_DOC = "Rows per page: 1 to 1000, default 200 (the whole list's size is in X-Total-Count)";
+    public static final String CURSOR_DOC = "The previous page's X-Next-Cursor: goes on after the last row seen";
+
+    /** The page {@code limit} and {@code cursor} (either may be null) ask of {@code rows}. */
+    public static Page of(String limitParameter, String cursorParameter, List<?> rows) {
+        int limit = limit(limitParameter);
+        int from = start(cursorParameter, rows);
+        int to = Math.min(rows.size(), from + limit);
+        return new Page(from, to, to < rows.size() ? cursor(to, rows.get(to - 1)) : null);
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (text.matches("\\d{1,4}")) {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        }
+        throw new InvalidInputException(new FieldError("limit", "\"" + text + "\"", Text.of("page.limit", MAX_LIMIT)));
+    }
+
+    private static int start(String cursor, List<?> rows) {
+        if (cursor == null || cursor.isEmpty()) {
+            return 0;
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+        } catch (IllegalArgumentException e) {
+            parts = new String[0];
+        }
+        if (parts.length != 2 || !parts[0].matches("\\d{1,9}") || !parts[1].matches("-?\\d{1,10}")) {
+            throw new InvalidInputException(new FieldError("cursor", "\"" + cursor + "\"", Text.of("page.cursor")));
+        }
+        int position = Integer.parseInt(parts[0]);
+        int hash = Integer.parseInt(parts[1]);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).hashCode() == hash) {
+                return i + 1;
+            }
+        }
+        return Math.min(position, rows.size());
+    }
+
+    private static String cursor(int position, Object lastRow) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((position + ":" + lastRow.hashCode()).getBytes(StandardCharsets.UTF_8));
+    }
+}
