@@ -112,6 +112,8 @@ public final class BenchmarkMain {
                 double httpRate = httpIngest(province, 3, 6);
                 result("2. HTTP batch ingest vs raw producer", "%,.0f vs %,.0f events/s: %.0f%% (target ≥ 50%%)",
                         httpRate, producerRate, 100 * httpRate / producerRate);
+                awaitCaughtUp(admin);
+                recordsPerEvent(admin);
 
                 if (Boolean.getBoolean("quick")) {
                     say("-Dquick=true: stopping after the two throughput measurements; docs/benchmarks.md is not written");
@@ -313,6 +315,37 @@ public final class BenchmarkMain {
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
+    }
+
+    /**
+     * What the topology writes for one input event: the end offsets of every topic it writes (its
+     * output topics, its changelogs and repartition topics, the dead letters), summed, over the events
+     * on {@code pulse.events}. Under exactly-once each commit also writes a transaction marker per
+     * partition, which takes an offset: counted too, as the broker stores it.
+     */
+    private void recordsPerEvent(Admin admin) throws Exception {
+        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
+        for (var topic : admin.describeTopics(admin.listTopics().names().get()).allTopicNames().get().values()) {
+            topic.partitions().forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()),
+                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        }
+        Map<String, Long> byTopic = new java.util.TreeMap<>();
+        admin.listOffsets(latest).all().get().forEach((partition, info) ->
+                byTopic.merge(partition.topic(), info.offset(), Long::sum));
+        long events = byTopic.getOrDefault("pulse.events", 0L);
+        Map<String, Long> written = new java.util.TreeMap<>();
+        byTopic.forEach((topic, records) -> {
+            boolean topology = topic.startsWith("pulse-") || topic.equals("pulse.projects") || topic.equals("pulse.totals")
+                    || topic.equals("pulse.events.dlq");
+            if (topology) {
+                written.put(topic, records);
+            }
+        });
+        long total = written.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder detail = new StringBuilder();
+        written.forEach((topic, records) -> detail.append(String.format("; %s %.2f", topic, records / (double) events)));
+        result("0. Records written per input event", "%.2f (%,d records for %,d events%s); target ≤ 3",
+                total / (double) events, total, events, detail);
     }
 
     /** A report for every project of {@code province} and every month from {@code fromMonth} to {@code toMonth}. */

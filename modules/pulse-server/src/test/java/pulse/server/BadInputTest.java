@@ -96,6 +96,12 @@ class BadInputTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(server.get("/api/projects/SV-A").json().get("months").get("2022-05").decimalValue())
                         .isEqualByComparingTo("1300.00"));
+        // and the totals, which follow the projects a commit later: each row compares them before and after
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode county = server.get("/api/totals").json();
+            assertThat(county.get("projects").asInt()).isEqualTo(2);
+            assertThat(county.get("completedThisYear").decimalValue()).isEqualByComparingTo("1300.00");
+        });
         Map<String, Object> config = server.context().getBean(KafkaCluster.class).clientConfig();
         producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
