@@ -83,7 +83,9 @@ public final class BenchmarkMain {
         Process broker = Processes.broker(repo, work.resolve("kafka"), BROKER_PORT, BROKER_PORT + 1);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             awaitBroker(admin);
-            admin.createTopics(List.of(new NewTopic("pulse.events", PARTITIONS, (short) 1))).all().get();
+            // Kept forever, as Pulse requires of its system of record (it refuses to start otherwise).
+            admin.createTopics(List.of(new NewTopic("pulse.events", PARTITIONS, (short) 1)
+                    .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get();
 
             say("Warm-up: the raw producer and consumer, then the server catching up on the warm-up province");
             rawProduce(warmUpYear);

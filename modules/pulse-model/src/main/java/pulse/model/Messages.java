@@ -2,7 +2,9 @@ package pulse.model;
 
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pulse's one catalogue of messages, in Chinese ({@code messages_zh.properties}, the default) and
@@ -48,12 +50,25 @@ public final class Messages {
         }
     }
 
+    private static final ResourceBundle ZH_BUNDLE = ResourceBundle.getBundle(BUNDLE, ZH, NO_FALLBACK);
+    private static final ResourceBundle EN_BUNDLE = ResourceBundle.getBundle(BUNDLE, EN, NO_FALLBACK);
+    /**
+     * Parsed patterns, one per language and key: messages are formatted on the stream threads (light
+     * reasons, for every view of every event), where parsing a pattern each time cost most of the work.
+     * A MessageFormat is not thread-safe, so each is used under its own lock (held for microseconds).
+     */
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+
     static boolean has(String key) {
-        return bundle(ZH).containsKey(key);
+        return ZH_BUNDLE.containsKey(key);
     }
 
     static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle(BUNDLE, EN.getLanguage().equals(locale.getLanguage()) ? EN : ZH, NO_FALLBACK);
+        return english(locale) ? EN_BUNDLE : ZH_BUNDLE;
+    }
+
+    private static boolean english(Locale locale) {
+        return EN.getLanguage().equals(locale.getLanguage());
     }
 
     /**
@@ -94,6 +109,11 @@ public final class Messages {
 
     static String format(Text text, Locale locale) {
         Object[] args = text.args().stream().map(arg -> arg instanceof Localized inner ? inner.in(locale) : arg).toArray();
-        return new MessageFormat(bundle(locale).getString(text.key()), locale).format(args);
+        boolean english = english(locale);
+        MessageFormat format = FORMATS.computeIfAbsent((english ? "en:" : "zh:") + text.key(),
+                key -> new MessageFormat(bundle(locale).getString(text.key()), english ? EN : ZH));
+        synchronized (format) {
+            return format.format(args);
+        }
     }
 }

@@ -78,6 +78,11 @@ class KnownProjects {
 
         /** The project in {@code year} (its registration's or a plan's year), as the read side has it. */
         Optional<ProjectView> viewIn(String projectId, int year) {
+            // The view already read for this project is usually this year's: no second read of the store.
+            Optional<ProjectView> read = views.get(projectId);
+            if (read != null && read.isPresent() && read.get().year() == year) {
+                return read;
+            }
             return yearViews.computeIfAbsent(projectId + "/" + year, key -> query.locatedProject(projectId, year).value());
         }
 
