@@ -388,7 +388,9 @@ class ScreenBrowserTest {
                 await().atMost(Duration.ofSeconds(15)).until(() -> value("kpi-projects") != null
                         && !browser.findElements(By.cssSelector("#ranking tbody tr")).isEmpty()
                         && !browser.findElements(By.cssSelector("#warnings li")).isEmpty());
-                Thread.sleep(1500);   // the charts' first animation
+                // the charts drawn (their boxes are what the check below measures around them)
+                await().atMost(Duration.ofSeconds(10)).until(() -> (Boolean) browser.executeScript(
+                        "return ['gauge', 'curve', 'areas'].every(id => document.querySelectorAll('#' + id + ' svg path').length > 0)"));
                 @SuppressWarnings("unchecked")
                 List<String> problems = (List<String>) browser.executeScript(OVERFLOWS);
                 Browser.screenshot(browser, SCREENSHOTS.resolve("screen-" + width + "x" + height + ".png"));
