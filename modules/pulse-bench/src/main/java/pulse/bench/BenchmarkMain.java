@@ -28,7 +28,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -263,9 +262,8 @@ public final class BenchmarkMain {
                     say("    stream threads: %s", threadRatios());
                 }
             }
-            // Done when the events are processed and so are their deltas, which cross a repartition
-            // topic to the totals: the offsets of pulse.events alone run ahead of the totals.
-            if (committed >= total && deltasLag(admin) == 0) {
+            // Done when the events are processed: their views are on pulse.projects in the same transaction.
+            if (committed >= total) {
                 double rate = (total - first) / ((System.nanoTime() - firstAt) / 1e9);
                 say("Kafka Streams catch-up (exactly_once_v2, commit 100 ms, %s): %,d events, %,.0f events/s",
                         from == null ? "cold" : "warm", total - first, rate);
@@ -337,7 +335,7 @@ public final class BenchmarkMain {
         long events = byTopic.getOrDefault("pulse.events", 0L);
         Map<String, Long> written = new java.util.TreeMap<>();
         byTopic.forEach((topic, records) -> {
-            boolean topology = topic.startsWith("pulse-") || topic.equals("pulse.projects") || topic.equals("pulse.totals")
+            boolean topology = topic.startsWith("pulse-") || topic.equals("pulse.projects")
                     || topic.equals("pulse.events.dlq");
             if (topology) {
                 written.put(topic, records);
@@ -517,10 +515,7 @@ public final class BenchmarkMain {
                 + get("/api/totals").body() + " instead of " + expected);
     }
 
-    /**
-     * The county's totals once they stopped moving for 3 s: the events are processed when the group's
-     * offsets reach the ends, but their deltas still cross the repartition topic to the totals.
-     */
+    /** The county's totals once they stopped moving for 3 s: the server reads them from pulse.projects after the commit. */
     private static String settledTotals() throws InterruptedException {
         String last = get("/api/totals").body();
         long stableSince = System.nanoTime();
@@ -535,29 +530,12 @@ public final class BenchmarkMain {
         return last;
     }
 
-    /** Until the topology has processed every event written so far, and their deltas to the totals. */
+    /** Until the topology has processed every event written so far. */
     private static void awaitCaughtUp(Admin admin) throws Exception {
         long end = sum(endOffsets(admin));
-        while (committed(admin) < end || deltasLag(admin) > 0) {
+        while (committed(admin) < end) {
             Thread.sleep(200);
         }
-    }
-
-    /** Deltas written to the repartition topic and not yet added to the totals. */
-    private static long deltasLag(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
-        admin.listConsumerGroupOffsets("pulse").partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
-            if (partition.topic().endsWith("-repartition") && offset != null) {
-                committed.put(partition, offset);
-            }
-        });
-        Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, org.apache.kafka.clients.admin.OffsetSpec.latest()));
-        long lag = 0;
-        for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-            lag += Math.max(0, end.getValue().offset() - committed.get(end.getKey()).offset());
-        }
-        return lag;
     }
 
     private static void awaitConnected(MarkerWatch watch, int screens) throws InterruptedException {

@@ -3,9 +3,9 @@ package pulse.topology;
 import pulse.model.ProjectView;
 
 /**
- * The key of one group's totals in one plan year, in the totals store and on {@code pulse.totals}:
+ * The key of one group's totals in one plan year, in a {@link TotalsBook}:
  * {@code <year>/<dimension>/<key>}, e.g. {@code 2022/unit/县住建局} or {@code 2023/county/全县}.
- * The year comes first so that one year's groups of one dimension are one prefix scan.
+ * The year comes first so that one year's groups of one dimension are one range of keys.
  */
 public record GroupKey(int year, Dimension dimension, String key) {
 

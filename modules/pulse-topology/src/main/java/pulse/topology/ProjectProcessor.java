@@ -31,7 +31,7 @@ import pulse.model.PulseEvent;
  * <p>A record that cannot be taken (not JSON, an unknown type, a failed check: a direct producer
  * can send anything) is forwarded as {@link Outcome.Refused} with its original bytes and the
  * reason in its headers, for the dead-letter topic; processing goes on with the next record.
- * Every accepted event is also kept in the project's history, under its offset on the topic.
+ * The state keeps the offset of every accepted event: the project's audit trail, read from the topic.
  */
 final class ProjectProcessor implements Processor<String, byte[], String, Outcome> {
 
@@ -41,7 +41,6 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private final EventCodec codec;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ProjectState> store;
-    private KeyValueStore<String, byte[]> history;
     private LocalDate evaluatedOn;
 
     ProjectProcessor(Clock clock, ProjectEvaluator evaluator, Duration dayCheckInterval) {
@@ -55,7 +54,6 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
         this.store = context.getStateStore(PulseTopology.PROJECTS_STORE);
-        this.history = context.getStateStore(PulseTopology.HISTORY_STORE);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> reevaluateIfNewDay());
     }
 
@@ -75,9 +73,10 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
             refuse(record, refusal);
             return;
         }
-        context.recordMetadata().ifPresent(source ->
-                history.put(HistoryKeys.of(event.projectId(), source.offset()), record.value()));
         ProjectState after = (before == null ? ProjectState.empty(record.key()) : before).apply(event);
+        if (context.recordMetadata().isPresent()) {
+            after = after.withEventAt(context.recordMetadata().get().partition(), context.recordMetadata().get().offset());
+        }
         publish(after, record.timestamp());
     }
 

@@ -31,6 +31,9 @@ import pulse.model.PulseEvent;
  * @param months investment per period ({@code YYYY-MM}); a later report for a period replaces it
  * @param views the view of each plan year, as last published
  * @param confirmed the months whose figure the writer confirmed as unusual, with the reason given
+ * @param eventPartition the partition of {@code pulse.events} the project's events are on
+ * @param eventOffsets the offset there of each accepted event, oldest first: the project's audit
+ *     trail is read from {@code pulse.events} itself, which keeps every event forever, not copied
  */
 public record ProjectState(
         String projectId,
@@ -44,7 +47,9 @@ public record ProjectState(
         Map<String, Resolved> resolvedIssues,
         Instant lastReportAt,
         SortedMap<Integer, ProjectView> views,
-        Map<String, String> confirmed) {
+        Map<String, String> confirmed,
+        int eventPartition,
+        List<Long> eventOffsets) {
 
     /** A blocker: {@code ownerUnit} null means the project's own unit; {@code dueDate} may be unset. */
     public record Issue(IssueKind kind, String text, LocalDate raisedOn, String ownerUnit, LocalDate dueDate) {}
@@ -71,11 +76,14 @@ public record ProjectState(
         if (confirmed == null) {
             confirmed = new TreeMap<>();
         }
+        if (eventOffsets == null) {
+            eventOffsets = List.of();
+        }
     }
 
     public static ProjectState empty(String projectId) {
         return new ProjectState(projectId, null, null, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), null,
-                new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(), new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>(), null, new TreeMap<>(), new TreeMap<>(), 0, List.of());
     }
 
     public boolean registered() {
@@ -131,12 +139,21 @@ public record ProjectState(
             }
         }
         return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, resolved,
-                lastReport, views, confirmedMonths);
+                lastReport, views, confirmedMonths, eventPartition, eventOffsets);
+    }
+
+    /** This state with one more accepted event, at {@code offset} of {@code partition} of {@code pulse.events}. */
+    public ProjectState withEventAt(int partition, long offset) {
+        List<Long> offsets = new java.util.ArrayList<>(eventOffsets.size() + 1);
+        offsets.addAll(eventOffsets);
+        offsets.add(offset);
+        return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
+                resolvedIssues, lastReportAt, views, confirmed, partition, offsets);
     }
 
     public ProjectState withViews(SortedMap<Integer, ProjectView> newViews) {
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                resolvedIssues, lastReportAt, newViews, confirmed);
+                resolvedIssues, lastReportAt, newViews, confirmed, eventPartition, eventOffsets);
     }
 
     /**
@@ -152,7 +169,7 @@ public record ProjectState(
         var confirmedMonths = new TreeMap<>(this.confirmed);
         confirmedMonths.keySet().removeIf(period -> period.compareTo(lastPeriod) > 0);
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                resolvedIssues, lastReportAt, new TreeMap<>(), confirmedMonths);
+                resolvedIssues, lastReportAt, new TreeMap<>(), confirmedMonths, eventPartition, eventOffsets);
     }
 
     private static YearPlan planOf(ProjectRegistered registration) {

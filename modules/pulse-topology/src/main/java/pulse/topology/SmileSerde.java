@@ -10,12 +10,11 @@ import org.apache.kafka.common.serialization.Serializer;
 import pulse.model.PulseJson;
 
 /**
- * Pulse's own records in the topology's state stores and internal topics, as Smile (Jackson's
- * binary JSON: the same model and settings, without names and numbers as text). Every event reads
- * and writes its project's state and up to five groups' tallies, and JSON text was the largest
- * part of the stream thread's work. Topics that others read ({@code pulse.totals},
- * {@code pulse.projects}) stay JSON. Values written as JSON by an earlier version, in a changelog
- * or a repartition topic, are still read: JSON starts with '{', Smile with its ":)" header.
+ * Pulse's own records in the topology's state store, as Smile (Jackson's binary JSON: the same
+ * model and settings, without names and numbers as text). Every event reads and writes its
+ * project's state, and JSON text was the largest part of the stream thread's work. Topics that
+ * others read ({@code pulse.projects}) stay JSON. Values written as JSON by an earlier version are
+ * still read: JSON starts with '{', Smile with its ":)" header.
  */
 public final class SmileSerde<T> implements Serde<T> {
 

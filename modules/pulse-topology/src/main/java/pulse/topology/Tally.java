@@ -1,11 +1,15 @@
 package pulse.topology;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import pulse.model.CurvePoint;
 import pulse.model.Grade;
+import pulse.model.Light;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
 import pulse.rules.GradeRule;
@@ -13,78 +17,78 @@ import pulse.rules.RuleSettings;
 import pulse.rules.TargetRule;
 
 /**
- * The additive part of a group's totals: sums and counts that a project's change moves by exactly
- * its own contribution, so a group is kept up to date by adding deltas (new view minus old view)
- * rather than by scanning its projects. Rates and grades are derived from it when read.
+ * The additive part of a group's totals in one plan year: sums and counts that a project's change
+ * moves by exactly its own contribution, so a group is kept by adding the new view and taking
+ * away the old one rather than by scanning its projects. Rates and grades are derived when read.
  *
- * @param targetAmount Σ of each project's annual plan due by today, for the group's target rate
- * @param plan planned investment per month ({@code YYYY-MM}) of the projects' plan years
- * @param actual reported investment per month of the plan year
+ * <p>Money is kept as whole units of 0.0001 万元 (one 元) in {@code long}s: every amount Pulse takes
+ * has at most two decimals and the amounts it derives (an even monthly share, the part of the
+ * plan due) four, so the sums are exact, and a project's contribution is a few hundred bytes —
+ * every instance holds one per project ({@link TotalsBook}).
  */
-public record Tally(
-        long projects,
-        long started,
-        long completed,
-        long green,
-        long yellow,
-        long red,
-        BigDecimal totalInvestment,
-        BigDecimal annualPlan,
-        BigDecimal completedThisYear,
-        BigDecimal completedSinceStart,
-        BigDecimal targetAmount,
-        SortedMap<String, BigDecimal> plan,
-        SortedMap<String, BigDecimal> actual) {
+public final class Tally {
 
-    private static final BigDecimal ZERO = BigDecimal.ZERO;
-    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
-    private static final Map<Integer, String[]> PERIODS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SCALE = 4;
+    private static final int MONTHS = 12;
+    private static final long[] NO_MONTHS = new long[MONTHS];
+    private static final Tally ZERO = new Tally(0, new long[6], new long[5], NO_MONTHS, NO_MONTHS);
+
+    private static final int PROJECTS = 0, STARTED = 1, COMPLETED = 2, GREEN = 3, YELLOW = 4, RED = 5;
+    private static final int TOTAL = 0, ANNUAL = 1, THIS_YEAR = 2, SINCE_START = 3, TARGET = 4;
+
+    /** The plan year of the months; 0 while no project with months was added. */
+    private final int year;
+    private final long[] counts;
+    private final long[] money;
+    /** Planned and reported investment per month of the plan year, January first. */
+    private final long[] plan;
+    private final long[] actual;
+
+    private Tally(int year, long[] counts, long[] money, long[] plan, long[] actual) {
+        this.year = year;
+        this.counts = counts;
+        this.money = money;
+        this.plan = plan;
+        this.actual = actual;
+    }
 
     public static Tally zero() {
-        return new Tally(0, 0, 0, 0, 0, 0, ZERO, ZERO, ZERO, ZERO, ZERO, new TreeMap<>(), new TreeMap<>());
+        return ZERO;
     }
 
     /** What one project adds to every group it belongs to; zero for no project. */
     public static Tally of(ProjectView view) {
         if (view == null) {
-            return zero();
+            return ZERO;
         }
-        SortedMap<String, BigDecimal> plan = new TreeMap<>();
-        String[] periods = periodsOf(view.year());
-        BigDecimal evenShare = view.monthlyPlan() != null ? null
-                : view.annualPlan().divide(TWELVE, 4, java.math.RoundingMode.HALF_UP);
-        for (int month = 1; month <= 12; month++) {
-            plan.put(periods[month - 1], evenShare != null ? evenShare : view.monthlyPlan().get(month - 1));
+        long[] counts = {1, view.started() ? 1 : 0, view.completed() ? 1 : 0, view.light() == Light.GREEN ? 1 : 0,
+                view.light() == Light.YELLOW ? 1 : 0, view.light() == Light.RED ? 1 : 0};
+        long[] money = {units(view.totalInvestment()), units(view.annualPlan()), units(view.completedThisYear()),
+                units(view.completedSinceStart()), units(view.targetAmount())};
+        long[] plan = new long[MONTHS];
+        if (view.monthlyPlan() == null) {
+            Arrays.fill(plan, units(view.annualPlan().divide(BigDecimal.valueOf(MONTHS), SCALE, RoundingMode.HALF_UP)));
+        } else {
+            for (int month = 0; month < MONTHS; month++) {
+                plan[month] = units(view.monthlyPlan().get(month));
+            }
         }
-        return new Tally(1, view.started() ? 1 : 0, view.completed() ? 1 : 0,
-                view.light() == pulse.model.Light.GREEN ? 1 : 0,
-                view.light() == pulse.model.Light.YELLOW ? 1 : 0,
-                view.light() == pulse.model.Light.RED ? 1 : 0,
-                view.totalInvestment(), view.annualPlan(), view.completedThisYear(), view.completedSinceStart(),
-                view.targetAmount(), plan, monthsOf(view));
-    }
-
-    /** The reported months of the view's plan year (a view carries all of the project's months). */
-    private static SortedMap<String, BigDecimal> monthsOf(ProjectView view) {
+        long[] actual = new long[MONTHS];
         String prefix = view.year() + "-";
-        SortedMap<String, BigDecimal> months = new TreeMap<>();
-        view.months().forEach((period, amount) -> {
-            if (period.startsWith(prefix)) {
-                months.put(period, amount);
+        for (Map.Entry<String, BigDecimal> reported : view.months().entrySet()) {
+            if (reported.getKey().startsWith(prefix)) {   // a view carries all of the project's months
+                actual[Integer.parseInt(reported.getKey().substring(5)) - 1] = units(reported.getValue());
             }
-        });
-        return months;
+        }
+        return new Tally(view.year(), counts, money, plan, actual);
     }
 
-    /** "2022-01" … "2022-12", made once per year: this runs for every event, twice. */
-    private static String[] periodsOf(int year) {
-        return PERIODS.computeIfAbsent(year, y -> {
-            String[] periods = new String[12];
-            for (int month = 1; month <= 12; month++) {
-                periods[month - 1] = java.time.YearMonth.of(y, month).toString();
-            }
-            return periods;
-        });
+    private static long units(BigDecimal amount) {
+        return amount.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+    }
+
+    private static BigDecimal amount(long units) {
+        return BigDecimal.valueOf(units, SCALE);
     }
 
     public Tally plus(Tally other) {
@@ -96,71 +100,109 @@ public record Tally(
     }
 
     private Tally combine(Tally other, int sign) {
-        return new Tally(
-                projects + sign * other.projects,
-                started + sign * other.started,
-                completed + sign * other.completed,
-                green + sign * other.green,
-                yellow + sign * other.yellow,
-                red + sign * other.red,
-                add(totalInvestment, other.totalInvestment, sign),
-                add(annualPlan, other.annualPlan, sign),
-                add(completedThisYear, other.completedThisYear, sign),
-                add(completedSinceStart, other.completedSinceStart, sign),
-                add(targetAmount, other.targetAmount, sign),
-                add(plan, other.plan, sign),
-                add(actual, other.actual, sign));
+        if (year != 0 && other.year != 0 && year != other.year) {
+            throw new IllegalArgumentException("a tally of " + year + " cannot take one of " + other.year);
+        }
+        return new Tally(year != 0 ? year : other.year, add(counts, other.counts, sign), add(money, other.money, sign),
+                add(plan, other.plan, sign), add(actual, other.actual, sign));
     }
 
-    private static BigDecimal add(BigDecimal a, BigDecimal b, int sign) {
-        return sign > 0 ? a.add(b) : a.subtract(b);
-    }
-
-    private static SortedMap<String, BigDecimal> add(Map<String, BigDecimal> a, Map<String, BigDecimal> b, int sign) {
-        SortedMap<String, BigDecimal> sum = new TreeMap<>(a);
-        b.forEach((period, amount) -> sum.merge(period, sign > 0 ? amount : amount.negate(), BigDecimal::add));
-        sum.values().removeIf(amount -> amount.signum() == 0);
+    private static long[] add(long[] a, long[] b, int sign) {
+        long[] sum = new long[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = Math.addExact(a[i], sign * b[i]);
+        }
         return sum;
     }
 
-    /** True when adding this changes nothing: a delta that need not be sent. */
+    /** True when adding this changes nothing: a difference that need not be applied. */
     public boolean isZero() {
-        return projects == 0 && started == 0 && completed == 0 && green == 0 && yellow == 0 && red == 0
-                && totalInvestment.signum() == 0 && annualPlan.signum() == 0 && completedThisYear.signum() == 0
-                && completedSinceStart.signum() == 0 && targetAmount.signum() == 0 && plan.isEmpty() && actual.isEmpty();
+        return allZero(counts) && allZero(money) && allZero(plan) && allZero(actual);
+    }
+
+    private static boolean allZero(long[] values) {
+        for (long value : values) {
+            if (value != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public long projects() {
+        return counts[PROJECTS];
+    }
+
+    public long started() {
+        return counts[STARTED];
+    }
+
+    public long completed() {
+        return counts[COMPLETED];
+    }
+
+    public BigDecimal annualPlan() {
+        return amount(money[ANNUAL]);
+    }
+
+    public BigDecimal completedThisYear() {
+        return amount(money[THIS_YEAR]);
+    }
+
+    /** Σ of each project's annual plan due by today, for the group's target rate and grade. */
+    public BigDecimal targetAmount() {
+        return amount(money[TARGET]);
     }
 
     /** The contract's totals object for this group; {@code graded} adds the unit grade. */
     public Totals toTotals(String key, boolean graded, RuleSettings settings) {
+        BigDecimal completedThisYear = completedThisYear();
+        BigDecimal annualPlan = annualPlan();
         BigDecimal completionRate = TargetRule.rate(completedThisYear, annualPlan);
-        BigDecimal targetRate = TargetRule.rate(targetAmount, annualPlan);
-        Grade grade = graded ? GradeRule.grade(completedThisYear, targetAmount, settings) : null;
-        return new Totals(key, projects, started, completed,
-                TargetRule.rate(BigDecimal.valueOf(started), BigDecimal.valueOf(projects)),
-                TargetRule.rate(BigDecimal.valueOf(completed), BigDecimal.valueOf(projects)),
-                money(totalInvestment), money(annualPlan), money(completedThisYear), money(completedSinceStart),
+        BigDecimal targetRate = TargetRule.rate(targetAmount(), annualPlan);
+        Grade grade = graded ? GradeRule.grade(completedThisYear, targetAmount(), settings) : null;
+        return new Totals(key, projects(), started(), completed(),
+                TargetRule.rate(BigDecimal.valueOf(started()), BigDecimal.valueOf(projects())),
+                TargetRule.rate(BigDecimal.valueOf(completed()), BigDecimal.valueOf(projects())),
+                money(money[TOTAL]), money(money[ANNUAL]), money(money[THIS_YEAR]), money(money[SINCE_START]),
                 completionRate, targetRate, TargetRule.deviationPoints(completionRate, targetRate),
-                new Totals.Lights(green, yellow, red), grade);
+                new Totals.Lights(counts[GREEN], counts[YELLOW], counts[RED]), grade);
     }
 
-    /** Monthly plan vs actual, cumulated, over every month of the plan years, including months planned at zero (the S-curve). */
-    public java.util.List<CurvePoint> curve() {
-        java.util.List<CurvePoint> points = new java.util.ArrayList<>();
-        BigDecimal cumulativePlan = ZERO;
-        BigDecimal cumulativeActual = ZERO;
-        for (String year : plan.keySet().stream().map(period -> period.substring(0, 4)).distinct().toList()) {
-            for (String period : periodsOf(Integer.parseInt(year))) {
-                BigDecimal planned = plan.getOrDefault(period, ZERO);
-                BigDecimal done = actual.getOrDefault(period, ZERO);
-                cumulativePlan = cumulativePlan.add(planned);
-                cumulativeActual = cumulativeActual.add(done);
-                points.add(new CurvePoint(period, money(planned), money(done), money(cumulativePlan), money(cumulativeActual)));
-            }
+    /** Monthly plan vs actual, cumulated, over the twelve months of the plan year (the S-curve); empty for no months. */
+    public List<CurvePoint> curve() {
+        List<CurvePoint> points = new ArrayList<>();
+        if (year == 0 || allZero(plan) && allZero(actual)) {
+            return points;
+        }
+        long cumulativePlan = 0;
+        long cumulativeActual = 0;
+        for (int month = 0; month < MONTHS; month++) {
+            cumulativePlan += plan[month];
+            cumulativeActual += actual[month];
+            points.add(new CurvePoint(YearMonth.of(year, month + 1).toString(), money(plan[month]), money(actual[month]),
+                    money(cumulativePlan), money(cumulativeActual)));
         }
         return points;
     }
 
-    private static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, java.math.RoundingMode.HALF_UP);
+    private static BigDecimal money(long units) {
+        return amount(units).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Tally that && year == that.year && Arrays.equals(counts, that.counts)
+                && Arrays.equals(money, that.money) && Arrays.equals(plan, that.plan) && Arrays.equals(actual, that.actual);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(counts) + Arrays.hashCode(money)) + Arrays.hashCode(actual);
+    }
+
+    @Override
+    public String toString() {
+        return "Tally[" + year + ", counts=" + Arrays.toString(counts) + ", money=" + Arrays.toString(money) + "]";
     }
 }

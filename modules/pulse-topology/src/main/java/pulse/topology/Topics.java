@@ -39,13 +39,10 @@ public final class Topics {
      */
     public static final Topic<String, byte[]> AUDIT = new Topic<>("pulse.audit", Serdes.String(), Serdes.ByteArray());
 
-    /** The totals changelog: key = a {@link GroupKey} ({@code <year>/<dimension>/<key>}), value = the group's tally (compacted). */
-    public static final Topic<String, Tally> TOTALS =
-            new Topic<>("pulse.totals", Serdes.String(), new JsonSerde<>(Tally.class));
-
     /**
      * Every project's latest view of each plan year, key = {@code <year>/<projectId>} (compacted; a
-     * tombstone when a project leaves a year's list): what the screen's push channel follows.
+     * tombstone when a project leaves a year's list): what every instance sums its totals from
+     * ({@link TotalsBook}) and the screen's push channel follows.
      */
     public static final Topic<String, ProjectView> PROJECTS =
             new Topic<>("pulse.projects", Serdes.String(), new JsonSerde<>(ProjectView.class));

@@ -47,7 +47,9 @@ class PulseTopologyTest {
     private final MutableClock clock = new MutableClock(LocalDate.parse("2022-06-30"));
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
-    private TestOutputTopic<String, Tally> totalsSent;
+    private TestOutputTopic<String, ProjectView> projectsSent;
+    /** The totals as every instance keeps them: summed from what the topology sends on {@code pulse.projects}. */
+    private final TotalsBook book = new TotalsBook();
     private Instant recordTime = Instant.parse("2022-06-30T00:00:00Z");
 
     @BeforeEach
@@ -58,8 +60,8 @@ class PulseTopologyTest {
         driver = new TopologyTestDriver(PulseTopology.build(clock, RuleSettings.DEFAULTS, Duration.ofMinutes(1)), props);
         events = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
                 Topics.EVENTS.valueSerde().serializer());
-        totalsSent = driver.createOutputTopic(Topics.TOTALS.name(), Topics.TOTALS.keySerde().deserializer(),
-                Topics.TOTALS.valueSerde().deserializer());
+        projectsSent = driver.createOutputTopic(Topics.PROJECTS.name(), Topics.PROJECTS.keySerde().deserializer(),
+                Topics.PROJECTS.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -97,10 +99,8 @@ class PulseTopologyTest {
     }
 
     private Totals totals(int year, Dimension dimension, String key) {
-        // Deltas are summed per task and sent on a wall-clock punctuation: let it happen.
-        driver.advanceWallClockTime(DeltaCombiner.FLUSH_INTERVAL);
-        KeyValueStore<String, Tally> store = driver.getKeyValueStore(PulseTopology.TOTALS_STORE);
-        Tally tally = store.get(new GroupKey(year, dimension, key).format());
+        projectsSent.readKeyValuesToList().forEach(record -> book.apply(record.key, record.value));
+        Tally tally = book.get(new GroupKey(year, dimension, key));
         return tally == null ? null : tally.toTotals(key, dimension == Dimension.UNIT, RuleSettings.DEFAULTS);
     }
 
@@ -181,25 +181,28 @@ class PulseTopologyTest {
     }
 
     @Test
-    void shouldSendOneSumPerGroupForTheDeltasOfAFlushInterval() {
+    void shouldWriteOneViewPerEventThatMovedItAndNothingForTheTotals() {
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
         send(registration("P2", "县交通局", "玉泉镇", "URBAN", "3000.00"));
         send(investment("P1", "2022-04", "300.00"));
         send(investment("P2", "2022-04", "200.00"));
-        assertThat(totals(Dimension.COUNTY, Dimension.COUNTY_KEY).completedThisYear()).isEqualTo(money("500.00"));
 
-        // Four events, one sum each for the county and the township: the combined deltas.
-        Map<String, Long> sent = new java.util.HashMap<>();
-        totalsSent.readKeyValuesToList().forEach(record -> sent.merge(record.key, 1L, Long::sum));
-        assertThat(sent).containsEntry("2022/county/全县", 1L).containsEntry("2022/township/玉泉镇", 1L)
-                .containsEntry("2022/unit/县住建局", 1L).containsEntry("2022/unit/县交通局", 1L);
+        // Four events, four views: the totals are summed from them by whoever reads them.
+        List<String> keys = new ArrayList<>();
+        List<org.apache.kafka.streams.KeyValue<String, ProjectView>> sent = projectsSent.readKeyValuesToList();
+        sent.forEach(record -> {
+            keys.add(record.key);
+            book.apply(record.key, record.value);
+        });
+        assertThat(keys).containsExactly("2022/P1", "2022/P2", "2022/P1", "2022/P2");
+        assertThat(book.get(GroupKey.county(2022)).completedThisYear()).isEqualByComparingTo("500.00");
 
-        // A project moved away and back within one interval sends nothing for either unit.
+        // A project moved away and back: the unit it left and came back to holds what it held.
         send(registration("P1", "县交通局", "玉泉镇", "URBAN", "9000.00"));
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
-        driver.advanceWallClockTime(DeltaCombiner.FLUSH_INTERVAL);
-        assertThat(totalsSent.readKeyValuesToList()).isEmpty();
         assertThat(totals(Dimension.UNIT, "县住建局").completedThisYear()).isEqualTo(money("300.00"));
+        assertThat(totals(Dimension.UNIT, "县交通局").completedThisYear()).isEqualTo(money("200.00"));
+        assertThat(totals(Dimension.UNIT, "县交通局").projects()).isEqualTo(1);
     }
 
     @Test
@@ -526,23 +529,17 @@ class PulseTopologyTest {
     }
 
     @Test
-    void shouldKeepEveryAcceptedEventOfAProjectInItsHistoryInTopicOrder() {
+    void shouldKeepTheOffsetOfEveryAcceptedEventOfAProjectInTopicOrder() {
         send(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"));
         send(investment("P1", "2022-05", "10.00"));
         send(registration("P2", "县住建局", "玉泉镇", "URBAN", "10.00"));
         events.pipeInput("P1", "{not json".getBytes(StandardCharsets.UTF_8));
         send(investment("P1", "2022-05", "12.00").put("reason", "更正"));
 
-        KeyValueStore<String, byte[]> history = driver.getKeyValueStore(PulseTopology.HISTORY_STORE);
-        List<String> p1 = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = history.prefixScan(HistoryKeys.prefix("P1"), new StringSerializer())) {
-            it.forEachRemaining(entry -> p1.add(HistoryKeys.offset(entry.key) + " "
-                    + new String(entry.value, StandardCharsets.UTF_8)));
-        }
-        assertThat(p1).hasSize(3);
-        assertThat(p1.get(0)).startsWith("0 ").contains("ProjectRegistered");
-        assertThat(p1.get(1)).startsWith("1 ").contains("\"amount\":10.00");
-        assertThat(p1.get(2)).startsWith("4 ").contains("\"amount\":12.00", "更正");
+        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
+        // The offsets of P1's accepted events on pulse.events: not P2's (2), not the unreadable record (3).
+        assertThat(store.get("P1").eventOffsets()).containsExactly(0L, 1L, 4L);
+        assertThat(store.get("P2").eventOffsets()).containsExactly(2L);
     }
 
     record DeadLetter(String key, byte[] value, String reason, String source) {}

@@ -77,17 +77,6 @@ class SmileSerdeTest {
     }
 
     @Test
-    void shouldKeepATallysMoneyExact() {
-        SmileSerde<Tally> tallies = new SmileSerde<>(Tally.class);
-        Tally tally = Tally.of(state().views().get(2022)).plus(Tally.of(state().views().get(2022)));
-
-        Tally read = tallies.deserializer().deserialize("by-group", tallies.serializer().serialize("by-group", tally));
-
-        assertThat(read).isEqualTo(tally);
-        assertThat(read.actual()).containsEntry("2022-01", new java.math.BigDecimal("2000.20"));
-    }
-
-    @Test
     void shouldNameTheTopicOfAValueItCannotRead() {
         assertThatThrownBy(() -> smile.deserializer().deserialize("projects", new byte[] {1, 2, 3}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("projects");

@@ -98,6 +98,51 @@ public class EventLog {
         }
     }
 
+    /**
+     * The records at {@code offsets} (ascending) of one partition, in that order: a project's audit
+     * trail, whose offsets its state keeps. Reads forward from one record to the next when they are
+     * close, and seeks when they are not.
+     */
+    public List<ConsumerRecord<String, byte[]>> at(int partition, List<Long> offsets) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>(offsets.size());
+        if (offsets.isEmpty()) {
+            return found;
+        }
+        TopicPartition topicPartition = new TopicPartition(Topics.EVENTS.name(), partition);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.assign(List.of(topicPartition));
+            int next = 0;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (next < offsets.size()) {
+                long wanted = offsets.get(next);
+                long position = consumer.position(topicPartition);
+                if (wanted < position || wanted - position > SEEK_BEYOND) {
+                    consumer.seek(topicPartition, wanted);
+                }
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (records.isEmpty() && System.nanoTime() > deadline) {
+                    throw new KafkaUnavailableException("pulse.events-" + partition + " was not read at " + wanted
+                            + " within " + TIMEOUT.toSeconds() + " s", null);
+                }
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    while (next < offsets.size() && offsets.get(next) < record.offset()) {
+                        next++;   // not there any more: an operator shortened the retention Pulse asks for
+                    }
+                    if (next < offsets.size() && offsets.get(next) == record.offset()) {
+                        found.add(record);
+                        next++;
+                    }
+                }
+            }
+            return found;
+        } catch (KafkaException e) {
+            throw new KafkaUnavailableException("cannot read pulse.events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records between two of a project's events that are cheaper to read past than to seek over. */
+    private static final long SEEK_BEYOND = 500;
+
     /** The county recounted from every committed record below {@code position} ({@link LogFold}). */
     public LogFold recount(Map<Integer, Long> position) {
         LogFold fold = new LogFold(settings);

@@ -119,10 +119,8 @@ public final class KafkaCluster implements AutoCloseable {
         }
         topics.add(new NewTopic(Topics.AUDIT.name(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(400).toMillis()))));
-        for (String compacted : List.of(Topics.TOTALS.name(), Topics.PROJECTS.name())) {
-            topics.add(new NewTopic(compacted, Optional.of(settings.partitions()), replication)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
-        }
+        topics.add(new NewTopic(Topics.PROJECTS.name(), Optional.of(settings.partitions()), replication)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         try (Admin admin = Admin.create(clientConfig())) {
             for (NewTopic topic : topics) {
                 try {

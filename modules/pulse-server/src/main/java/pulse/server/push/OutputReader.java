@@ -30,16 +30,18 @@ import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.operations.DeadLetters;
+import pulse.server.query.LiveTotals;
 import pulse.server.query.QueryService;
 import pulse.topology.GroupKey;
-import pulse.topology.Tally;
 import pulse.topology.Topics;
 
 /**
- * Follows the topology's output ({@code pulse.totals}, {@code pulse.projects}), the accepted
- * reports ({@code pulse.events}, for the ticker) and the dead letters ({@code pulse.events.dlq},
- * counted from its start) on every partition, whichever instance processed them, reading only
- * committed records, and hands each change to the {@link LiveFeed}.
+ * Follows the topology's output ({@code pulse.projects}, from its start: every view goes into this
+ * instance's {@link LiveTotals}), the accepted reports ({@code pulse.events}, its last few, for the
+ * ticker) and the dead letters ({@code pulse.events.dlq}, counted from its start) on every
+ * partition, whichever instance processed them, reading only committed records, and hands each
+ * change to the {@link LiveFeed} — the totals' changes once it has caught up with what was there
+ * when it started.
  */
 @Context
 class OutputReader {
@@ -51,7 +53,10 @@ class OutputReader {
     private final KafkaConsumer<String, byte[]> consumer;
     private final LiveFeed feed;
     private final QueryService query;
+    private final LiveTotals totals;
     private final DeadLetters deadLetters;
+    /** Where {@code pulse.projects} ended when reading started; null once reached. */
+    private Map<TopicPartition, Long> catchUpTo;
     private final EventCodec codec = new EventCodec(EventReader.forReplay(java.time.Clock.systemUTC()));
     private static final Duration NAME_WAIT = Duration.ofSeconds(3);
 
@@ -60,8 +65,9 @@ class OutputReader {
     private final Thread thread;
     private volatile boolean running = true;
 
-    OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query, DeadLetters deadLetters) {
+    OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query, LiveTotals totals, DeadLetters deadLetters) {
         this.feed = feed;
+        this.totals = totals;
         this.query = query;
         this.deadLetters = deadLetters;
         Map<String, Object> config = cluster.clientConfig();
@@ -77,11 +83,12 @@ class OutputReader {
 
     private void run() {
         try {
-            startAtTheEnd();
+            start();
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     dispatch(record);
                 }
+                checkCaughtUp();
                 releaseParkedReports();
             }
         } catch (WakeupException e) {
@@ -93,19 +100,31 @@ class OutputReader {
         }
     }
 
-    private void startAtTheEnd() {
-        List<TopicPartition> outputs = partitions(Topics.TOTALS.name());
-        outputs.addAll(partitions(Topics.PROJECTS.name()));
+    private void start() {
+        List<TopicPartition> projects = partitions(Topics.PROJECTS.name());
         List<TopicPartition> events = partitions(Topics.EVENTS.name());
         List<TopicPartition> letters = partitions(Topics.DEAD_LETTERS.name());
-        List<TopicPartition> all = new ArrayList<>(outputs);
+        List<TopicPartition> all = new ArrayList<>(projects);
         all.addAll(events);
         all.addAll(letters);
         consumer.assign(all);
-        consumer.seekToEnd(outputs);
+        consumer.seekToBeginning(projects);
+        catchUpTo = new java.util.HashMap<>(consumer.endOffsets(projects));
         consumer.seekToBeginning(letters);
         consumer.endOffsets(events).forEach((partition, end) ->
                 consumer.seek(partition, Math.max(0, end - TICKER_BACKLOG_PER_PARTITION)));
+    }
+
+    private void checkCaughtUp() {
+        if (catchUpTo == null) {
+            return;
+        }
+        catchUpTo.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
+        if (catchUpTo.isEmpty()) {
+            catchUpTo = null;
+            totals.caughtUp();
+            LOG.info("Read pulse.projects up to where it ended at start: {} project-years in the totals", totals.size());
+        }
     }
 
     private List<TopicPartition> partitions(String topic) {
@@ -129,14 +148,12 @@ class OutputReader {
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {
-        if (record.topic().equals(Topics.TOTALS.name())) {
-            Tally tally = Topics.TOTALS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            GroupKey group = GroupKey.parse(record.key());
-            if (group != null) {   // keys of an earlier version (without a year) are left behind
-                feed.totalsChanged(group, tally);
-            }
-        } else if (record.topic().equals(Topics.PROJECTS.name())) {
+        if (record.topic().equals(Topics.PROJECTS.name())) {
             ProjectView view = Topics.PROJECTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+            List<GroupKey> moved = totals.apply(record.key(), view);
+            if (catchUpTo == null) {
+                moved.forEach(group -> feed.totalsChanged(group, totals.get(group)));
+            }
             if (view != null) {
                 names.put(view.projectId(), view.name());
                 feed.projectChanged(view);

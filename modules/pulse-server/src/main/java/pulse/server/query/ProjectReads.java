@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,9 +18,9 @@ import pulse.model.EventCodec;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
 import pulse.server.PulseClock;
+import pulse.server.kafka.EventLog;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.kafka.StreamsRunner;
-import pulse.topology.HistoryKeys;
 import pulse.topology.ProjectState;
 import pulse.topology.PulseTopology;
 
@@ -39,9 +38,11 @@ class ProjectReads {
     private final PeerClient peers;
     private final EventCodec codec;
     private final PulseClock clock;
+    private final EventLog eventLog;
 
-    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock) {
+    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog) {
         this.streams = streams;
+        this.eventLog = eventLog;
         this.peers = peers;
         this.codec = codec;
         this.clock = clock;
@@ -136,19 +137,20 @@ class ProjectReads {
         return !before.isEmpty() ? before.get(before.lastKey()) : views.isEmpty() ? null : views.get(views.firstKey());
     }
 
-    /** This instance's copy of one project's history. */
+    /** One project's history: the offsets from this instance's copy of its state, the events from {@code pulse.events}. */
     List<JsonNode> localHistory(String projectId, Integer partition, boolean stale) {
-        ReadOnlyKeyValueStore<String, byte[]> store =
-                streams.store(PulseTopology.HISTORY_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
+        ReadOnlyKeyValueStore<String, ProjectState> store =
+                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
+        ProjectState state = store.get(projectId);
         List<JsonNode> events = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = store.prefixScan(HistoryKeys.prefix(projectId), new StringSerializer())) {
-            while (all.hasNext()) {
-                KeyValue<String, byte[]> entry = all.next();
-                ObjectNode event = PulseJson.mapper().createObjectNode();
-                event.put("offset", HistoryKeys.offset(entry.key));
-                event.setAll((ObjectNode) codec.parse(entry.value, "history"));
-                events.add(event);
-            }
+        if (state == null) {
+            return events;
+        }
+        for (ConsumerRecord<String, byte[]> record : eventLog.at(state.eventPartition(), state.eventOffsets())) {
+            ObjectNode event = PulseJson.mapper().createObjectNode();
+            event.put("offset", record.offset());
+            event.setAll((ObjectNode) codec.parse(record.value(), "history"));
+            events.add(event);
         }
         return events;
     }

@@ -7,13 +7,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import pulse.model.CurvePoint;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
@@ -23,28 +17,27 @@ import pulse.model.Totals;
 import pulse.model.Text;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
-import pulse.server.kafka.StreamsRunner;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 import pulse.topology.Standings;
-import pulse.topology.PulseTopology;
 import pulse.topology.Tally;
 
 /**
- * Answers every read from the topology's state stores. When a store cannot be read the
+ * Answers every read: projects from the topology's state store (on whichever instance holds
+ * them), totals from this instance's {@link LiveTotals}. When either cannot be read the
  * {@link pulse.server.kafka.StoreUnavailableException} goes up to the client as a 503: an empty
  * store that is readable is a true zero, an unreadable one is never shown as one.
  */
 @Singleton
 public class QueryService {
 
-    private final StreamsRunner streams;
+    private final LiveTotals totals;
     private final ProjectReads projectReads;
     private final RuleSettings rules;
     private final PulseClock clock;
 
-    QueryService(StreamsRunner streams, ProjectReads projectReads, RuleSettings rules, PulseClock clock) {
-        this.streams = streams;
+    QueryService(LiveTotals totals, ProjectReads projectReads, RuleSettings rules, PulseClock clock) {
+        this.totals = totals;
         this.projectReads = projectReads;
         this.rules = rules;
         this.clock = clock;
@@ -59,10 +52,6 @@ public class QueryService {
             throw new InvalidInputException(new FieldError("year", String.valueOf(asked), Text.of("field.year")));
         }
         return asked;
-    }
-
-    private ReadOnlyKeyValueStore<String, Tally> totalsStore() {
-        return streams.store(PulseTopology.TOTALS_EVERYWHERE_STORE, QueryableStoreTypes.keyValueStore());
     }
 
     /** One project in the year of today (else its nearest year), from whichever instance holds it. */
@@ -92,38 +81,23 @@ public class QueryService {
     }
 
     public Tally tally(GroupKey group) {
-        Tally tally = totalsStore().get(group.format());
-        return tally == null ? Tally.zero() : tally;
+        return totals.get(group);
     }
 
     /** Every group of a dimension that has projects in {@code year}, by key. */
     public List<Totals> totals(int year, Dimension dimension) {
         List<Totals> groups = new ArrayList<>();
-        String prefix = GroupKey.prefix(year, dimension);
-        try (KeyValueIterator<String, Tally> scan = totalsStore().prefixScan(prefix, new StringSerializer())) {
-            while (scan.hasNext()) {
-                KeyValue<String, Tally> entry = scan.next();
-                if (entry.value.projects() > 0) {
-                    groups.add(entry.value.toTotals(entry.key.substring(prefix.length()),
-                            dimension == Dimension.UNIT, rules));
-                }
+        totals.all(year, dimension).forEach((key, tally) -> {
+            if (tally.projects() > 0) {
+                groups.add(tally.toTotals(key, dimension == Dimension.UNIT, rules));
             }
-        }
-        groups.sort(Comparator.comparing(Totals::key));
+        });
         return groups;
     }
 
     /** Units of {@code year} from best to worst ({@link Standings#rank}). */
     public List<UnitRank> unitRanking(int year) {
-        Map<String, Tally> tallies = new java.util.TreeMap<>();
-        String prefix = GroupKey.prefix(year, Dimension.UNIT);
-        try (KeyValueIterator<String, Tally> scan = totalsStore().prefixScan(prefix, new StringSerializer())) {
-            while (scan.hasNext()) {
-                KeyValue<String, Tally> entry = scan.next();
-                tallies.put(entry.key.substring(prefix.length()), entry.value);
-            }
-        }
-        return Standings.rank(tallies, rules);
+        return Standings.rank(totals.all(year, Dimension.UNIT), rules);
     }
 
     /** Red projects of {@code year} first, then yellow; the furthest behind first within each. */

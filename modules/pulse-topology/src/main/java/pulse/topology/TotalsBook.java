@@ -1,0 +1,98 @@
+package pulse.topology;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import pulse.model.ProjectView;
+
+/**
+ * Every group's totals, kept from the projects' latest views as {@code pulse.projects} carries
+ * them: each instance reads that topic from its start and keeps its own book, so the totals cost
+ * no record of their own on Kafka and reach a reader one exactly-once commit after the event.
+ *
+ * <p>The book remembers what each project-year added to its groups; a new view of it takes the
+ * old contribution away and adds the new one, so a move between units, a correction or a new
+ * day's light shifts exactly what changed. Applying the same view twice changes nothing, and
+ * views of different projects may come in any order (they are on different partitions): the
+ * totals depend only on the latest view of each project-year.
+ *
+ * <p>One thread applies; any thread reads (a read sees every group as of some apply, not
+ * necessarily all groups as of the same one — as any read of live totals does).
+ */
+public final class TotalsBook {
+
+    private record Contribution(String[] groups, Tally tally) {}
+
+    private final Map<String, Contribution> byProjectYear = new HashMap<>();
+    private final ConcurrentSkipListMap<String, Tally> groups = new ConcurrentSkipListMap<>();
+
+    /**
+     * Takes the latest view of a project in a plan year ({@code null}: the project left that year's
+     * list) and answers the groups whose totals moved.
+     *
+     * @param projectYear the key on {@code pulse.projects}, {@code <year>/<projectId>}
+     */
+    public synchronized List<GroupKey> apply(String projectYear, ProjectView view) {
+        Contribution before = byProjectYear.get(projectYear);
+        Contribution after = view == null ? null : new Contribution(groupsOf(view), Tally.of(view));
+        if (after == null) {
+            byProjectYear.remove(projectYear);
+        } else {
+            byProjectYear.put(projectYear, after);
+        }
+        List<GroupKey> moved = new ArrayList<>();
+        for (int d = 0; d < Dimension.values().length; d++) {
+            String from = before == null ? null : before.groups()[d];
+            String to = after == null ? null : after.groups()[d];
+            if (from != null && from.equals(to)) {
+                add(to, after.tally().minus(before.tally()), moved);
+            } else {
+                if (from != null) {
+                    add(from, Tally.zero().minus(before.tally()), moved);
+                }
+                if (to != null) {
+                    add(to, after.tally(), moved);
+                }
+            }
+        }
+        return moved;
+    }
+
+    private String[] groupsOf(ProjectView view) {
+        Dimension[] dimensions = Dimension.values();
+        String[] keys = new String[dimensions.length];
+        for (int d = 0; d < dimensions.length; d++) {
+            String key = GroupKey.of(view, dimensions[d]).format();
+            keys[d] = groups.containsKey(key) ? groups.ceilingKey(key) : key;   // one String per group, not per project
+        }
+        return keys;
+    }
+
+    private void add(String group, Tally difference, List<GroupKey> moved) {
+        if (!difference.isZero()) {
+            groups.merge(group, difference, Tally::plus);
+            moved.add(GroupKey.parse(group));
+        }
+    }
+
+    /** The group's totals; null when no project was ever in it. */
+    public Tally get(GroupKey group) {
+        return groups.get(group.format());
+    }
+
+    /** Every group of {@code year}'s {@code dimension} ever seen, by key (without the prefix), in key order. */
+    public NavigableMap<String, Tally> all(int year, Dimension dimension) {
+        String prefix = GroupKey.prefix(year, dimension);
+        NavigableMap<String, Tally> all = new java.util.TreeMap<>();
+        groups.subMap(prefix, prefix + Character.MAX_VALUE).forEach((key, tally) -> all.put(key.substring(prefix.length()), tally));
+        return all;
+    }
+
+    /** The project-years in the book. */
+    public synchronized int size() {
+        return byProjectYear.size();
+    }
+}
