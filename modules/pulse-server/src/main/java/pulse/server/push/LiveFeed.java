@@ -12,15 +12,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import pulse.model.Light;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
@@ -32,35 +29,28 @@ import pulse.topology.GroupKey;
 import pulse.topology.Tally;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Fans the topology's output out to every connected screen. Changes read from Kafka
- * ({@link OutputReader}) are gathered for a short window and sent as one update, so a burst of
- * reports is a few updates a second, not one per event. Each update has an id
- * ({@code <epoch>-<sequence>}); the last ones are kept so a screen that reconnects with
+ * ({@link OutputReader}) are gathered for a short window and sent as one update, encoded once for
+ * every screen, so a burst of reports is a few updates a second, not one per event. Each update has
+ * an id ({@code <epoch>-<sequence>}); the last ones are kept so a screen that reconnects with
  * {@code Last-Event-ID} gets exactly what it missed, or a fresh snapshot when the id is too old
- * or from before a restart. A screen that cannot keep up is dropped rather than buffered without
- * bound; it reconnects and resumes.
+ * or from before a restart. A screen that cannot keep up is not dropped: the updates waiting for
+ * it are merged into one ({@link Screen}).
  */
 @Context
 public class LiveFeed {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     private static final int RECENT_REPORTS = 30;
     /** An update carries at most this many reports (the latest) and project changes: a screen shows a dozen. */
     static final int MAX_REPORTS_PER_UPDATE = 20;
     static final int MAX_PROJECTS_PER_UPDATE = 200;
 
-    private record Sent(long sequence, Event<String> event) {}
-
-    /** A connected screen: its bounded queue, and the signal that ends its stream when it falls behind. */
-    private record Screen(Sinks.Many<Event<String>> queue, Sinks.One<Boolean> dropped) {}
-
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
-    private final Deque<Sent> replay = new ArrayDeque<>();
+    private final Deque<Screen.Frame> replay = new ArrayDeque<>();
     private final List<Screen> screens = new CopyOnWriteArrayList<>();
     private final Map<String, Totals> pendingTotals = new LinkedHashMap<>();
     private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
@@ -77,7 +67,6 @@ public class LiveFeed {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicLong dropped = new AtomicLong();
     private SharedSnapshot shared;
     /** How often pending changes are looked at; a change after a quiet spell goes out within this. */
     private static final long TICK_MS = 20;
@@ -104,25 +93,23 @@ public class LiveFeed {
 
     /** A screen's stream: what it missed since {@code lastEventId} if that can be told, else a snapshot; then live. */
     public Flux<Event<String>> subscribe(String lastEventId) {
-        Screen screen = new Screen(Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(clientBuffer)),
-                Sinks.one());
+        Screen screen = new Screen(clientBuffer, this::event);
         Mono<Event<String>> snapshot = null;
         synchronized (this) {
-            List<Sent> missed = missedSince(lastEventId);
+            List<Screen.Frame> missed = missedSince(lastEventId);
             if (missed == null) {
                 snapshot = sharedSnapshot(screen);
             } else {
-                missed.forEach(sent -> screen.queue().tryEmitNext(sent.event()));
+                missed.forEach(screen::offer);
             }
             screens.add(screen);
         }
-        Flux<Event<String>> live = screen.queue().asFlux();
+        Flux<Event<String>> live = screen.frames();
         if (snapshot != null) {
             live = Flux.concat(snapshot.onErrorResume(error -> Mono.just(Event.of(json(Map.of("message",
                     String.valueOf(error.getMessage())))).name("unavailable").retry(Duration.ofSeconds(1)))), live);
         }
-        // A dropped screen's stream ends at once, whatever it still had queued: it reconnects and resumes.
-        return live.takeUntilOther(screen.dropped().asMono()).doFinally(signal -> screens.remove(screen));
+        return live.doFinally(signal -> screens.remove(screen));
     }
 
     /** The plan year the live channel follows: the year of today. */
@@ -154,9 +141,9 @@ public class LiveFeed {
         long now = System.nanoTime();
         SharedSnapshot current = shared;
         boolean joinable = current != null && (!current.done().get() || now - current.startedNanos() <= coalesceNanos);
-        List<Sent> since = joinable ? missedAfter(current.at()) : null;
+        List<Screen.Frame> since = joinable ? missedAfter(current.at()) : null;
         if (since != null) {
-            since.forEach(sent -> screen.queue().tryEmitNext(sent.event()));
+            since.forEach(screen::offer);
             return current.event();
         }
         long at = sequence.get();
@@ -170,7 +157,7 @@ public class LiveFeed {
     private record SharedSnapshot(long at, long startedNanos, AtomicBoolean done, Mono<Event<String>> event) {}
 
     /** The updates after {@code lastEventId}, or null when they are not all here (unknown, old, or another epoch). */
-    private List<Sent> missedSince(String lastEventId) {
+    private List<Screen.Frame> missedSince(String lastEventId) {
         if (lastEventId == null || !lastEventId.startsWith(epoch + "-")) {
             return null;
         }
@@ -184,7 +171,7 @@ public class LiveFeed {
     }
 
     /** The updates after sequence number {@code last}, or null when they are not all kept any more. */
-    private List<Sent> missedAfter(long last) {
+    private List<Screen.Frame> missedAfter(long last) {
         long oldestKept = replay.isEmpty() ? sequence.get() + 1 : replay.peekFirst().sequence();
         if (last > sequence.get() || last < oldestKept - 1) {
             return null;
@@ -265,32 +252,21 @@ public class LiveFeed {
         pendingProjects.clear();
         pendingReports.clear();
         long next = sequence.incrementAndGet();
-        Event<String> event = event(update, next);
-        replay.addLast(new Sent(next, event));
+        Screen.Frame frame = new Screen.Frame(next, update, event(update, next));
+        replay.addLast(frame);
         while (replay.size() > replayBuffer) {
             replay.removeFirst();
         }
         for (Screen screen : screens) {
-            if (screen.queue().tryEmitNext(event).isFailure()) {
-                drop(screen);
-            }
+            screen.offer(frame);
         }
     }
 
     private void heartbeat() {
-        Event<String> beat = Event.of("{}").name("heartbeat");
+        Screen.Frame beat = new Screen.Frame(sequence.get(), null, Event.of("{}").name("heartbeat"));
         for (Screen screen : screens) {
-            if (screen.queue().tryEmitNext(beat).isFailure()) {
-                drop(screen);
-            }
+            screen.offer(beat);
         }
-    }
-
-    private void drop(Screen screen) {
-        screens.remove(screen);
-        screen.dropped().tryEmitValue(true);
-        LOG.info("Dropped a screen that fell {} updates behind ({} dropped so far)", clientBuffer,
-                dropped.incrementAndGet());
     }
 
     public long updatesSent() {
@@ -301,11 +277,12 @@ public class LiveFeed {
         return screens.size();
     }
 
-    public long droppedScreens() {
-        return dropped.get();
+    /** How many times a screen's waiting updates were merged because it read slower than they came, over the connected screens. */
+    public long merges() {
+        return screens.stream().mapToLong(Screen::merges).sum();
     }
 
-    private Event<String> event(ScreenMessage message, long at) {
+    private Event<String> event(ScreenMessage message, Long at) {
         return Event.of(json(message)).id(epoch + "-" + at).name(message.kind());
     }
 
@@ -320,6 +297,6 @@ public class LiveFeed {
     @PreDestroy
     void close() {
         timer.shutdownNow();
-        screens.forEach(screen -> screen.queue().tryEmitComplete());
+        screens.forEach(Screen::complete);
     }
 }

@@ -1,6 +1,8 @@
 package pulse.server.push;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pulse.model.Totals;
@@ -36,5 +38,33 @@ public record ScreenMessage(
     static ScreenMessage update(Map<String, Totals> totals, List<ProjectChange> projects, List<Report> reports,
             Long deadLetters) {
         return new ScreenMessage("update", null, null, null, null, null, null, totals, projects, reports, deadLetters);
+    }
+
+    /**
+     * This update and a {@code later} one as one update: the latest totals of every group and the
+     * latest change of every project either carried, the latest reports, the latest count. Kept to
+     * what one update may carry ({@link LiveFeed#MAX_PROJECTS_PER_UPDATE}, {@link LiveFeed#MAX_REPORTS_PER_UPDATE}).
+     */
+    ScreenMessage followedBy(ScreenMessage later) {
+        Map<String, Totals> mergedTotals = new LinkedHashMap<>(totals);
+        mergedTotals.putAll(later.totals);
+        Map<String, ProjectChange> mergedProjects = new LinkedHashMap<>();
+        for (ProjectChange change : projects) {
+            mergedProjects.put(change.projectId(), change);
+        }
+        for (ProjectChange change : later.projects) {
+            mergedProjects.remove(change.projectId());
+            mergedProjects.put(change.projectId(), change);
+        }
+        List<ProjectChange> changes = new ArrayList<>(mergedProjects.values());
+        List<Report> mergedReports = new ArrayList<>(reports);
+        mergedReports.addAll(later.reports);
+        return update(mergedTotals, latest(changes, LiveFeed.MAX_PROJECTS_PER_UPDATE),
+                latest(mergedReports, LiveFeed.MAX_REPORTS_PER_UPDATE),
+                later.deadLetters != null ? later.deadLetters : deadLetters);
+    }
+
+    private static <T> List<T> latest(List<T> items, int most) {
+        return List.copyOf(items.subList(Math.max(0, items.size() - most), items.size()));
     }
 }

@@ -18,7 +18,7 @@ import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
 import reactor.core.publisher.BaseSubscriber;
 
-/** The feed's own behaviour, without Kafka: coalescing, resuming, and dropping a screen that does not read. */
+/** The feed's own behaviour, without Kafka: coalescing, resuming, and merging what waits for a screen that does not read. */
 class LiveFeedTest {
 
     private static final Totals EMPTY = new Totals("全县", 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -138,12 +138,19 @@ class LiveFeedTest {
     }
 
     @Test
-    void shouldDropAScreenThatDoesNotKeepUpInsteadOfBufferingForIt() {
+    void shouldKeepAScreenThatDoesNotReadAndGiveItTheLatestOfEverythingOnceItDoes() {
+        AtomicReference<Subscription> reading = new AtomicReference<>();
+        List<Event<String>> received = new CopyOnWriteArrayList<>();
         AtomicReference<Boolean> ended = new AtomicReference<>(false);
         feed.subscribe(null).subscribe(new BaseSubscriber<>() {
             @Override
             protected void hookOnSubscribe(Subscription subscription) {
-                // reads nothing at all
+                reading.set(subscription);   // and reads nothing for now
+            }
+
+            @Override
+            protected void hookOnNext(Event<String> event) {
+                received.add(event);
             }
 
             @Override
@@ -151,16 +158,41 @@ class LiveFeedTest {
                 ended.set(true);
             }
         });
-        assertThat(feed.connectedScreens()).isEqualTo(1);
 
-        for (int i = 1; i <= 10; i++) {     // more updates than the 4 a screen may lag behind
+        for (int i = 1; i <= 10; i++) {     // more updates than the 4 that may wait for a screen
             feed.reported(report(i));
             long sent = i;
             await().atMost(Duration.ofSeconds(2)).until(() -> feed.updatesSent() == sent);
         }
+        assertThat(feed.connectedScreens()).isEqualTo(1);
+        assertThat(feed.merges()).isPositive();
 
-        assertThat(feed.connectedScreens()).isZero();
-        assertThat(feed.droppedScreens()).isEqualTo(1);
-        assertThat(ended.get()).as("its stream ended, so it reconnects").isTrue();
+        reading.get().request(Long.MAX_VALUE);
+
+        await().until(() -> !received.isEmpty() && received.get(received.size() - 1).getId() != null
+                && received.get(received.size() - 1).getId().toString().endsWith("-10"));
+        assertThat(received.size()).as("the snapshot and at most the 4 waiting updates").isLessThanOrEqualTo(5);
+        String everything = String.join("\n", received.stream().map(Event::getData).toList());
+        for (int i = 1; i <= 10; i++) {
+            assertThat(everything).as("report " + i).contains("\"projectId\":\"P" + i + "\"");
+        }
+        assertThat(ended.get()).isFalse();
+    }
+
+    @Test
+    void shouldMergeUpdatesIntoTheLatestFiguresOfEachGroupAndProject() {
+        Totals earlier = new Totals("县住建局", 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE,
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new Totals.Lights(1, 0, 0), null);
+        Totals later = new Totals("县住建局", 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.TEN,
+                BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new Totals.Lights(1, 0, 0), null);
+        ScreenMessage first = ScreenMessage.update(java.util.Map.of("unit/县住建局", earlier, "area/URBAN", earlier),
+                List.of(), List.of(report(1)), 3L);
+        ScreenMessage second = ScreenMessage.update(java.util.Map.of("unit/县住建局", later), List.of(), List.of(report(2)), null);
+
+        ScreenMessage merged = first.followedBy(second);
+
+        assertThat(merged.totals()).containsEntry("unit/县住建局", later).containsEntry("area/URBAN", earlier);
+        assertThat(merged.reports()).extracting(Report::projectId).containsExactly("P1", "P2");
+        assertThat(merged.deadLetters()).isEqualTo(3L);
     }
 }
