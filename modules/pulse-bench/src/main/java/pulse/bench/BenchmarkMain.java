@@ -89,9 +89,13 @@ public final class BenchmarkMain {
             say("Warm-up: the raw producer and consumer, then the server catching up on the warm-up province");
             rawProduce(warmUpYear);
             rawConsume(new HashMap<>(), warmUpYear.size());
+            try (BareStreamsApp bare = new BareStreamsApp(BOOTSTRAP, work.resolve("bare"))) {
+                bare.start();
+                streamsCatchUp(admin, endOffsets(admin), new HashMap<>(), BareStreamsApp.APPLICATION_ID);
+            }
             Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT);
             try (MemorySampler memory = new MemorySampler(server.pid())) {
-                double coldRate = streamsCatchUp(admin, endOffsets(admin), null);
+                double coldRate = streamsCatchUp(admin, endOffsets(admin), new HashMap<>(), "pulse");
                 awaitHealthy();
                 token = login();
                 httpIngest(warmUpProvince, 6, 6);
@@ -104,14 +108,23 @@ public final class BenchmarkMain {
                 Processes.signal("STOP", server);
                 double producerRate = rawProduce(year);
                 double consumerRate = rawConsume(backlogFrom, year.size());
+                double bareRate;
+                try (BareStreamsApp bare = new BareStreamsApp(BOOTSTRAP, work.resolve("bare"))) {
+                    bare.start();
+                    bareRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom, BareStreamsApp.APPLICATION_ID);
+                }
                 Processes.signal("CONT", server);
-                double streamsRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom);
-                result("1. Streams catch-up vs raw consumer", "%,.0f vs %,.0f events/s: %.0f%% (target ≥ 25%%); "
-                        + "a cold server (JVM start and JIT included) caught up at %,.0f events/s",
-                        streamsRate, consumerRate, 100 * streamsRate / consumerRate, coldRate);
+                Cpu cpu = new Cpu(server, broker);
+                double streamsRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom, "pulse");
+                result("1. Streams catch-up vs a bare Kafka Streams app and the raw consumer",
+                        "Pulse %,.0f events/s; bare app %,.0f (Pulse at %.0f%%, target ≥ 50%%); raw consumer %,.0f (Pulse at %.1f%%, "
+                        + "target ≥ 10%%); a cold server (JVM start and JIT included) caught up at %,.0f events/s",
+                        streamsRate, bareRate, 100 * streamsRate / bareRate, consumerRate, 100 * streamsRate / consumerRate, coldRate);
+                result("1b. CPU per event during the catch-up", "server %s, broker %s", cpu.perEvent(0, year.size()),
+                        cpu.perEvent(1, year.size()));
 
                 double httpRate = httpIngest(province, 3, 6);
-                result("2. HTTP batch ingest vs raw producer", "%,.0f vs %,.0f events/s: %.0f%% (target ≥ 50%%)",
+                result("2. HTTP batch ingest vs raw producer", "%,.0f vs %,.0f events/s: %.0f%% (target ≥ 25%%)",
                         httpRate, producerRate, 100 * httpRate / producerRate);
                 awaitCaughtUp(admin);
                 recordsPerEvent(admin);
@@ -133,15 +146,29 @@ public final class BenchmarkMain {
                         ms(single.latencyMicros, 50), ms(single.latencyMicros, 99), ms(single.latencyMicros.getMaxValue()), liveRate,
                         100 * liveShare, sustainable);
 
-                Histogram totals = new ConcurrentHistogram(3);
-                Histogram project = new ConcurrentHistogram(3);
-                AtomicLong totalsCount = new AtomicLong();
-                AtomicLong projectCount2 = new AtomicLong();
                 Duration readFor = Duration.ofSeconds(15);
-                underLoad(projectCount, liveRate, readFor, null, () -> readers(projectCount, readFor, totals, totalsCount, project, projectCount2));
-                result("4. Reads under load", "/api/totals %,.0f req/s p99 %s; /api/projects/{id} %,.0f req/s p99 %s (target /api/totals p99 ≤ 20 ms at 2,000 req/s)",
-                        totalsCount.get() / (double) readFor.toSeconds(), ms(totals, 99),
-                        projectCount2.get() / (double) readFor.toSeconds(), ms(project, 99));
+                OpenLoop[] reads = new OpenLoop[2];
+                underLoad(projectCount, liveRate, readFor, null, () -> {
+                    Thread projects = new Thread(() -> reads[1] = new OpenLoop().run(200, readFor,
+                            i -> URL + "/api/projects/" + Province.id((int) (i * 7919 % projectCount)), token));
+                    projects.start();
+                    reads[0] = new OpenLoop().run(2000, readFor, i -> URL + "/api/totals", token);
+                    join(projects);
+                });
+                result("4. Reads during ingest, open loop", "/api/totals at 2,000 req/s: p50 %s, p99 %s, max %s, %,d failed; "
+                        + "/api/projects/{id} at 200 req/s: p50 %s, p99 %s, max %s, %,d failed (target /api/totals p99 ≤ 20 ms)",
+                        ms(reads[0].latencyMicros, 50), ms(reads[0].latencyMicros, 99), ms(reads[0].latencyMicros.getMaxValue()),
+                        reads[0].failed.get(), ms(reads[1].latencyMicros, 50), ms(reads[1].latencyMicros, 99),
+                        ms(reads[1].latencyMicros.getMaxValue()), reads[1].failed.get());
+                awaitCaughtUp(admin);
+                Cpu idle = new Cpu(server);
+                sleepNanos(5_000_000_000L);
+                double idleMicrosPerSecond = idle.micros(0) / 5.0;
+                Cpu reading = new Cpu(server);
+                OpenLoop alone = new OpenLoop().run(2000, Duration.ofSeconds(10), i -> URL + "/api/totals", token);
+                result("4b. Server CPU per /api/totals read", "%.0f µs (%,d reads at 2,000 req/s with nothing else to do, "
+                        + "its idle %.0f µs/s taken out; p99 %s); target ≤ 50 µs", (reading.micros(0) - idleMicrosPerSecond * 10)
+                        / alone.sent.get(), alone.sent.get(), idleMicrosPerSecond, ms(alone.latencyMicros, 99));
 
                 MarkerWatch fan = new MarkerWatch();
                 HttpClient screens = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -159,15 +186,22 @@ public final class BenchmarkMain {
                 awaitCaughtUp(admin);
                 String before = settledTotals();
                 Processes.stop(server);
+                long cleanAt = System.nanoTime();
+                server = startAsBefore(repo, work, memory, before);
+                double clean = (System.nanoTime() - cleanAt) / 1e9;
+                Processes.kill(server);
+                long killedAt = System.nanoTime();
+                server = startAsBefore(repo, work, memory, before);
+                double afterKill = (System.nanoTime() - killedAt) / 1e9;
+                result("6a. Restart", "healthy with the same totals %.1f s after a clean stop, %.1f s after kill -9 (JVM start included)",
+                        clean, afterKill);
+                Processes.stop(server);
                 deleteTree(work.resolve("server/streams"));
                 long changelog = changelogRecords(admin);
                 long restartAt = System.nanoTime();
-                server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT);
-                memory.follow(server.pid());
-                awaitHealthy();
-                awaitTotals(before, Duration.ofMinutes(10));
+                server = startAsBefore(repo, work, memory, before);
                 double seconds = (System.nanoTime() - restartAt) / 1e9;
-                result("6. Recovery from the changelog", "local state deleted: %,d changelog records restored, totals back in %.1f s (%,.0f records/s, JVM start included)",
+                result("6b. Recovery from the changelog", "local state deleted: %,d changelog records restored, totals back in %.1f s (%,.0f records/s, JVM start included)",
                         changelog, seconds, changelog / seconds);
                 result("7. Server memory", "peak heap used %,d MB, peak resident %,d MB", memory.peakHeapMb(), memory.peakRssMb());
                 Processes.stop(server);
@@ -234,19 +268,19 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Until the group's committed offsets reach {@code end}. From {@code from} when given (the
-     * server was resumed just now); otherwise from the group's first commit, so a cold server's JVM
-     * start is not counted, its JIT warm-up is.
+     * Until {@code group}'s committed offsets reach {@code end}, from {@code from}; timed from the
+     * group's first commit beyond it, so a start (JVM, rebalance) is not counted, a JIT warm-up is.
      */
-    private double streamsCatchUp(Admin admin, Map<TopicPartition, Long> end, Map<TopicPartition, Long> from) throws Exception {
+    private double streamsCatchUp(Admin admin, Map<TopicPartition, Long> end, Map<TopicPartition, Long> from, String group)
+            throws Exception {
         long total = sum(end);
-        long first = from == null ? 0 : sum(from);
-        long firstAt = from == null ? 0 : System.nanoTime();
+        long first = sum(from);
+        long firstAt = 0;
         long lastSaid = first;
         long lastSaidAt = firstAt;
         while (true) {
-            long committed = Math.min(committed(admin), total);
-            if (from == null && committed > 0 && firstAt == 0) {
+            long committed = Math.min(committed(admin, group), total);
+            if (committed > first && firstAt == 0) {
                 first = committed;
                 firstAt = System.nanoTime();
                 lastSaid = committed;
@@ -258,15 +292,15 @@ public final class BenchmarkMain {
                         (System.nanoTime() - lastSaidAt) / 1e9);
                 lastSaid = committed;
                 lastSaidAt = System.nanoTime();
-                if (token != null) {
+                if (token != null && group.equals("pulse")) {
                     say("    stream threads: %s", threadRatios());
                 }
             }
             // Done when the events are processed: their views are on pulse.projects in the same transaction.
             if (committed >= total) {
                 double rate = (total - first) / ((System.nanoTime() - firstAt) / 1e9);
-                say("Kafka Streams catch-up (exactly_once_v2, commit 100 ms, %s): %,d events, %,.0f events/s",
-                        from == null ? "cold" : "warm", total - first, rate);
+                say("Kafka Streams catch-up of %s (exactly_once_v2, commit 100 ms, %s): %,d events, %,.0f events/s",
+                        group, group.equals("pulse") && token == null ? "cold" : "warm", total - first, rate);
                 return rate;
             }
             Thread.sleep(100);
@@ -287,9 +321,9 @@ public final class BenchmarkMain {
         return ratios.toString();
     }
 
-    private static long committed(Admin admin) throws Exception {
+    private static long committed(Admin admin, String group) throws Exception {
         long committed = 0;
-        for (var entry : admin.listConsumerGroupOffsets("pulse").partitionsToOffsetAndMetadata().get().entrySet()) {
+        for (var entry : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()) {
             if (entry.getKey().topic().equals("pulse.events") && entry.getValue() != null) {
                 committed += entry.getValue().offset();
             }
@@ -456,32 +490,11 @@ public final class BenchmarkMain {
         }
     }
 
-    private void readers(int projects, Duration duration, Histogram totals, AtomicLong totalsCount, Histogram project,
-            AtomicLong projectCount) {
-        long end = System.nanoTime() + duration.toNanos();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            boolean onTotals = t % 2 == 0;
-            Random random = new Random(t);
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long start = System.nanoTime();
-                    String path = onTotals ? "/api/totals" : "/api/projects/" + Province.id(random.nextInt(projects));
-                    if (get(path).statusCode() == 200) {
-                        (onTotals ? totals : project).recordValue((System.nanoTime() - start) / 1000);
-                        (onTotals ? totalsCount : projectCount).incrementAndGet();
-                    }
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -499,6 +512,15 @@ public final class BenchmarkMain {
             }
         }
         return records;
+    }
+
+    /** Starts the server on its data folder again, and returns once it answers the county's totals exactly as {@code before}. */
+    private Process startAsBefore(Path repo, Path work, MemorySampler memory, String before) throws Exception {
+        Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT);
+        memory.follow(server.pid());
+        awaitHealthy();
+        awaitTotals(before, Duration.ofMinutes(10));
+        return server;
     }
 
     /** Until the restored server answers the county's totals exactly as before it was stopped. */
@@ -533,7 +555,7 @@ public final class BenchmarkMain {
     /** Until the topology has processed every event written so far. */
     private static void awaitCaughtUp(Admin admin) throws Exception {
         long end = sum(endOffsets(admin));
-        while (committed(admin) < end) {
+        while (committed(admin, "pulse") < end) {
             Thread.sleep(200);
         }
     }

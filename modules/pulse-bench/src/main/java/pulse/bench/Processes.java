@@ -76,6 +76,11 @@ final class Processes {
         }
     }
 
+    /** {@code kill -9}: the process ends where it is, as in a power cut; Kafka Streams finds no clean shutdown. */
+    static void kill(Process process) throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {

@@ -124,6 +124,21 @@ class VerticalSliceTest {
     }
 
     @Test
+    void shouldTagTheCountysTotalsAndAnswerNotModifiedWhileTheyStayTheSame() {
+        PulseServer.Answer first = server.get("/api/totals");
+        String etag = first.raw().headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{16}\"");
+        assertThat(first.raw().headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+
+        PulseServer.Answer again = server.as(server.adminToken()).get("/api/totals", "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        PulseServer.Answer stale = server.as(server.adminToken()).get("/api/totals", "If-None-Match", "\"0000000000000000\"");
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).isEqualTo(first.body());
+    }
+
+    @Test
     void shouldAnswerUnitTotalsWithGrades() {
         JsonNode units = server.get("/api/totals/unit").json();
         assertThat(units).hasSize(2);

@@ -57,8 +57,8 @@ public class StreamsRunner {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedAddress());
         }
         props.put(StreamsConfig.producerPrefix("acks"), "all");
-        // The replicated totals table shows only committed totals, as every other reader does.
-        props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
+        props.put(BoundedRocksDb.MEMORY_BYTES, settings.rocksDbMemoryMb() * 1024 * 1024);
         // Static membership: a restarted server takes its partitions back at once instead of
         // waiting for its old self's session to time out.
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
@@ -133,6 +133,15 @@ public class StreamsRunner {
     /** Which instance holds {@code key} of {@code store}, and which keep a standby copy. */
     public KeyQueryMetadata metadataFor(String store, String key) {
         return streams.queryMetadataForKey(store, key, new StringSerializer());
+    }
+
+    /**
+     * The partition of {@code pulse.events}, and so of the projects store, that holds {@code key}
+     * when the producer chose it the default way (murmur2 of the key, as Pulse's own writes do).
+     */
+    public int partitionOf(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % settings.partitions();
     }
 
     /** Every instance of this application, this one included. */

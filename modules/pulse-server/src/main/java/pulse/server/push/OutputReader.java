@@ -6,19 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pulse.model.EventCodec;
@@ -29,6 +22,8 @@ import pulse.model.Payload.ProjectRegistered;
 import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.KafkaCluster;
+import pulse.server.kafka.TopicFollower;
+import pulse.server.kafka.TopicFollower.Follow;
 import pulse.server.operations.DeadLetters;
 import pulse.server.query.LiveTotals;
 import pulse.server.query.QueryService;
@@ -36,7 +31,7 @@ import pulse.topology.GroupKey;
 import pulse.topology.Topics;
 
 /**
- * Follows the topology's output ({@code pulse.projects}, from its start: every view goes into this
+ * Follows ({@link TopicFollower}) the topology's output ({@code pulse.projects}, from its start: every view goes into this
  * instance's {@link LiveTotals}), the accepted reports ({@code pulse.events}, its last few, for the
  * ticker) and the dead letters ({@code pulse.events.dlq}, counted from its start) on every
  * partition, whichever instance processed them, reading only committed records, and hands each
@@ -49,122 +44,52 @@ class OutputReader {
     private static final Logger LOG = LoggerFactory.getLogger(OutputReader.class);
     /** Reports read back on start, so the ticker is not empty after a restart. */
     private static final int TICKER_BACKLOG_PER_PARTITION = 10;
+    private static final Duration NAME_WAIT = Duration.ofSeconds(3);
 
-    private final KafkaConsumer<String, byte[]> consumer;
     private final LiveFeed feed;
     private final QueryService query;
     private final LiveTotals totals;
     private final DeadLetters deadLetters;
-    /** Where {@code pulse.projects} ended when reading started; null once reached. */
-    private Map<TopicPartition, Long> catchUpTo;
     private final EventCodec codec = new EventCodec(EventReader.forReplay(java.time.Clock.systemUTC()));
-    private static final Duration NAME_WAIT = Duration.ofSeconds(3);
-
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Deque<Parked> parked = new ArrayDeque<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final TopicFollower follower;
 
     OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query, LiveTotals totals, DeadLetters deadLetters) {
         this.feed = feed;
         this.totals = totals;
         this.query = query;
         this.deadLetters = deadLetters;
-        Map<String, Object> config = cluster.clientConfig();
-        config.putAll(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "pulse-push"));
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "pulse-output-reader");
-        thread.setDaemon(true);
-        thread.start();
+        this.follower = new TopicFollower(cluster, "pulse-push", List.of(
+                Follow.fromStart(Topics.PROJECTS.name(), this::projectChanged),
+                Follow.lastOf(Topics.EVENTS.name(), TICKER_BACKLOG_PER_PARTITION, record -> report(record.value())),
+                Follow.fromStart(Topics.DEAD_LETTERS.name(), this::deadLetter)), this::afterEachPoll);
     }
 
-    private void run() {
-        try {
-            start();
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    dispatch(record);
-                }
-                checkCaughtUp();
-                releaseParkedReports();
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            LOG.error("The push channel stopped reading Kafka", e);
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void start() {
-        List<TopicPartition> projects = partitions(Topics.PROJECTS.name());
-        List<TopicPartition> events = partitions(Topics.EVENTS.name());
-        List<TopicPartition> letters = partitions(Topics.DEAD_LETTERS.name());
-        List<TopicPartition> all = new ArrayList<>(projects);
-        all.addAll(events);
-        all.addAll(letters);
-        consumer.assign(all);
-        consumer.seekToBeginning(projects);
-        catchUpTo = new java.util.HashMap<>(consumer.endOffsets(projects));
-        consumer.seekToBeginning(letters);
-        consumer.endOffsets(events).forEach((partition, end) ->
-                consumer.seek(partition, Math.max(0, end - TICKER_BACKLOG_PER_PARTITION)));
-    }
-
-    private void checkCaughtUp() {
-        if (catchUpTo == null) {
-            return;
-        }
-        catchUpTo.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
-        if (catchUpTo.isEmpty()) {
-            catchUpTo = null;
+    private void afterEachPoll() {
+        if (!totals.isCaughtUp() && follower.isCaughtUp()) {
             totals.caughtUp();
             LOG.info("Read pulse.projects up to where it ended at start: {} project-years in the totals", totals.size());
         }
+        releaseParkedReports();
     }
 
-    private List<TopicPartition> partitions(String topic) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        while (running) {
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            if (!partitions.isEmpty()) {
-                break;
-            }
-            pause();   // the topic's metadata is not there yet: ask again shortly, not in a tight loop
+    private void projectChanged(ConsumerRecord<String, byte[]> record) {
+        ProjectView view = Topics.PROJECTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+        List<GroupKey> moved = totals.apply(record.key(), view);
+        if (totals.isCaughtUp()) {
+            moved.forEach(group -> feed.totalsChanged(group, totals.get(group)));
         }
-        return partitions;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (view != null) {
+            names.put(view.projectId(), view.name());
+            feed.projectChanged(view);
         }
     }
 
-    private void dispatch(ConsumerRecord<String, byte[]> record) {
-        if (record.topic().equals(Topics.PROJECTS.name())) {
-            ProjectView view = Topics.PROJECTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-            List<GroupKey> moved = totals.apply(record.key(), view);
-            if (catchUpTo == null) {
-                moved.forEach(group -> feed.totalsChanged(group, totals.get(group)));
-            }
-            if (view != null) {
-                names.put(view.projectId(), view.name());
-                feed.projectChanged(view);
-            }
-        } else if (record.topic().equals(Topics.DEAD_LETTERS.name())) {
-            feed.deadLettersCounted(deadLetters.add(new DeadLetters.Letter(record.key(),
-                    header(record, Topics.REASON_HEADER), header(record, Topics.SOURCE_HEADER),
-                    Instant.ofEpochMilli(record.timestamp()))));
-        } else {
-            report(record.value());
-        }
+    private void deadLetter(ConsumerRecord<String, byte[]> record) {
+        feed.deadLettersCounted(deadLetters.add(new DeadLetters.Letter(record.key(),
+                header(record, Topics.REASON_HEADER), header(record, Topics.SOURCE_HEADER),
+                Instant.ofEpochMilli(record.timestamp()))));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
@@ -224,7 +149,6 @@ class OutputReader {
 
     @PreDestroy
     void close() {
-        running = false;
-        consumer.wakeup();
+        follower.close();
     }
 }

@@ -19,11 +19,21 @@ import pulse.topology.TotalsBook;
 public class LiveTotals {
 
     private final TotalsBook book = new TotalsBook();
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean caughtUp;
 
     /** A project's latest view of a plan year from {@code pulse.projects}; answers the groups that moved. */
     public List<GroupKey> apply(String projectYear, ProjectView view) {
-        return book.apply(projectYear, view);
+        List<GroupKey> moved = book.apply(projectYear, view);
+        if (!moved.isEmpty()) {
+            version.incrementAndGet();
+        }
+        return moved;
+    }
+
+    /** Goes up whenever any group's totals move: what was derived from them at an older version is out of date. */
+    public long version() {
+        return version.get();
     }
 
     /** Everything on {@code pulse.projects} when this instance started has been applied. */

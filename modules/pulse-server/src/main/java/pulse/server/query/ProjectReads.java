@@ -76,7 +76,7 @@ class ProjectReads {
     private <T> Located<T> atHolder(String projectId, LocalRead<T> local, PeerRead<T> peer) {
         Optional<HostInfo> self = streams.self();
         if (self.isEmpty()) {
-            return new Located<>(local.read(null, false), LOCAL);
+            return new Located<>(local.read(streams.partitionOf(projectId), false), LOCAL);
         }
         KeyQueryMetadata metadata = streams.metadataFor(PulseTopology.PROJECTS_STORE, projectId);
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
@@ -117,9 +117,30 @@ class ProjectReads {
 
     /** This instance's copy of one project: {@code partition} null means any local partition. */
     Optional<ProjectView> local(String projectId, Integer year, Integer partition, boolean stale) {
-        ReadOnlyKeyValueStore<String, ProjectState> store =
-                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
-        return Optional.ofNullable(store.get(projectId)).map(state -> pick(state.views(), year, clock.today().getYear()));
+        return Optional.ofNullable(state(projectId, partition, stale)).map(state -> pick(state.views(), year, clock.today().getYear()));
+    }
+
+    /**
+     * The project's state from the store of {@code partition}; running alone and not finding it
+     * there, from every local one (a producer that partitioned pulse.events its own way, or a topic
+     * with another number of partitions than configured), so a project is never missed.
+     */
+    private ProjectState state(String projectId, Integer partition, boolean stale) {
+        boolean alone = streams.self().isEmpty();
+        ProjectState state = null;
+        try {
+            state = streams.<ReadOnlyKeyValueStore<String, ProjectState>>store(PulseTopology.PROJECTS_STORE,
+                    QueryableStoreTypes.keyValueStore(), partition, stale).get(projectId);
+        } catch (StoreUnavailableException e) {
+            if (!alone || partition == null) {
+                throw e;
+            }
+        }
+        if (state == null && alone && partition != null) {
+            state = streams.<ReadOnlyKeyValueStore<String, ProjectState>>store(PulseTopology.PROJECTS_STORE,
+                    QueryableStoreTypes.keyValueStore(), null, stale).get(projectId);
+        }
+        return state;
     }
 
     /**
@@ -139,9 +160,7 @@ class ProjectReads {
 
     /** One project's history: the offsets from this instance's copy of its state, the events from {@code pulse.events}. */
     List<JsonNode> localHistory(String projectId, Integer partition, boolean stale) {
-        ReadOnlyKeyValueStore<String, ProjectState> store =
-                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.keyValueStore(), partition, stale);
-        ProjectState state = store.get(projectId);
+        ProjectState state = state(projectId, partition, stale);
         List<JsonNode> events = new ArrayList<>();
         if (state == null) {
             return events;

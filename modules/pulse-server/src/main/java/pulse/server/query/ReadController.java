@@ -2,13 +2,16 @@ package pulse.server.query;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import pulse.model.UnitRank;
 import pulse.model.Warning;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -43,14 +46,25 @@ import pulse.topology.GroupKey;
 class ReadController {
 
     private final QueryService query;
+    private final EncodedTotals encoded;
 
-    ReadController(QueryService query) {
+    ReadController(QueryService query, EncodedTotals encoded) {
         this.query = query;
+        this.encoded = encoded;
     }
 
+    /** The county's totals: bytes encoded once per change, with an {@code ETag}; {@code If-None-Match} answers 304. */
+    @ApiResponse(responseCode = "200", description = "the county's totals",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Totals.class)))
+    @ApiResponse(responseCode = "304", description = "unchanged since the ETag sent in If-None-Match")
     @Get("/totals")
-    Totals county(@Nullable @QueryValue Integer year) {
-        return query.county(query.year(year));
+    HttpResponse<byte[]> county(HttpRequest<?> request, @Nullable @QueryValue Integer year) {
+        EncodedTotals.Encoded county = encoded.county(query.year(year));
+        if (county.etag().equals(request.getHeaders().get(HttpHeaders.IF_NONE_MATCH))) {
+            return HttpResponse.<byte[]>notModified().header(HttpHeaders.ETAG, county.etag());
+        }
+        return HttpResponse.ok(county.json()).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.ETAG, county.etag());
     }
 
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
