@@ -58,6 +58,11 @@ public final class ProjectEvaluator {
         return views;
     }
 
+    /** The view of {@code state} in plan year {@code year} as of {@code today}; null when the project has none in that year. */
+    public ProjectView viewIn(ProjectState state, int year, LocalDate today) {
+        return state.registered() && years(state, today).contains(year) ? view(state, year, today) : null;
+    }
+
     static SortedSet<Integer> years(ProjectState state, LocalDate today) {
         int start = state.startYear();
         SortedSet<Integer> years = new TreeSet<>(state.plans().tailMap(start).keySet());

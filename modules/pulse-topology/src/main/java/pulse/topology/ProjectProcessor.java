@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Map;
 import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -38,6 +38,8 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private final Clock clock;
     private final ProjectEvaluator evaluator;
     private final Duration dayCheckInterval;
+    private static final org.apache.kafka.common.serialization.Serializer<ProjectView> VIEWS =
+            Topics.PROJECTS.valueSerde().serializer();
     private final EventCodec codec;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ProjectState> store;
@@ -77,7 +79,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         if (context.recordMetadata().isPresent()) {
             after = after.withEventAt(context.recordMetadata().get().partition(), context.recordMetadata().get().offset());
         }
-        publish(after, record.timestamp());
+        publish(after, record.timestamp(), true);
     }
 
     private void refuse(Record<String, byte[]> record, String reason) {
@@ -88,20 +90,35 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         context.forward(new Record<>(record.key(), new Outcome.Refused(record.value()), record.timestamp(), headers));
     }
 
-    /** Stores the state with its views of every plan year, and forwards each year's view that moved. */
-    private void publish(ProjectState state, long timestamp) {
-        SortedMap<Integer, ProjectView> before = state.views();
-        SortedMap<Integer, ProjectView> after = evaluator.views(state, today());
-        store.put(state.projectId(), state.withViews(after));
-        SortedSet<Integer> years = new TreeSet<>(before.keySet());
-        years.addAll(after.keySet());
-        for (int year : years) {
-            ProjectView was = before.get(year);
-            ProjectView is = after.get(year);
-            if (!Objects.equals(was, is)) {
-                context.forward(new Record<>(state.projectId(), new Outcome.Changed(new ViewChange(was, is)), timestamp));
+    /**
+     * Evaluates every plan year's view and forwards, as JSON, each one whose fingerprint differs
+     * from the one last published, and a tombstone for a year the project left; stores the state
+     * when it changed or a fingerprint did.
+     */
+    private void publish(ProjectState state, long timestamp, boolean changed) {
+        SortedMap<Integer, Long> before = state.published();
+        SortedMap<Integer, Long> after = new TreeMap<>();
+        for (Map.Entry<Integer, ProjectView> view : evaluator.views(state, today()).entrySet()) {
+            int year = view.getKey();
+            byte[] json = VIEWS.serialize(Topics.PROJECTS.name(), view.getValue());
+            long fingerprint = Fingerprint.of(json);
+            after.put(year, fingerprint);
+            if (!Objects.equals(before.get(year), fingerprint)) {
+                forward(state, year, json, timestamp);
             }
         }
+        for (int year : before.keySet()) {
+            if (!after.containsKey(year)) {
+                forward(state, year, null, timestamp);
+            }
+        }
+        if (changed || !after.equals(before)) {
+            store.put(state.projectId(), state.withPublished(after));
+        }
+    }
+
+    private void forward(ProjectState state, int year, byte[] json, long timestamp) {
+        context.forward(new Record<>(state.projectId(), new Outcome.Changed(year + "/" + state.projectId(), json), timestamp));
     }
 
     private void reevaluateIfNewDay() {
@@ -114,7 +131,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
             while (all.hasNext()) {
                 KeyValue<String, ProjectState> entry = all.next();
                 if (entry.value.registered()) {
-                    publish(entry.value, clock.millis());
+                    publish(entry.value, clock.millis(), false);
                 }
             }
         }

@@ -18,18 +18,18 @@ import pulse.model.Payload.MilestoneReached;
 import pulse.model.Payload.ProjectRegistered;
 import pulse.model.Payload.ProjectResumed;
 import pulse.model.Payload.ProjectSuspended;
-import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 
 /**
- * The facts Pulse holds about one project, folded from its events in order, plus the views last
- * published for it (one per plan year). Reports that arrive before the registration are kept here
+ * The facts Pulse holds about one project, folded from its events in order, plus a fingerprint of
+ * each plan year's view as last published (the views themselves are derived again when needed:
+ * that takes microseconds, and keeping them made every state several times larger). Reports that arrive before the registration are kept here
  * and count from the moment the project is registered.
  *
  * @param plans the plan of each year: the registration's year from the registration, others from
  *     {@code AnnualPlanSet}
  * @param months investment per period ({@code YYYY-MM}); a later report for a period replaces it
- * @param views the view of each plan year, as last published
+ * @param published a fingerprint of each plan year's view as last published on {@code pulse.projects}
  * @param confirmed the months whose figure the writer confirmed as unusual, with the reason given
  * @param eventPartition the partition of {@code pulse.events} the project's events are on
  * @param eventOffsets the offset there of each accepted event, oldest first: the project's audit
@@ -46,7 +46,7 @@ public record ProjectState(
         Map<String, Issue> openIssues,
         Map<String, Resolved> resolvedIssues,
         Instant lastReportAt,
-        SortedMap<Integer, ProjectView> views,
+        SortedMap<Integer, Long> published,
         Map<String, String> confirmed,
         int eventPartition,
         List<Long> eventOffsets) {
@@ -67,8 +67,8 @@ public record ProjectState(
                 plans.put(registration.year(), planOf(registration));
             }
         }
-        if (views == null) {
-            views = new TreeMap<>();
+        if (published == null) {
+            published = new TreeMap<>();
         }
         if (resolvedIssues == null) {
             resolvedIssues = new TreeMap<>();
@@ -139,7 +139,7 @@ public record ProjectState(
             }
         }
         return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, resolved,
-                lastReport, views, confirmedMonths, eventPartition, eventOffsets);
+                lastReport, published, confirmedMonths, eventPartition, eventOffsets);
     }
 
     /** This state with one more accepted event, at {@code offset} of {@code partition} of {@code pulse.events}. */
@@ -148,17 +148,17 @@ public record ProjectState(
         offsets.addAll(eventOffsets);
         offsets.add(offset);
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                resolvedIssues, lastReportAt, views, confirmed, partition, offsets);
+                resolvedIssues, lastReportAt, published, confirmed, partition, offsets);
     }
 
-    public ProjectState withViews(SortedMap<Integer, ProjectView> newViews) {
+    public ProjectState withPublished(SortedMap<Integer, Long> fingerprints) {
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
-                resolvedIssues, lastReportAt, newViews, confirmed, eventPartition, eventOffsets);
+                resolvedIssues, lastReportAt, fingerprints, confirmed, eventPartition, eventOffsets);
     }
 
     /**
      * The facts as they stood at the end of {@code day}: reports for later months and milestones
-     * reached later left out (plans, suspension and blockers as they are now), no views.
+     * reached later left out (plans, suspension and blockers as they are now), nothing published.
      */
     public ProjectState asAtEndOf(LocalDate day) {
         String lastPeriod = java.time.YearMonth.from(day).toString();

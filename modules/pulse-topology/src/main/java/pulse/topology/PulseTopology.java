@@ -43,12 +43,11 @@ public final class PulseTopology {
                 .mapValues(outcome -> ((Outcome.Refused) outcome).original())
                 .to(Topics.DEAD_LETTERS.name(),
                         Produced.with(Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde()));
+        // The views leave as the JSON the processor encoded once, to fingerprint them.
         outcomes.filter((projectId, outcome) -> outcome instanceof Outcome.Changed)
-                .map((projectId, outcome) -> {
-                    ViewChange change = ((Outcome.Changed) outcome).change();
-                    return KeyValue.pair(change.projectYearKey(), change.after());
-                })
-                .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Topics.PROJECTS.valueSerde()));
+                .map((projectId, outcome) -> KeyValue.pair(((Outcome.Changed) outcome).projectYear(),
+                        ((Outcome.Changed) outcome).view()))
+                .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Serdes.ByteArray()));
         return builder.build();
     }
 }

@@ -90,7 +90,7 @@ class PulseTopologyTest {
     private ProjectView project(String id, int year) {
         KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
         ProjectState state = store.get(id);
-        return state == null ? null : state.views().get(year);
+        return state == null ? null : new ProjectEvaluator(RuleSettings.DEFAULTS).viewIn(state, year, clock.today());
     }
 
     /** A group's totals of this year. */

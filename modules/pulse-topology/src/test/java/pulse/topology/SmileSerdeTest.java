@@ -22,7 +22,7 @@ class SmileSerdeTest {
     private final EventCodec codec = new EventCodec(EventReader.forReplay(Clock.systemUTC()));
     private final SmileSerde<ProjectState> smile = new SmileSerde<>(ProjectState.class);
 
-    /** A project with a plan, milestones planned and reached, reports with cents, and its evaluated view. */
+    /** A project with a plan, milestones planned and reached, reports with cents, and its published view's fingerprint. */
     private ProjectState state() {
         ProjectState state = ProjectState.empty("P1")
                 .apply(codec.decode(bytes(withPlannedMilestones(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"),
@@ -30,7 +30,7 @@ class SmileSerdeTest {
                 .apply(codec.decode(bytes(investment("P1", "2022-01", "1000.10"))))
                 .apply(codec.decode(bytes(investment("P1", "2022-02", "0.01"))))
                 .apply(codec.decode(bytes(milestone("P1", "STARTED", "2022-03-20"))));
-        return state.withViews(new ProjectEvaluator(RuleSettings.DEFAULTS).views(state, LocalDate.parse("2022-06-30")));
+        return state.withPublished(new java.util.TreeMap<>(Map.of(2022, 0x1234_5678_9abc_def0L)));
     }
 
     @Test
@@ -53,7 +53,7 @@ class SmileSerdeTest {
     /**
      * A project's state as the version before plan years wrote it: one plan in its registration, a
      * single view, blockers without owner or due date. It reads as a state whose plan year is the
-     * registration's and that has no views yet, so the first evaluation publishes every view in full.
+     * registration's and that has published nothing yet, so the first evaluation publishes every view in full.
      */
     @Test
     void shouldReadAStateWrittenBeforePlanYearsAsOneYearsPlanWithNoViewsYet() {
@@ -68,7 +68,7 @@ class SmileSerdeTest {
 
         assertThat(read.plans()).containsOnlyKeys(2022);
         assertThat(read.plans().get(2022).annualPlan()).isEqualByComparingTo("9000.00");
-        assertThat(read.views()).isEmpty();
+        assertThat(read.published()).isEmpty();
         assertThat(read.resolvedIssues()).isEmpty();
         var views = new ProjectEvaluator(RuleSettings.DEFAULTS).views(read, LocalDate.parse("2022-06-30"));
         assertThat(views.get(2022).completedThisYear()).isEqualByComparingTo("100.00");

@@ -3,6 +3,7 @@ package pulse.server.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import pulse.server.PulseClock;
 import pulse.server.kafka.EventLog;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.kafka.StreamsRunner;
+import pulse.rules.RuleSettings;
+import pulse.topology.ProjectEvaluator;
 import pulse.topology.ProjectState;
 import pulse.topology.PulseTopology;
 
@@ -39,9 +42,13 @@ class ProjectReads {
     private final EventCodec codec;
     private final PulseClock clock;
     private final EventLog eventLog;
+    /** Views are derived from the state when read, as the topology derives them (they are not stored). */
+    private final ProjectEvaluator evaluator;
 
-    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog) {
+    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog,
+            RuleSettings rules) {
         this.streams = streams;
+        this.evaluator = new ProjectEvaluator(rules);
         this.eventLog = eventLog;
         this.peers = peers;
         this.codec = codec;
@@ -117,7 +124,8 @@ class ProjectReads {
 
     /** This instance's copy of one project: {@code partition} null means any local partition. */
     Optional<ProjectView> local(String projectId, Integer year, Integer partition, boolean stale) {
-        return Optional.ofNullable(state(projectId, partition, stale)).map(state -> pick(state.views(), year, clock.today().getYear()));
+        LocalDate today = clock.today();
+        return Optional.ofNullable(state(projectId, partition, stale)).map(state -> pick(evaluator.views(state, today), year, today.getYear()));
     }
 
     /**
@@ -176,11 +184,12 @@ class ProjectReads {
 
     /** The projects of this instance's active partitions. */
     List<ProjectView> localProjects(ProjectFilter filter) {
+        LocalDate today = clock.today();
         List<ProjectView> views = new ArrayList<>();
         try (KeyValueIterator<String, ProjectState> all =
                 streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore()).all()) {
             while (all.hasNext()) {
-                ProjectView view = all.next().value.views().get(filter.year());
+                ProjectView view = evaluator.viewIn(all.next().value, filter.year(), today);
                 if (view != null && filter.matches(view)) {
                     views.add(view);
                 }
