@@ -353,7 +353,7 @@ public final class BenchmarkMain {
 
     /**
      * What the topology writes for one input event: the end offsets of every topic it writes (its
-     * output topics, its changelogs and repartition topics, the dead letters), summed, over the events
+     * output topic, its changelog, the dead letters), summed, over the events
      * on {@code pulse.events}. Under exactly-once each commit also writes a transaction marker per
      * partition, which takes an offset: counted too, as the broker stores it.
      */
