@@ -130,6 +130,8 @@ public final class BenchmarkMain {
                 recordsPerEvent(admin);
 
                 if (Boolean.getBoolean("quick")) {
+                    result("7. Server memory", "peak heap used %,d MB, peak resident %,d MB (-Xmx%s)", memory.peakHeapMb(),
+                            memory.peakRssMb(), System.getProperty("serverHeap", "1g"));
                     say("-Dquick=true: stopping after the two throughput measurements; docs/benchmarks.md is not written");
                     Processes.stop(server);
                     return;
@@ -203,7 +205,8 @@ public final class BenchmarkMain {
                 double seconds = (System.nanoTime() - restartAt) / 1e9;
                 result("6b. Recovery from the changelog", "local state deleted: %,d changelog records restored, totals back in %.1f s (%,.0f records/s, JVM start included)",
                         changelog, seconds, changelog / seconds);
-                result("7. Server memory", "peak heap used %,d MB, peak resident %,d MB", memory.peakHeapMb(), memory.peakRssMb());
+                result("7. Server memory", "peak heap used %,d MB, peak resident %,d MB (-Xmx%s)", memory.peakHeapMb(),
+                        memory.peakRssMb(), System.getProperty("serverHeap", "1g"));
                 Processes.stop(server);
             }
         } finally {

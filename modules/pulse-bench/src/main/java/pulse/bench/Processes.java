@@ -32,7 +32,8 @@ final class Processes {
     static final String ADMIN_PASSWORD = "benchmark-admin-password";
 
     static Process server(Path repo, Path dataDir, String bootstrap, int httpPort) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        // -DserverHeap=512m: the server's heap (-Xmx), to see what it needs rather than what it may take
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("serverHeap", "1g")));
         String jfr = System.getProperty("jfr");
         if (jfr != null) {
             // -Djfr=FILE: a flight recording of the server, to see where its time goes

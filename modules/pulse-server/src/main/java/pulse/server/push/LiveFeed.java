@@ -51,6 +51,9 @@ public class LiveFeed {
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
     private final Deque<Screen.Frame> replay = new ArrayDeque<>();
+    /** What the replay log may hold, in characters of encoded updates (UTF-16: up to twice in bytes). */
+    static final long REPLAY_CHARS = 8L * 1024 * 1024;
+    private long replayChars;
     private final List<Screen> screens = new CopyOnWriteArrayList<>();
     private final Map<String, Totals> pendingTotals = new LinkedHashMap<>();
     private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
@@ -252,10 +255,13 @@ public class LiveFeed {
         pendingProjects.clear();
         pendingReports.clear();
         long next = sequence.incrementAndGet();
-        Screen.Frame frame = new Screen.Frame(next, update, event(update, next));
+        Screen.Frame frame = new Screen.Frame(next, event(update, next));
         replay.addLast(frame);
-        while (replay.size() > replayBuffer) {
-            replay.removeFirst();
+        replayChars += frame.event().getData().length();
+        // At most replay-buffer updates, and at most REPLAY_CHARS of them: a province's updates carry
+        // hundreds of units and projects each, and a thousand of them held half a gigabyte.
+        while (replay.size() > replayBuffer || replayChars > REPLAY_CHARS && replay.size() > 1) {
+            replayChars -= replay.removeFirst().event().getData().length();
         }
         for (Screen screen : screens) {
             screen.offer(frame);
@@ -263,7 +269,7 @@ public class LiveFeed {
     }
 
     private void heartbeat() {
-        Screen.Frame beat = new Screen.Frame(sequence.get(), null, Event.of("{}").name("heartbeat"));
+        Screen.Frame beat = new Screen.Frame(sequence.get(), Event.of("{}").name("heartbeat"));
         for (Screen screen : screens) {
             screen.offer(beat);
         }

@@ -1,8 +1,10 @@
 package pulse.server.push;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.http.sse.Event;
 import java.util.ArrayDeque;
 import java.util.function.BiFunction;
+import pulse.model.PulseJson;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -15,8 +17,24 @@ import reactor.core.publisher.FluxSink;
  */
 final class Screen {
 
-    /** An update or a heartbeat as sent: {@code message} null for a heartbeat. */
-    record Frame(long sequence, ScreenMessage message, Event<String> event) {}
+    /**
+     * An update or a heartbeat as sent: only its encoded form is kept (the replay log holds many);
+     * the rare merge reads the updates back.
+     */
+    record Frame(long sequence, Event<String> event) {
+
+        boolean heartbeat() {
+            return "heartbeat".equals(event.getName());
+        }
+
+        ScreenMessage message() {
+            try {
+                return PulseJson.mapper().readValue(event.getData(), ScreenMessage.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot read back update " + sequence, e);
+            }
+        }
+    }
 
     private final int limit;
     private final BiFunction<ScreenMessage, Long, Event<String>> encoder;
@@ -42,7 +60,7 @@ final class Screen {
 
     void offer(Frame frame) {
         synchronized (this) {
-            if (frame.message() == null && !waiting.isEmpty()) {
+            if (frame.heartbeat() && !waiting.isEmpty()) {
                 return;   // a heartbeat only says the line is alive: anything waiting says it better
             }
             waiting.addLast(frame);
@@ -57,14 +75,14 @@ final class Screen {
         ScreenMessage merged = null;
         long newest = 0;
         for (Frame frame : waiting) {
-            if (frame.message() != null) {
+            if (!frame.heartbeat()) {
                 merged = merged == null ? frame.message() : merged.followedBy(frame.message());
                 newest = frame.sequence();
             }
         }
         waiting.clear();
         if (merged != null) {
-            waiting.add(new Frame(newest, merged, encoder.apply(merged, newest)));
+            waiting.add(new Frame(newest, encoder.apply(merged, newest)));
         }
         merges++;
     }
