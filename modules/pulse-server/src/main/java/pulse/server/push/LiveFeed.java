@@ -258,8 +258,8 @@ public class LiveFeed {
         Screen.Frame frame = new Screen.Frame(next, event(update, next));
         replay.addLast(frame);
         replayChars += frame.event().getData().length();
-        // At most replay-buffer updates, and at most REPLAY_CHARS of them: a province's updates carry
-        // hundreds of units and projects each, and a thousand of them held half a gigabyte.
+        // At most replay-buffer updates, and at most REPLAY_CHARS of them: under a province's load an
+        // update carries hundreds of units and up to 200 projects, a thousand of them hundreds of MB.
         while (replay.size() > replayBuffer || replayChars > REPLAY_CHARS && replay.size() > 1) {
             replayChars -= replay.removeFirst().event().getData().length();
         }
