@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import pulse.model.Light;
 import pulse.model.ProjectView;
 
 /**
@@ -26,7 +24,7 @@ import pulse.model.ProjectView;
  */
 public final class TotalsBook {
 
-    private record Contribution(String projectId, String[] groups, Light light, Tally tally) {}
+    private record Contribution(String[] groups, Tally tally) {}
 
     private final Map<String, Contribution> byProjectYear = new HashMap<>();
     private final ConcurrentSkipListMap<String, Tally> groups = new ConcurrentSkipListMap<>();
@@ -39,8 +37,7 @@ public final class TotalsBook {
      */
     public synchronized List<GroupKey> apply(String projectYear, ProjectView view) {
         Contribution before = byProjectYear.get(projectYear);
-        Contribution after = view == null ? null
-                : new Contribution(view.projectId(), groupsOf(view), view.light(), Tally.of(view));
+        Contribution after = view == null ? null : new Contribution(groupsOf(view), Tally.of(view));
         if (after == null) {
             byProjectYear.remove(projectYear);
         } else {
@@ -92,25 +89,6 @@ public final class TotalsBook {
         NavigableMap<String, Tally> all = new java.util.TreeMap<>();
         groups.subMap(prefix, prefix + Character.MAX_VALUE).forEach((key, tally) -> all.put(key.substring(prefix.length()), tally));
         return all;
-    }
-
-    /**
-     * The projects whose latest view of {@code year} is in {@code group} (null: any) with one of
-     * {@code lights} (null: any light), by id: an index for a filtered list, which then reads only
-     * these projects instead of every one.
-     */
-    public synchronized List<String> projectIds(int year, GroupKey group, Set<Light> lights) {
-        String key = group == null ? null : group.format();
-        String prefix = year + "/";
-        List<String> ids = new ArrayList<>();
-        byProjectYear.forEach((projectYear, contribution) -> {
-            if (projectYear.startsWith(prefix) && (lights == null || lights.contains(contribution.light()))
-                    && (key == null || key.equals(contribution.groups()[group.dimension().ordinal()]))) {
-                ids.add(contribution.projectId());
-            }
-        });
-        ids.sort(null);
-        return ids;
     }
 
     /** The project-years in the book. */

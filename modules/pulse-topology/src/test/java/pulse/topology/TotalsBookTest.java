@@ -80,18 +80,4 @@ class TotalsBookTest {
         assertThat(book.all(2023, Dimension.UNIT)).isEmpty();
         assertThat(book.get(new GroupKey(2023, Dimension.UNIT, "县住建局"))).isNull();
     }
-
-    @Test
-    void shouldNameTheProjectsOfAGroupAndALightForAFilteredList() {
-        book.apply("2022/P1", view("P1", "县住建局"));
-        book.apply("2022/P2", view("P2", "县交通局"));
-        book.apply("2022/P3", view("P3", "县住建局"));
-        book.apply("2022/P3", view("P3", "县交通局"));   // moved: listed where it is now
-
-        assertThat(book.projectIds(2022, new GroupKey(2022, Dimension.UNIT, "县住建局"), null)).containsExactly("P1");
-        assertThat(book.projectIds(2022, new GroupKey(2022, Dimension.UNIT, "县交通局"), null)).containsExactly("P2", "P3");
-        pulse.model.Light light = view("P1", "县住建局").light();
-        assertThat(book.projectIds(2022, null, java.util.Set.of(light))).containsExactly("P1", "P2", "P3");
-        assertThat(book.projectIds(2023, null, null)).isEmpty();
-    }
 }

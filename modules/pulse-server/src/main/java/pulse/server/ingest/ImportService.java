@@ -30,12 +30,10 @@ public class ImportService {
 
     private final EventReader reader;
     private final IngestService ingest;
-    private final KnownProjects known;
 
-    ImportService(EventReader reader, IngestService ingest, KnownProjects known) {
+    ImportService(EventReader reader, IngestService ingest) {
         this.reader = reader;
         this.ingest = ingest;
-        this.known = known;
     }
 
     /** Reads and checks {@code bytes}; writes what changes unless {@code dryRun} or anything is wrong. */
@@ -51,7 +49,7 @@ public class ImportService {
         List<String> sheetOrder = sheets.stream().map(Sheets.Sheet::name).toList();
         errors.sort(Comparator.<RowError>comparingInt(e -> sheetOrder.indexOf(e.sheet())).thenComparingInt(RowError::row));
 
-        KnownProjects.Lookup lookup = known.lookup();
+        KnownProjects.Lookup lookup = check.projects();
         List<ImportAnswer.Line> lines = new ArrayList<>();
         List<PulseEvent> toWrite = new ArrayList<>();
         int added = 0;

@@ -104,10 +104,11 @@ public class IngestService {
 
     /**
      * What the checks of a batch found: the events ready to publish (with their project's unit),
-     * and the errors of each refused event by its index in the batch (fields named without prefix).
+     * the errors of each refused event by its index in the batch (fields named without prefix), and
+     * the projects as the checks read them (a caller that needs them again does not read them twice).
      */
     record BatchCheck(List<PulseEvent> events, SortedMap<Integer, List<FieldError>> invalid,
-            SortedMap<Integer, List<FieldError>> forbidden) {
+            SortedMap<Integer, List<FieldError>> forbidden, KnownProjects.Lookup projects) {
         boolean ok() {
             return invalid.isEmpty() && forbidden.isEmpty();
         }
@@ -149,7 +150,7 @@ public class IngestService {
                 forbidden.put(i, e.errors());
             }
         }
-        return new BatchCheck(checked, invalid, forbidden);
+        return new BatchCheck(checked, invalid, forbidden, lookup);
     }
 
     private static FieldError at(int index, FieldError error) {

@@ -61,11 +61,6 @@ public class LiveTotals {
         return ready().all(year, dimension);
     }
 
-    /** The ids of the projects of {@code year} in {@code group} (null: any) with one of {@code lights} (null: any) ({@link TotalsBook#projectIds}). */
-    public List<String> projectIds(int year, GroupKey group, java.util.Set<pulse.model.Light> lights) {
-        return ready().projectIds(year, group, lights);
-    }
-
     private TotalsBook ready() {
         if (!caughtUp) {
             throw new StoreUnavailableException("the totals are still being read from pulse.projects");

@@ -23,8 +23,6 @@ import pulse.server.kafka.EventLog;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.kafka.StreamsRunner;
 import pulse.rules.RuleSettings;
-import pulse.topology.Dimension;
-import pulse.topology.GroupKey;
 import pulse.topology.ProjectEvaluator;
 import pulse.topology.ProjectState;
 import pulse.topology.PulseTopology;
@@ -46,12 +44,10 @@ class ProjectReads {
     private final EventLog eventLog;
     /** Views are derived from the state when read, as the topology derives them (they are not stored). */
     private final ProjectEvaluator evaluator;
-    private final LiveTotals totals;
 
     ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog,
-            RuleSettings rules, LiveTotals totals) {
+            RuleSettings rules) {
         this.streams = streams;
-        this.totals = totals;
         this.evaluator = new ProjectEvaluator(rules);
         this.eventLog = eventLog;
         this.peers = peers;
@@ -186,29 +182,12 @@ class ProjectReads {
         return events;
     }
 
-    /**
-     * The projects of this instance's active partitions that match. A list filtered by unit,
-     * township, work area or light reads only the projects the totals' index names
-     * ({@link LiveTotals#projectIds}); the index may lag the store by a commit, so each is checked
-     * again against its view. Otherwise every project is read.
-     */
+    /** The projects of this instance's active partitions. */
     List<ProjectView> localProjects(ProjectFilter filter) {
         LocalDate today = clock.today();
-        ReadOnlyKeyValueStore<String, ProjectState> store =
-                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore());
         List<ProjectView> views = new ArrayList<>();
-        List<String> candidates = indexed(filter);
-        if (candidates != null) {
-            for (String projectId : candidates) {
-                ProjectState state = store.get(projectId);
-                ProjectView view = state == null ? null : evaluator.viewIn(state, filter.year(), today);
-                if (view != null && filter.matches(view)) {
-                    views.add(view);
-                }
-            }
-            return views;
-        }
-        try (KeyValueIterator<String, ProjectState> all = store.all()) {
+        try (KeyValueIterator<String, ProjectState> all =
+                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore()).all()) {
             while (all.hasNext()) {
                 ProjectView view = evaluator.viewIn(all.next().value, filter.year(), today);
                 if (view != null && filter.matches(view)) {
@@ -217,16 +196,5 @@ class ProjectReads {
             }
         }
         return views;
-    }
-
-    /** The ids the index gives for the filter; null when it has no criterion the index knows, or the index is not ready. */
-    private List<String> indexed(ProjectFilter filter) {
-        GroupKey group = filter.unit() != null ? new GroupKey(filter.year(), Dimension.UNIT, filter.unit())
-                : filter.township() != null ? new GroupKey(filter.year(), Dimension.TOWNSHIP, filter.township())
-                : filter.area() != null ? new GroupKey(filter.year(), Dimension.AREA, filter.area().name()) : null;
-        if ((group == null && filter.light() == null) || !totals.isCaughtUp()) {
-            return null;
-        }
-        return totals.projectIds(filter.year(), group, filter.light() == null ? null : java.util.Set.of(filter.light()));
     }
 }

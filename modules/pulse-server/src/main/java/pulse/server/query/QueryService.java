@@ -102,9 +102,7 @@ public class QueryService {
 
     /** Red projects of {@code year} first, then yellow; the furthest behind first within each. */
     public List<Warning> warnings(int year) {
-        List<ProjectView> notGreen = new ArrayList<>(projects(new ProjectFilter(year, null, null, null, null, Light.RED, null)));
-        notGreen.addAll(projects(new ProjectFilter(year, null, null, null, null, Light.YELLOW, null)));
-        return Standings.warnings(notGreen);
+        return Standings.warnings(projects(ProjectFilter.all(year)));
     }
 
     /**
