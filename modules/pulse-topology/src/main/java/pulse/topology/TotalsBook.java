@@ -66,7 +66,8 @@ public final class TotalsBook {
         String[] keys = new String[dimensions.length];
         for (int d = 0; d < dimensions.length; d++) {
             String key = GroupKey.of(view, dimensions[d]).format();
-            keys[d] = groups.containsKey(key) ? groups.ceilingKey(key) : key;   // one String per group, not per project
+            String known = groups.ceilingKey(key);
+            keys[d] = key.equals(known) ? known : key;   // one String per group, not per project
         }
         return keys;
     }
