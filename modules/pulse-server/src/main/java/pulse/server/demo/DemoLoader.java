@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pulse.model.PulseJson;
@@ -21,6 +22,7 @@ import pulse.server.period.CarryForward;
 import pulse.server.period.PeriodArchive;
 import pulse.server.period.PeriodService;
 import pulse.server.security.Sender;
+import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.kafka.StreamsRunner;
 import pulse.server.query.QueryService;
 
@@ -42,6 +44,8 @@ class DemoLoader {
     /** Who the demo's events are recorded as sent by. */
     private static final Sender SENDER = Sender.system("demo");
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
+
+    private static final Duration AVAILABLE_WITHIN = Duration.ofMinutes(2);
 
     private final StreamsRunner streams;
     private final QueryService query;
@@ -76,13 +80,13 @@ class DemoLoader {
             while (!streams.isRunning()) {
                 Thread.sleep(200);
             }
-            if (query.project(DemoCounty.FIRST_PROJECT).isPresent()) {
+            if (whenAvailable(() -> query.project(DemoCounty.FIRST_PROJECT).isPresent())) {
                 LOG.info("The demo county is already loaded");
                 return;
             }
             if (speed == null || speed.isBlank()) {
                 LocalDate today = clock.today();
-                int sent = ingest.submitAll(DemoCounty.events(today), SENDER).size();
+                int sent = whenAvailable(() -> ingest.submitAll(DemoCounty.events(today), SENDER)).size();
                 LOG.info("Loaded the demo county (SAMPLE DATA): {} projects, {} events as of {}",
                         DemoCounty.projects().size(), sent, today);
                 runTheCycle(today);
@@ -93,6 +97,26 @@ class DemoLoader {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("Could not load the demo county", e);
+        }
+    }
+
+    /**
+     * Runs {@code step} until the live state answers it: Kafka Streams may rebalance once more just
+     * after it first runs, and a read or a write's checks then find the store unavailable for a
+     * moment. Safe to repeat: what throws {@link StoreUnavailableException} has published nothing.
+     */
+    private static <T> T whenAvailable(Supplier<T> step) throws InterruptedException {
+        long deadline = System.nanoTime() + AVAILABLE_WITHIN.toNanos();
+        while (true) {
+            try {
+                return step.get();
+            } catch (StoreUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.info("The live state is not available yet ({}); the demo waits", e.getMessage());
+                Thread.sleep(500);
+            }
         }
     }
 
@@ -111,7 +135,7 @@ class DemoLoader {
                 }
             }
             if (!fresh.isEmpty()) {
-                ingest.submitAll(fresh, SENDER);
+                whenAvailable(() -> ingest.submitAll(fresh, SENDER));
             }
             runTheCycle(today);
             LOG.info("Demo replay: {} ({} new events)", today, fresh.size());
