@@ -2,22 +2,21 @@ package pulse.topology;
 
 import java.util.Locale;
 import java.util.function.Function;
-import pulse.model.ProjectView;
 
 /** The groups Pulse keeps totals for; a group's key in the totals is a {@link GroupKey}. */
 public enum Dimension {
     COUNTY(view -> Dimension.COUNTY_KEY),
-    UNIT(ProjectView::unitId),
-    TOWNSHIP(ProjectView::township),
+    UNIT(ProjectSummary::unitId),
+    TOWNSHIP(ProjectSummary::township),
     AREA(view -> view.area().name()),
     LEVEL(view -> view.level().name());
 
     /** The single key of the county dimension. */
     public static final String COUNTY_KEY = "全县";
 
-    private final Function<ProjectView, String> keyOf;
+    private final Function<ProjectSummary, String> keyOf;
 
-    Dimension(Function<ProjectView, String> keyOf) {
+    Dimension(Function<ProjectSummary, String> keyOf) {
         this.keyOf = keyOf;
     }
 
@@ -26,9 +25,9 @@ public enum Dimension {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The group of this dimension that {@code view}'s project is in. */
-    public String keyOf(ProjectView view) {
-        return keyOf.apply(view);
+    /** The group of this dimension that the project is in. */
+    public String keyOf(ProjectSummary project) {
+        return keyOf.apply(project);
     }
 
     public static Dimension fromPath(String path) {

@@ -1,7 +1,5 @@
 package pulse.topology;
 
-import pulse.model.ProjectView;
-
 /**
  * The key of one group's totals in one plan year, in a {@link TotalsBook}:
  * {@code <year>/<dimension>/<key>}, e.g. {@code 2022/unit/县住建局} or {@code 2023/county/全县}.
@@ -9,8 +7,8 @@ import pulse.model.ProjectView;
  */
 public record GroupKey(int year, Dimension dimension, String key) {
 
-    public static GroupKey of(ProjectView view, Dimension dimension) {
-        return new GroupKey(view.year(), dimension, dimension.keyOf(view));
+    public static GroupKey of(ProjectSummary project, Dimension dimension) {
+        return new GroupKey(project.year(), dimension, dimension.keyOf(project));
     }
 
     public static GroupKey county(int year) {

@@ -82,9 +82,9 @@ public final class LogFold {
 
         Map<String, Tally> tallies = new HashMap<>();
         for (ProjectView view : views) {
-            Tally tally = Tally.of(view);
+            ProjectSummary project = ProjectSummary.of(view);
             for (Dimension dimension : Dimension.values()) {
-                tallies.merge(GroupKey.of(view, dimension).format(), tally, Tally::plus);
+                tallies.merge(GroupKey.of(project, dimension).format(), project.tally(), Tally::plus);
             }
         }
         Map<String, List<Totals>> groups = new LinkedHashMap<>();

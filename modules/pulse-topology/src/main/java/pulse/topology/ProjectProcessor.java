@@ -38,8 +38,6 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private final Clock clock;
     private final ProjectEvaluator evaluator;
     private final Duration dayCheckInterval;
-    private static final org.apache.kafka.common.serialization.Serializer<ProjectView> VIEWS =
-            Topics.PROJECTS.valueSerde().serializer();
     private final EventCodec codec;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ProjectState> store;
@@ -91,20 +89,21 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     }
 
     /**
-     * Evaluates every plan year's view and forwards, as JSON, each one whose fingerprint differs
-     * from the one last published, and a tombstone for a year the project left; stores the state
-     * when it changed or a fingerprint did.
+     * Evaluates every plan year's view and forwards the summary of each one whose fingerprint
+     * differs from the one last published, and a tombstone for a year the project left; stores the
+     * state when it changed or a fingerprint did. Only what the summary holds is fingerprinted: a
+     * change the totals and the screen do not show (a blocker's text, a milestone's date) sends nothing.
      */
     private void publish(ProjectState state, long timestamp, boolean changed) {
         SortedMap<Integer, Long> before = state.published();
         SortedMap<Integer, Long> after = new TreeMap<>();
         for (Map.Entry<Integer, ProjectView> view : evaluator.views(state, today()).entrySet()) {
             int year = view.getKey();
-            byte[] json = VIEWS.serialize(Topics.PROJECTS.name(), view.getValue());
-            long fingerprint = Fingerprint.of(json);
+            byte[] summary = ProjectSummarySerde.encode(ProjectSummary.of(view.getValue()));
+            long fingerprint = Fingerprint.of(summary);
             after.put(year, fingerprint);
             if (!Objects.equals(before.get(year), fingerprint)) {
-                forward(state, year, json, timestamp);
+                forward(state, year, summary, timestamp);
             }
         }
         for (int year : before.keySet()) {
@@ -117,8 +116,9 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         }
     }
 
-    private void forward(ProjectState state, int year, byte[] json, long timestamp) {
-        context.forward(new Record<>(state.projectId(), new Outcome.Changed(year + "/" + state.projectId(), json), timestamp));
+    private void forward(ProjectState state, int year, byte[] summary, long timestamp) {
+        context.forward(new Record<>(state.projectId(), new Outcome.Changed(year + "/" + state.projectId(), summary),
+                timestamp));
     }
 
     private void reevaluateIfNewDay() {

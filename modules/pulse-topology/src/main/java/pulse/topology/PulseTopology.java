@@ -16,12 +16,12 @@ import pulse.rules.RuleSettings;
  * Pulse's topology, built without any running Kafka so that the TopologyTestDriver runs exactly it.
  *
  * <pre>
- * pulse.events ─► ProjectProcessor [projects store] ─► each plan year's view that moved ─► pulse.projects
+ * pulse.events ─► ProjectProcessor [projects store] ─► each plan year's summary that moved ─► pulse.projects
  *                                                   └► records it cannot take ─► pulse.events.dlq
  * </pre>
  *
- * That is all it writes: per event the project's state (its changelog) and, when a view moved,
- * that view. The totals of every group are summed from {@code pulse.projects} by each instance
+ * That is all it writes: per event the project's state (its changelog) and, when what the totals
+ * and the screen show of it moved, its {@link ProjectSummary}. The totals of every group are summed from {@code pulse.projects} by each instance
  * ({@link TotalsBook}); the audit trail is {@code pulse.events} itself, read at the offsets the
  * state keeps.
  */
@@ -34,7 +34,7 @@ public final class PulseTopology {
     public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new SmileSerde<>(ProjectState.class)));
+                Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new ProjectStateSerde()));
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
@@ -43,10 +43,10 @@ public final class PulseTopology {
                 .mapValues(outcome -> ((Outcome.Refused) outcome).original())
                 .to(Topics.DEAD_LETTERS.name(),
                         Produced.with(Topics.DEAD_LETTERS.keySerde(), Topics.DEAD_LETTERS.valueSerde()));
-        // The views leave as the JSON the processor encoded once, to fingerprint them.
+        // The summaries leave as the bytes the processor encoded once, to fingerprint them.
         outcomes.filter((projectId, outcome) -> outcome instanceof Outcome.Changed)
                 .map((projectId, outcome) -> KeyValue.pair(((Outcome.Changed) outcome).projectYear(),
-                        ((Outcome.Changed) outcome).view()))
+                        ((Outcome.Changed) outcome).summary()))
                 .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Serdes.ByteArray()));
         return builder.build();
     }

@@ -10,11 +10,9 @@ import org.apache.kafka.common.serialization.Serializer;
 import pulse.model.PulseJson;
 
 /**
- * Pulse's own records in the topology's state store, as Smile (Jackson's binary JSON: the same
- * model and settings, without names and numbers as text). Every event reads and writes its
- * project's state, and JSON text was the largest part of the stream thread's work. Topics that
- * others read ({@code pulse.projects}) stay JSON. Values written as JSON by an earlier version are
- * still read: JSON starts with '{', Smile with its ":)" header.
+ * Records as Smile (Jackson's binary JSON: the same model and settings, without names and numbers
+ * as text), or as JSON when they start with '{'. Earlier versions kept a project's state in the
+ * store this way; {@link ProjectStateSerde} still reads those states through here.
  */
 public final class SmileSerde<T> implements Serde<T> {
 

@@ -29,9 +29,10 @@ import pulse.rules.TargetRule;
 public final class Tally {
 
     private static final int SCALE = 4;
+    private static final int COUNTS = 6, SUMS = 5;
     private static final int MONTHS = 12;
     private static final long[] NO_MONTHS = new long[MONTHS];
-    private static final Tally ZERO = new Tally(0, new long[6], new long[5], NO_MONTHS, NO_MONTHS);
+    private static final Tally ZERO = new Tally(0, new long[COUNTS], new long[SUMS], NO_MONTHS, NO_MONTHS);
 
     private static final int PROJECTS = 0, STARTED = 1, COMPLETED = 2, GREEN = 3, YELLOW = 4, RED = 5;
     private static final int TOTAL = 0, ANNUAL = 1, THIS_YEAR = 2, SINCE_START = 3, TARGET = 4;
@@ -81,6 +82,27 @@ public final class Tally {
             }
         }
         return new Tally(view.year(), counts, money, plan, actual);
+    }
+
+    /** Writes the tally as {@link #readFrom} reads it: the year, then every sum. */
+    void writeTo(BinaryOut out) {
+        out.integer(year);
+        for (long[] values : new long[][] {counts, money, plan, actual}) {
+            for (long value : values) {
+                out.number(value);
+            }
+        }
+    }
+
+    static Tally readFrom(BinaryIn in) {
+        int year = in.integer();
+        long[][] values = {new long[COUNTS], new long[SUMS], new long[MONTHS], new long[MONTHS]};
+        for (long[] sums : values) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = in.number();
+            }
+        }
+        return new Tally(year, values[0], values[1], values[2], values[3]);
     }
 
     private static long units(BigDecimal amount) {

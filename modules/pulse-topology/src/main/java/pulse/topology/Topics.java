@@ -1,7 +1,6 @@
 package pulse.topology;
 
 import org.apache.kafka.common.serialization.Serdes;
-import pulse.model.ProjectView;
 
 /** The topics Pulse reads and writes. */
 public final class Topics {
@@ -40,12 +39,12 @@ public final class Topics {
     public static final Topic<String, byte[]> AUDIT = new Topic<>("pulse.audit", Serdes.String(), Serdes.ByteArray());
 
     /**
-     * Every project's latest view of each plan year, key = {@code <year>/<projectId>} (compacted; a
-     * tombstone when a project leaves a year's list): what every instance sums its totals from
-     * ({@link TotalsBook}) and the screen's push channel follows.
+     * Every project's latest summary of each plan year ({@link ProjectSummary}), key =
+     * {@code <year>/<projectId>} (compacted; a tombstone when a project leaves a year's list): what
+     * every instance sums its totals from ({@link TotalsBook}) and the screen's push channel follows.
      */
-    public static final Topic<String, ProjectView> PROJECTS =
-            new Topic<>("pulse.projects", Serdes.String(), new JsonSerde<>(ProjectView.class));
+    public static final Topic<String, ProjectSummary> PROJECTS =
+            new Topic<>("pulse.projects", Serdes.String(), new ProjectSummarySerde());
 
     /** Accounts of the HTTP API, key = username, value = the account's JSON (compacted, one partition). */
     public static final Topic<String, byte[]> ACCOUNTS =

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import pulse.model.ProjectView;
 
 /**
  * Every group's totals, kept from the projects' latest views as {@code pulse.projects} carries
@@ -30,14 +29,14 @@ public final class TotalsBook {
     private final ConcurrentSkipListMap<String, Tally> groups = new ConcurrentSkipListMap<>();
 
     /**
-     * Takes the latest view of a project in a plan year ({@code null}: the project left that year's
-     * list) and answers the groups whose totals moved.
+     * Takes the latest summary of a project in a plan year ({@code null}: the project left that
+     * year's list) and answers the groups whose totals moved.
      *
      * @param projectYear the key on {@code pulse.projects}, {@code <year>/<projectId>}
      */
-    public synchronized List<GroupKey> apply(String projectYear, ProjectView view) {
+    public synchronized List<GroupKey> apply(String projectYear, ProjectSummary project) {
         Contribution before = byProjectYear.get(projectYear);
-        Contribution after = view == null ? null : new Contribution(groupsOf(view), Tally.of(view));
+        Contribution after = project == null ? null : new Contribution(groupsOf(project), project.tally());
         if (after == null) {
             byProjectYear.remove(projectYear);
         } else {
@@ -61,11 +60,11 @@ public final class TotalsBook {
         return moved;
     }
 
-    private String[] groupsOf(ProjectView view) {
+    private String[] groupsOf(ProjectSummary project) {
         Dimension[] dimensions = Dimension.values();
         String[] keys = new String[dimensions.length];
         for (int d = 0; d < dimensions.length; d++) {
-            String key = GroupKey.of(view, dimensions[d]).format();
+            String key = GroupKey.of(project, dimensions[d]).format();
             String known = groups.ceilingKey(key);
             keys[d] = key.equals(known) ? known : key;   // one String per group, not per project
         }

@@ -47,7 +47,7 @@ class PulseTopologyTest {
     private final MutableClock clock = new MutableClock(LocalDate.parse("2022-06-30"));
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> events;
-    private TestOutputTopic<String, ProjectView> projectsSent;
+    private TestOutputTopic<String, ProjectSummary> projectsSent;
     /** The totals as every instance keeps them: summed from what the topology sends on {@code pulse.projects}. */
     private final TotalsBook book = new TotalsBook();
     private Instant recordTime = Instant.parse("2022-06-30T00:00:00Z");
@@ -189,7 +189,7 @@ class PulseTopologyTest {
 
         // Four events, four views: the totals are summed from them by whoever reads them.
         List<String> keys = new ArrayList<>();
-        List<org.apache.kafka.streams.KeyValue<String, ProjectView>> sent = projectsSent.readKeyValuesToList();
+        List<org.apache.kafka.streams.KeyValue<String, ProjectSummary>> sent = projectsSent.readKeyValuesToList();
         sent.forEach(record -> {
             keys.add(record.key);
             book.apply(record.key, record.value);

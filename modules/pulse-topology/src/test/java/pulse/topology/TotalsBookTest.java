@@ -36,9 +36,9 @@ class TotalsBookTest {
 
     @Test
     void shouldSumTheLatestViewOfEachProjectToTheCent() {
-        book.apply("2022/P1", view("P1", "县住建局", "2022-01", "1000.10"));
-        book.apply("2022/P2", view("P2", "县住建局", "2022-01", "0.01"));
-        book.apply("2022/P1", view("P1", "县住建局", "2022-01", "1000.10", "2022-02", "250.55"));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-01", "1000.10")));
+        book.apply("2022/P2", ProjectSummary.of(view("P2", "县住建局", "2022-01", "0.01")));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-01", "1000.10", "2022-02", "250.55")));
 
         assertThat(completed(GroupKey.county(2022))).isEqualTo("1250.66");
         assertThat(completed(new GroupKey(2022, Dimension.UNIT, "县住建局"))).isEqualTo("1250.66");
@@ -49,8 +49,8 @@ class TotalsBookTest {
 
     @Test
     void shouldMoveAProjectBetweenUnitsAndTakeItAwayOnATombstone() {
-        book.apply("2022/P1", view("P1", "县住建局", "2022-01", "300.00"));
-        List<GroupKey> moved = book.apply("2022/P1", view("P1", "县交通局", "2022-01", "300.00"));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-01", "300.00")));
+        List<GroupKey> moved = book.apply("2022/P1", ProjectSummary.of(view("P1", "县交通局", "2022-01", "300.00")));
 
         assertThat(moved).contains(new GroupKey(2022, Dimension.UNIT, "县住建局"), new GroupKey(2022, Dimension.UNIT, "县交通局"))
                 .doesNotContain(GroupKey.county(2022));   // the county holds the same project with the same figures
@@ -63,18 +63,18 @@ class TotalsBookTest {
     }
 
     @Test
-    void shouldChangeNothingWhenTheSameViewComesAgain() {
-        ProjectView view = view("P1", "县住建局", "2022-03", "12.34");
-        book.apply("2022/P1", view);
+    void shouldChangeNothingWhenTheSameSummaryComesAgain() {
+        ProjectSummary summary = ProjectSummary.of(view("P1", "县住建局", "2022-03", "12.34"));
+        book.apply("2022/P1", summary);
 
-        assertThat(book.apply("2022/P1", view)).isEmpty();
+        assertThat(book.apply("2022/P1", summary)).isEmpty();
         assertThat(completed(GroupKey.county(2022))).isEqualTo("12.34");
     }
 
     @Test
     void shouldListADimensionsGroupsOfOneYearByKey() {
-        book.apply("2022/P1", view("P1", "县住建局"));
-        book.apply("2022/P2", view("P2", "县交通局"));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局")));
+        book.apply("2022/P2", ProjectSummary.of(view("P2", "县交通局")));
 
         assertThat(book.all(2022, Dimension.UNIT)).containsOnlyKeys("县交通局", "县住建局");
         assertThat(book.all(2023, Dimension.UNIT)).isEmpty();

@@ -19,13 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import pulse.model.Light;
-import pulse.model.ProjectView;
 import pulse.model.PulseJson;
 import pulse.model.Totals;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
+import pulse.topology.ProjectSummary;
 import pulse.topology.Tally;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -197,17 +197,17 @@ public class LiveFeed {
     }
 
     /** A project matters to the screen when its light changed, or while it is not green (its reasons move). */
-    void projectChanged(ProjectView view) {
-        if (view.year() != liveYear()) {
+    void projectChanged(ProjectSummary project) {
+        if (project.year() != liveYear()) {
             return;
         }
-        Light before = lights.put(view.projectId(), view.light());
-        if (view.light() == Light.GREEN && (before == null || before == Light.GREEN)) {
+        Light before = lights.put(project.projectId(), project.light());
+        if (project.light() == Light.GREEN && (before == null || before == Light.GREEN)) {
             return;
         }
         synchronized (this) {
-            pendingProjects.remove(view.projectId());
-            pendingProjects.put(view.projectId(), ProjectChange.of(view));
+            pendingProjects.remove(project.projectId());
+            pendingProjects.put(project.projectId(), ProjectChange.of(project));
             if (pendingProjects.size() > MAX_PROJECTS_PER_UPDATE) {
                 pendingProjects.remove(pendingProjects.keySet().iterator().next());
             }

@@ -19,7 +19,6 @@ import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.ProjectRegistered;
-import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.TopicFollower;
@@ -28,11 +27,12 @@ import pulse.server.operations.DeadLetters;
 import pulse.server.query.LiveTotals;
 import pulse.server.query.QueryService;
 import pulse.topology.GroupKey;
+import pulse.topology.ProjectSummary;
 import pulse.topology.Topics;
 
 /**
- * Follows ({@link TopicFollower}) the topology's output ({@code pulse.projects}, from its start: every view goes into this
- * instance's {@link LiveTotals}), the accepted reports ({@code pulse.events}, its last few, for the
+ * Follows ({@link TopicFollower}) the topology's output ({@code pulse.projects}, from its start: every summary goes into
+ * this instance's {@link LiveTotals}), the accepted reports ({@code pulse.events}, its last few, for the
  * ticker) and the dead letters ({@code pulse.events.dlq}, counted from its start) on every
  * partition, whichever instance processed them, reading only committed records, and hands each
  * change to the {@link LiveFeed} — the totals' changes once it has caught up with what was there
@@ -45,6 +45,8 @@ class OutputReader {
     /** Reports read back on start, so the ticker is not empty after a restart. */
     private static final int TICKER_BACKLOG_PER_PARTITION = 10;
     private static final Duration NAME_WAIT = Duration.ofSeconds(3);
+    private static final org.apache.kafka.common.serialization.Deserializer<ProjectSummary> SUMMARIES =
+            Topics.PROJECTS.valueSerde().deserializer();
 
     private final LiveFeed feed;
     private final QueryService query;
@@ -75,14 +77,14 @@ class OutputReader {
     }
 
     private void projectChanged(ConsumerRecord<String, byte[]> record) {
-        ProjectView view = Topics.PROJECTS.valueSerde().deserializer().deserialize(record.topic(), record.value());
-        List<GroupKey> moved = totals.apply(record.key(), view);
+        ProjectSummary project = SUMMARIES.deserialize(record.topic(), record.value());
+        List<GroupKey> moved = totals.apply(record.key(), project);
         if (totals.isCaughtUp()) {
             moved.forEach(group -> feed.totalsChanged(group, totals.get(group)));
         }
-        if (view != null) {
-            names.put(view.projectId(), view.name());
-            feed.projectChanged(view);
+        if (project != null) {
+            names.put(project.projectId(), project.name());
+            feed.projectChanged(project);
         }
     }
 

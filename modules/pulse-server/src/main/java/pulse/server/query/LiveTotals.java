@@ -3,10 +3,10 @@ package pulse.server.query;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.NavigableMap;
-import pulse.model.ProjectView;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
+import pulse.topology.ProjectSummary;
 import pulse.topology.Tally;
 import pulse.topology.TotalsBook;
 
@@ -22,9 +22,9 @@ public class LiveTotals {
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean caughtUp;
 
-    /** A project's latest view of a plan year from {@code pulse.projects}; answers the groups that moved. */
-    public List<GroupKey> apply(String projectYear, ProjectView view) {
-        List<GroupKey> moved = book.apply(projectYear, view);
+    /** A project's latest summary in a plan year from {@code pulse.projects}; answers the groups that moved. */
+    public List<GroupKey> apply(String projectYear, ProjectSummary project) {
+        List<GroupKey> moved = book.apply(projectYear, project);
         if (!moved.isEmpty()) {
             version.incrementAndGet();
         }
