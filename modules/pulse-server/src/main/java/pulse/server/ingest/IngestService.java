@@ -121,7 +121,7 @@ public class IngestService {
         List<PulseEvent> checked = new ArrayList<>();
         Map<String, KnownProjects.Known> registeredHere = new HashMap<>();
         Map<String, ProjectRegistered> registrationsHere = new HashMap<>();
-        Map<String, BigDecimal> reportedHere = new HashMap<>();
+        Map<String, Map<String, BigDecimal>> reportedHere = new HashMap<>();
         KnownProjects.Lookup lookup = known.lookup();
         for (int i = 0; i < events.size(); i++) {
             try {
@@ -141,7 +141,8 @@ public class IngestService {
                     registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
                     registrationsHere.put(event.projectId(), registration);
                 } else if (event.payload() instanceof InvestmentReported report) {
-                    reportedHere.put(event.projectId() + "/" + report.period(), report.amount());
+                    reportedHere.computeIfAbsent(event.projectId(), id -> new HashMap<>())
+                            .put(report.period().toString(), report.amount());
                 }
                 checked.add(event);
             } catch (InvalidInputException e) {
@@ -166,7 +167,7 @@ public class IngestService {
      * project ({@code project} null for a registration). Returns the event with the project's unit.
      */
     private PulseEvent checked(PulseEvent event, KnownProjects.Known project, Sender sender,
-            KnownProjects.Lookup lookup, Map<String, BigDecimal> reportedHere,
+            KnownProjects.Lookup lookup, Map<String, Map<String, BigDecimal>> reportedHere,
             Map<String, ProjectRegistered> registrationsHere, String at) {
         if (event.payload() instanceof ProjectRegistered) {
             requireAdmin(sender, event, at);
@@ -189,13 +190,13 @@ public class IngestService {
      * The same figure again is a retry, and needs nothing.
      */
     private static void requireReasonForCorrection(PulseEvent event, KnownProjects.Lookup lookup,
-            Map<String, BigDecimal> reportedHere, String at) {
+            Map<String, Map<String, BigDecimal>> reportedHere, String at) {
         if (!(event.payload() instanceof InvestmentReported report) || report.reason() != null) {
             return;
         }
         String period = report.period().toString();
-        BigDecimal before = reportedHere.containsKey(event.projectId() + "/" + period)
-                ? reportedHere.get(event.projectId() + "/" + period)
+        Map<String, BigDecimal> here = reportedHere.getOrDefault(event.projectId(), Map.of());
+        BigDecimal before = here.containsKey(period) ? here.get(period)
                 : lookup.reportedBefore(event.projectId(), period).orElse(null);
         if (before != null && before.compareTo(report.amount()) != 0) {
             throw new InvalidInputException(new FieldError(at + "reason", null,
@@ -209,14 +210,13 @@ public class IngestService {
      * written straight to Kafka). The figures of this batch count as reported.
      */
     private static void requirePlausible(PulseEvent event, KnownProjects.Lookup lookup,
-            Map<String, BigDecimal> reportedHere, Map<String, ProjectRegistered> registrationsHere,
+            Map<String, Map<String, BigDecimal>> reportedHere, Map<String, ProjectRegistered> registrationsHere,
             RuleSettings settings, String at) {
         if (!(event.payload() instanceof InvestmentReported report)) {
             return;
         }
         int year = report.period().getYear();
         Map<String, BigDecimal> months = new TreeMap<>();
-        String prefix = event.projectId() + "/";
         PlausibilityRule.Facts facts;
         ProjectRegistered registeredHere = registrationsHere.get(event.projectId());
         if (registeredHere != null) {
@@ -236,11 +236,7 @@ public class IngestService {
                     planned ? project.annualPlan() : null, planned ? project.monthlyPlan() : null, months,
                     project.startYear(), project.investedBeforeYear(), project.totalInvestment());
         }
-        reportedHere.forEach((key, amount) -> {
-            if (key.startsWith(prefix)) {
-                months.put(key.substring(prefix.length()), amount);
-            }
-        });
+        months.putAll(reportedHere.getOrDefault(event.projectId(), Map.of()));
         PlausibilityRule.check(facts, report.confirmed(), settings).ifPresent(doubt -> {
             boolean yuan = doubt.doubt() == PlausibilityRule.Doubt.LOOKS_LIKE_YUAN;
             throw new InvalidInputException(new FieldError(at + (yuan ? "amount" : "confirm"),
