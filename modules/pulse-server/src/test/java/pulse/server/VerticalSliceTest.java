@@ -138,6 +138,42 @@ class VerticalSliceTest {
         assertThat(stale.body()).isEqualTo(first.body());
     }
 
+    /**
+     * Micronaut verifies a login token the first time; from then on the totals are answered on the
+     * connection's own thread (TotalsFastPath), with the same bytes and headers. A token nobody
+     * verified still goes to Micronaut, which refuses it.
+     */
+    @Test
+    void shouldAnswerTheCountysTotalsAlikeOnTheFastPathOnceATokenIsVerified() {
+        String token = server.account("totals-viewer", "viewer", null);
+        io.micrometer.core.instrument.Counter fast = server.context()
+                .getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("pulse.totals.fast.answers");
+        double before = fast.count();
+
+        PulseServer.Answer verified = server.as(token).get("/api/totals");
+        assertThat(fast.count()).isEqualTo(before);
+        PulseServer.Answer quick = server.as(token).get("/api/totals");
+        assertThat(fast.count()).isEqualTo(before + 1);
+
+        assertThat(quick.status()).isEqualTo(200);
+        assertThat(quick.body()).isEqualTo(verified.body());
+        assertThat(money(quick.json(), "completedThisYear")).isEqualByComparingTo("4250.50");
+        for (String header : List.of("ETag", "Content-Type", "Content-Security-Policy", "X-Content-Type-Options",
+                "X-Frame-Options", "Referrer-Policy")) {
+            assertThat(quick.raw().headers().firstValue(header)).as(header).isEqualTo(verified.raw().headers().firstValue(header));
+        }
+        PulseServer.Answer unchanged = server.as(token).get("/api/totals", "If-None-Match",
+                quick.raw().headers().firstValue("ETag").orElseThrow());
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(fast.count()).isEqualTo(before + 2);
+
+        PulseServer.Answer forged = server.as(token.substring(0, token.length() - 4) + "AAAA").get("/api/totals");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.body()).doesNotContain("completedThisYear");
+        assertThat(fast.count()).isEqualTo(before + 2);
+    }
+
     @Test
     void shouldAnswerUnitTotalsWithGrades() {
         JsonNode units = server.get("/api/totals/unit").json();
