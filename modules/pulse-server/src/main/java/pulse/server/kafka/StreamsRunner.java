@@ -101,16 +101,12 @@ public class StreamsRunner {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
 
-    /** A local store to query; {@link StoreUnavailableException} while starting, rebalancing or restoring. */
-    public <T> T store(String name, QueryableStoreType<T> type) {
-        return store(name, type, null, false);
-    }
-
     /**
-     * A store to read, limited to one partition when {@code partition} is not null. A {@code stale}
+     * A local store to read, limited to one partition when {@code partition} is not null;
+     * {@link StoreUnavailableException} while starting, rebalancing or restoring. A {@code stale}
      * read also accepts a standby's copy, and a store that is restoring or rebalancing.
      */
-    public <T> T store(String name, QueryableStoreType<T> type, Integer partition, boolean stale) {
+    private <T> T store(String name, QueryableStoreType<T> type, Integer partition, boolean stale) {
         KafkaStreams.State state = streams.state();
         boolean readable = state == KafkaStreams.State.RUNNING || (stale && state == KafkaStreams.State.REBALANCING);
         if (!readable) {
@@ -127,6 +123,21 @@ public class StreamsRunner {
             return streams.store(query);
         } catch (InvalidStateStoreException e) {
             throw new StoreUnavailableException("store " + name + " is not queryable here: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a local store ({@link #store}) with
+     * {@code read}: a store handed out can still go away while it is read (its task moves to another
+     * thread, a failed thread is replaced), and that too is a {@link StoreUnavailableException}, not an error.
+     */
+    public <T, R> R read(String name, QueryableStoreType<T> type, Integer partition, boolean stale,
+            java.util.function.Function<T, R> read) {
+        T store = store(name, type, partition, stale);
+        try {
+            return read.apply(store);
+        } catch (InvalidStateStoreException e) {
+            throw new StoreUnavailableException("store " + name + " went away while read: " + e.getMessage());
         }
     }
 

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import pulse.model.EventCodec;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
@@ -137,16 +136,16 @@ class ProjectReads {
         boolean alone = streams.self().isEmpty();
         ProjectState state = null;
         try {
-            state = streams.<ReadOnlyKeyValueStore<String, ProjectState>>store(PulseTopology.PROJECTS_STORE,
-                    QueryableStoreTypes.keyValueStore(), partition, stale).get(projectId);
+            state = streams.read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(),
+                    partition, stale, store -> store.get(projectId));
         } catch (StoreUnavailableException e) {
             if (!alone || partition == null) {
                 throw e;
             }
         }
         if (state == null && alone && partition != null) {
-            state = streams.<ReadOnlyKeyValueStore<String, ProjectState>>store(PulseTopology.PROJECTS_STORE,
-                    QueryableStoreTypes.keyValueStore(), null, stale).get(projectId);
+            state = streams.read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(),
+                    null, stale, store -> store.get(projectId));
         }
         return state;
     }
@@ -185,16 +184,18 @@ class ProjectReads {
     /** The projects of this instance's active partitions. */
     List<ProjectView> localProjects(ProjectFilter filter) {
         LocalDate today = clock.today();
-        List<ProjectView> views = new ArrayList<>();
-        try (KeyValueIterator<String, ProjectState> all =
-                streams.store(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore()).all()) {
-            while (all.hasNext()) {
-                ProjectView view = evaluator.viewIn(all.next().value, filter.year(), today);
-                if (view != null && filter.matches(view)) {
-                    views.add(view);
-                }
-            }
-        }
-        return views;
+        return streams.read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(), null,
+                false, store -> {
+                    List<ProjectView> views = new ArrayList<>();
+                    try (KeyValueIterator<String, ProjectState> all = store.all()) {
+                        while (all.hasNext()) {
+                            ProjectView view = evaluator.viewIn(all.next().value, filter.year(), today);
+                            if (view != null && filter.matches(view)) {
+                                views.add(view);
+                            }
+                        }
+                    }
+                    return views;
+                });
     }
 }
