@@ -3,6 +3,11 @@ package pulse.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The CPU time processes used (user + system, from /proc) since this was made. */
 final class Cpu {
@@ -12,6 +17,7 @@ final class Cpu {
 
     private final long[] pids;
     private final long[] startTicks;
+    private final List<Map<String, Long>> startThreads = new ArrayList<>();
 
     Cpu(Process... processes) {
         pids = new long[processes.length];
@@ -19,7 +25,39 @@ final class Cpu {
         for (int i = 0; i < processes.length; i++) {
             pids[i] = processes[i].pid();
             startTicks[i] = ticks(pids[i]);
+            startThreads.add(threadTicks(pids[i]));
         }
+    }
+
+    /**
+     * The threads of the {@code i}-th process that used the most CPU since, by name (numbers taken
+     * out, so a pool's threads count together), as shares of that process's CPU: where the time went.
+     */
+    String busiestThreads(int i, int count) {
+        Map<String, Long> now = threadTicks(pids[i]);
+        Map<String, Long> used = new HashMap<>();
+        now.forEach((name, ticks) -> used.put(name, ticks - startThreads.get(i).getOrDefault(name, 0L)));
+        long total = Math.max(1, used.values().stream().mapToLong(Long::longValue).sum());
+        return used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(count)
+                .map(entry -> String.format("%s %.0f%%", entry.getKey(), 100.0 * entry.getValue() / total))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9a-f]{8}-[0-9a-f-]*|[0-9]+", "#");
+                    byName.merge(name, ticks(task.resolve("stat")), Long::sum);
+                } catch (IOException | IllegalStateException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the threads of process " + pid, e);
+        }
+        return byName;
     }
 
     /** Microseconds of CPU the {@code i}-th process used since. */
@@ -32,12 +70,16 @@ final class Cpu {
     }
 
     private static long ticks(long pid) {
+        return ticks(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static long ticks(Path statFile) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the CPU time of process " + pid, e);
+            throw new IllegalStateException("cannot read the CPU time in " + statFile, e);
         }
     }
 }

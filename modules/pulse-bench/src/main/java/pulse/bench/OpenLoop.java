@@ -1,11 +1,28 @@
 package pulse.bench;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
@@ -13,9 +30,12 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Sends requests at a fixed rate whatever the answers do, and times each from the moment it was
- * due to be sent, not from when it was sent: a server that stalls is charged for every request
- * that should have gone out meanwhile (no coordinated omission).
+ * Requests sent at a fixed rate whatever the answers do, as wrk2 does: each is timed from when it
+ * was due, not from when a connection was free, so a server that falls behind shows its queue (no
+ * coordinated omission). It uses a fixed number of keep-alive connections, one request on each at a
+ * time; a request due while all are busy waits for one, and that wait is in its latency. (A client
+ * that opened a connection per waiting request, as Java's HttpClient does, ran the server out of
+ * file descriptors, and measured its own connection set-up.) All I/O is on one Netty event loop.
  */
 final class OpenLoop {
 
@@ -23,34 +43,133 @@ final class OpenLoop {
     final AtomicLong failed = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final int connections;
 
-    /** {@code rate} requests a second for {@code duration}, the i-th to {@code url.apply(i)}; returns once all answered. */
+    OpenLoop(int connections) {
+        this.connections = connections;
+    }
+
+    /** A request due at {@code due} (nanoTime). */
+    private record Due(String path, long due) {}
+
+    /** {@code rate} requests a second for {@code duration}, the i-th to {@code url.apply(i)}; returns once all answered or gave up. */
     OpenLoop run(double rate, Duration duration, LongFunction<String> url, String token) {
-        long interval = (long) (1e9 / rate);
-        long start = System.nanoTime();
+        URI first = URI.create(url.apply(0));
         long count = (long) (rate * duration.toSeconds());
-        CompletableFuture<?>[] answers = new CompletableFuture<?>[(int) count];
-        for (long i = 0; i < count; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
+        CountDownLatch done = new CountDownLatch((int) count);
+        EventLoopGroup loop = new NioEventLoopGroup(1);
+        Dispatcher dispatcher = new Dispatcher(first, token, done);
+        try {
+            Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(1 << 20), dispatcher);
+                        }
+                    });
+            for (int i = 0; i < connections; i++) {
+                bootstrap.connect(first.getHost(), first.getPort()).addListener(connected -> {
+                    if (!connected.isSuccess()) {
+                        System.err.println("open loop: a connection failed: " + connected.cause());
+                    }
+                });
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url.apply(i)))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build();
-            sent.incrementAndGet();
-            answers[(int) i] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((answer, error) -> {
-                if (error != null || answer.statusCode() != 200) {
-                    failed.incrementAndGet();
-                } else {
-                    latencyMicros.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+            long interval = (long) (1e9 / rate);
+            long start = System.nanoTime();
+            for (long i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
-                return null;
-            });
+                sent.incrementAndGet();
+                Due request = new Due(URI.create(url.apply(i)).getRawPath(), due);
+                loop.execute(() -> dispatcher.offer(request));
+            }
+            if (!done.await(30, TimeUnit.SECONDS)) {
+                failed.addAndGet(done.getCount());   // still waiting 30 s after the last was due
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
-        CompletableFuture.allOf(answers).join();
         return this;
+    }
+
+    /** On the event loop: hands waiting requests to idle connections and takes their answers. */
+    @io.netty.channel.ChannelHandler.Sharable
+    private final class Dispatcher extends SimpleChannelInboundHandler<FullHttpResponse> {
+
+        private final String host;
+        private final String authorization;
+        private final CountDownLatch done;
+        private final Deque<Due> waiting = new ArrayDeque<>();
+        private final Deque<Channel> idle = new ArrayDeque<>();
+        private final java.util.Map<Channel, Due> inFlight = new java.util.HashMap<>();
+
+        Dispatcher(URI uri, String token, CountDownLatch done) {
+            this.host = uri.getHost() + ":" + uri.getPort();
+            this.authorization = "Bearer " + token;
+            this.done = done;
+        }
+
+        void offer(Due request) {
+            Channel channel = idle.pollFirst();
+            if (channel == null) {
+                waiting.addLast(request);
+            } else {
+                send(channel, request);
+            }
+        }
+
+        private void send(Channel channel, Due request) {
+            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, request.path());
+            http.headers().set(HttpHeaderNames.HOST, host).set(HttpHeaderNames.AUTHORIZATION, authorization);
+            inFlight.put(channel, request);
+            channel.writeAndFlush(http);
+        }
+
+        private void next(Channel channel) {
+            Due request = waiting.pollFirst();
+            if (request == null) {
+                idle.addLast(channel);
+            } else {
+                send(channel, request);
+            }
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            next(ctx.channel());
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse response) {
+            Due answered = inFlight.remove(ctx.channel());
+            if (answered != null) {
+                if (response.status().code() == 200) {
+                    latencyMicros.recordValue(Math.max(0, (System.nanoTime() - answered.due()) / 1000));
+                } else {
+                    failed.incrementAndGet();
+                }
+                done.countDown();
+            }
+            next(ctx.channel());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            idle.remove(ctx.channel());
+            if (inFlight.remove(ctx.channel()) != null) {
+                failed.incrementAndGet();
+                done.countDown();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 }
