@@ -43,6 +43,17 @@ final class Cpu {
                 .collect(Collectors.joining(", "));
     }
 
+    /** Microseconds of CPU the {@code i}-th process's threads whose names start with {@code prefix} used since. */
+    double threadMicros(int i, String prefix) {
+        long ticks = 0;
+        for (Map.Entry<String, Long> thread : threadTicks(pids[i]).entrySet()) {
+            if (thread.getKey().startsWith(prefix)) {
+                ticks += thread.getValue() - startThreads.get(i).getOrDefault(thread.getKey(), 0L);
+            }
+        }
+        return ticks / TICKS_PER_SECOND * 1e6;
+    }
+
     private static Map<String, Long> threadTicks(long pid) {
         Map<String, Long> byName = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
