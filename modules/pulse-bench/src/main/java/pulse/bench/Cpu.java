@@ -43,11 +43,11 @@ final class Cpu {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Microseconds of CPU the {@code i}-th process's threads whose names start with {@code prefix} used since. */
-    double threadMicros(int i, String prefix) {
+    /** Microseconds of CPU the {@code i}-th process's JIT compiler threads ("C1/C2 CompilerThre") used since. */
+    double compilerMicros(int i) {
         long ticks = 0;
         for (Map.Entry<String, Long> thread : threadTicks(pids[i]).entrySet()) {
-            if (thread.getKey().startsWith(prefix)) {
+            if (thread.getKey().startsWith("C# CompilerThre")) {   // the name as threadTicks keeps it
                 ticks += thread.getValue() - startThreads.get(i).getOrDefault(thread.getKey(), 0L);
             }
         }

@@ -31,9 +31,13 @@ final class Processes {
 
     static final String ADMIN_PASSWORD = "benchmark-admin-password";
 
+    /** -DserverHeap=512m: the server's heap (-Xmx), to see what it needs rather than what it may take. */
+    static String serverHeap() {
+        return System.getProperty("serverHeap", "1g");
+    }
+
     static Process server(Path repo, Path dataDir, String bootstrap, int httpPort) throws IOException {
-        // -DserverHeap=512m: the server's heap (-Xmx), to see what it needs rather than what it may take
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + System.getProperty("serverHeap", "1g")));
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + serverHeap()));
         String jfr = System.getProperty("jfr");
         if (jfr != null) {
             // -Djfr=FILE: a flight recording of the server, to see where its time goes

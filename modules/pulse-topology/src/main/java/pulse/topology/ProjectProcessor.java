@@ -38,6 +38,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private final Clock clock;
     private final ProjectEvaluator evaluator;
     private final Duration dayCheckInterval;
+    private static final ProjectSummarySerde SUMMARIES = new ProjectSummarySerde();
     private final EventCodec codec;
     private ProcessorContext<String, Outcome> context;
     private KeyValueStore<String, ProjectState> store;
@@ -99,7 +100,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         SortedMap<Integer, Long> after = new TreeMap<>();
         for (Map.Entry<Integer, ProjectView> view : evaluator.views(state, today()).entrySet()) {
             int year = view.getKey();
-            byte[] summary = ProjectSummarySerde.encode(ProjectSummary.of(view.getValue()));
+            byte[] summary = SUMMARIES.encode(ProjectSummary.of(view.getValue()));
             long fingerprint = Fingerprint.of(summary);
             after.put(year, fingerprint);
             if (!Objects.equals(before.get(year), fingerprint)) {

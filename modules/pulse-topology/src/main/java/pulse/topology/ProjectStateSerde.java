@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import pulse.model.IssueKind;
 import pulse.model.Level;
 import pulse.model.Milestone;
@@ -26,37 +23,23 @@ import pulse.topology.ProjectState.YearPlan;
  * differences. A state an earlier version wrote as Smile or JSON is still read (they start with
  * ':' and '{'; this form with its format byte).
  */
-public final class ProjectStateSerde implements Serde<ProjectState> {
+public final class ProjectStateSerde extends BinarySerde<ProjectState> {
 
-    private static final byte FORMAT = 2;
     private static final Deserializer<ProjectState> EARLIER = new SmileSerde<>(ProjectState.class).deserializer();
 
+    public ProjectStateSerde() {
+        super((byte) 2, "a project's state");
+    }
+
+    /** Smile (it starts with ':') or JSON ('{'). */
     @Override
-    public Serializer<ProjectState> serializer() {
-        return (topic, state) -> state == null ? null : encode(state);
+    ProjectState earlier(String topic, byte[] bytes) {
+        return EARLIER.deserialize(topic, bytes);
     }
 
     @Override
-    public Deserializer<ProjectState> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            if (bytes.length == 0 || bytes[0] != FORMAT) {
-                return EARLIER.deserialize(topic, bytes);
-            }
-            try {
-                BinaryIn in = new BinaryIn(bytes);
-                in.format();
-                return decode(in);
-            } catch (RuntimeException e) {
-                throw new SerializationException("Cannot read a project's state from " + topic, e);
-            }
-        };
-    }
-
-    static byte[] encode(ProjectState state) {
-        BinaryOut out = new BinaryOut(FORMAT).string(state.projectId()).string(state.unitId());
+    void write(ProjectState state, BinaryOut out) {
+        out.string(state.projectId()).string(state.unitId());
         ProjectRegistered registration = state.registration();
         out.bool(registration != null);
         if (registration != null) {
@@ -93,10 +76,10 @@ public final class ProjectStateSerde implements Serde<ProjectState> {
             out.number(offset - previous);
             previous = offset;
         }
-        return out.toByteArray();
     }
 
-    private static ProjectState decode(BinaryIn in) {
+    @Override
+    ProjectState read(BinaryIn in) {
         String projectId = in.string();
         String unitId = in.string();
         ProjectRegistered registration = in.bool()

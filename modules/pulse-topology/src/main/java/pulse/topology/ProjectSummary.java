@@ -25,9 +25,4 @@ public record ProjectSummary(String projectId, int year, String name, String uni
                 view.area(), view.level(), view.status(), view.light(), view.deviationPoints(),
                 view.completedThisYear(), view.reasons(), view.reasonsEn(), Tally.of(view));
     }
-
-    /** The key on {@code pulse.projects}: {@code <year>/<projectId>}. */
-    public String projectYear() {
-        return year + "/" + projectId;
-    }
 }

@@ -2,8 +2,6 @@ package pulse.topology;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 import pulse.model.Level;
 import pulse.model.Light;
 import pulse.model.ProjectStatus;
@@ -17,52 +15,37 @@ import pulse.model.WorkArea;
  * JSON. A record of that earlier form (it starts with '{') is still read, as the summary of its
  * view. Null passes through for tombstones.
  */
-public final class ProjectSummarySerde implements Serde<ProjectSummary> {
+public final class ProjectSummarySerde extends BinarySerde<ProjectSummary> {
 
-    private static final byte FORMAT = 1;
     private static final Deserializer<ProjectView> EARLIER = new JsonSerde<>(ProjectView.class).deserializer();
 
-    @Override
-    public Serializer<ProjectSummary> serializer() {
-        return (topic, summary) -> summary == null ? null : encode(summary);
+    public ProjectSummarySerde() {
+        super((byte) 1, "a project summary");
     }
 
     @Override
-    public Deserializer<ProjectSummary> deserializer() {
-        return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            if (bytes.length > 0 && bytes[0] == '{') {
-                return ProjectSummary.of(EARLIER.deserialize(topic, bytes));
-            }
-            try {
-                return decode(new BinaryIn(bytes), topic);
-            } catch (RuntimeException e) {
-                throw e instanceof SerializationException known ? known
-                        : new SerializationException("Cannot read a project summary from " + topic, e);
-            }
-        };
-    }
-
-    static byte[] encode(ProjectSummary summary) {
-        BinaryOut out = new BinaryOut(FORMAT).string(summary.projectId()).integer(summary.year())
-                .string(summary.name()).string(summary.unitId()).string(summary.township()).name(summary.area())
-                .name(summary.level()).name(summary.status()).name(summary.light())
-                .decimal(summary.deviationPoints()).decimal(summary.completedThisYear());
-        out.list(summary.reasons(), out::string).list(summary.reasonsEn(), out::string);
+    void write(ProjectSummary summary, BinaryOut out) {
+        out.string(summary.projectId()).integer(summary.year()).string(summary.name()).string(summary.unitId())
+                .string(summary.township()).name(summary.area()).name(summary.level()).name(summary.status())
+                .name(summary.light()).decimal(summary.deviationPoints()).decimal(summary.completedThisYear())
+                .list(summary.reasons(), out::string).list(summary.reasonsEn(), out::string);
         summary.tally().writeTo(out);
-        return out.toByteArray();
     }
 
-    private static ProjectSummary decode(BinaryIn in, String topic) {
-        byte format = in.format();
-        if (format != FORMAT) {
-            throw new SerializationException("A project summary on " + topic + " is of format " + format
-                    + "; this version reads format " + FORMAT);
-        }
+    @Override
+    ProjectSummary read(BinaryIn in) {
         return new ProjectSummary(in.string(), in.integer(), in.string(), in.string(), in.string(),
                 in.name(WorkArea.class), in.name(Level.class), in.name(ProjectStatus.class), in.name(Light.class),
                 in.decimal(), in.decimal(), in.list(in::string), in.list(in::string), Tally.readFrom(in));
+    }
+
+    /** A whole view as JSON (it starts with '{'), read as its summary; anything else is not ours. */
+    @Override
+    ProjectSummary earlier(String topic, byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] == '{') {
+            return ProjectSummary.of(EARLIER.deserialize(topic, bytes));
+        }
+        throw new SerializationException("A project summary on " + topic + " is of format "
+                + (bytes.length == 0 ? "(empty)" : bytes[0]) + "; this version reads format " + format());
     }
 }

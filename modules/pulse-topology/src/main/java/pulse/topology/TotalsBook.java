@@ -8,15 +8,15 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Every group's totals, kept from the projects' latest views as {@code pulse.projects} carries
+ * Every group's totals, kept from the projects' latest summaries as {@code pulse.projects} carries
  * them: each instance reads that topic from its start and keeps its own book, so the totals cost
  * no record of their own on Kafka and reach a reader one exactly-once commit after the event.
  *
- * <p>The book remembers what each project-year added to its groups; a new view of it takes the
+ * <p>The book remembers what each project-year added to its groups; a new summary of it takes the
  * old contribution away and adds the new one, so a move between units, a correction or a new
- * day's light shifts exactly what changed. Applying the same view twice changes nothing, and
- * views of different projects may come in any order (they are on different partitions): the
- * totals depend only on the latest view of each project-year.
+ * day's light shifts exactly what changed. Applying the same summary twice changes nothing, and
+ * summaries of different projects may come in any order (they are on different partitions): the
+ * totals depend only on the latest summary of each project-year.
  *
  * <p>One thread applies; any thread reads (a read sees every group as of some apply, not
  * necessarily all groups as of the same one — as any read of live totals does).

@@ -122,7 +122,7 @@ public final class KafkaCluster implements AutoCloseable {
         topics.add(new NewTopic(Topics.AUDIT.name(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(400).toMillis()))));
         // Every instance reads pulse.projects from its start when it starts: small segments let the
-        // cleaner compact all but the newest few MB down to each project's latest view, so that read
+        // cleaner compact all but the newest few MB down to each project-year's latest summary, so that read
         // stays about one record per project-year however many events there were.
         topics.add(new NewTopic(Topics.PROJECTS.name(), Optional.of(settings.partitions()), replication)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
