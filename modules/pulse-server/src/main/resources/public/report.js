@@ -67,7 +67,19 @@ function showErrors(form, body) {
   if ((body.errors || []).some((error) => error.field === 'confirm')) $('confirm-row').hidden = false;
 }
 
-async function submit(form, url, body) {
+/**
+ * Reads the project again until {@code shows} holds for it (the report just accepted is processed
+ * a moment after Kafka acknowledged it), for at most three seconds.
+ */
+async function reloadProjectUntil(shows) {
+  for (let tries = 0; tries < 20; tries += 1) {
+    await loadProject();
+    if (!project || shows(project)) return;
+    await new Promise((resolve) => { setTimeout(resolve, 150); });
+  }
+}
+
+async function submit(form, url, body, shows) {
   clearErrors(form);
   const response = await Session.authFetch(url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body });
   const answer = await response.json();
@@ -75,7 +87,7 @@ async function submit(form, url, body) {
     const result = form.querySelector('.result');
     result.textContent = `${t('accepted')}（offset ${answer.offset}）`;
     result.classList.add('ok');
-    await loadProject();
+    await reloadProjectUntil(shows);
   } else {
     showErrors(form, answer);
   }
@@ -92,13 +104,19 @@ $('investment').addEventListener('submit', (e) => {
   const reason = $('reason').value.trim();
   const confirm = !$('confirm-row').hidden && $('confirm-figure').checked ? ',"confirm":true' : '';
   const body = `{"amount":${amountJson($('amount').value)}${reason ? `,"reason":${JSON.stringify(reason)}` : ''}${confirm}}`;
-  submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/investments/${encodeURIComponent($('period').value)}`, body);
+  const period = $('period').value;
+  const amount = Number($('amount').value);
+  submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/investments/${encodeURIComponent(period)}`, body,
+    (p) => Number(p.months[period]) === amount);
 });
 $('milestone').addEventListener('submit', (e) => {
   e.preventDefault();
   const note = $('note').value.trim();
   const body = JSON.stringify(note ? { date: $('date').value, note } : { date: $('date').value });
-  submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/milestones/${$('milestone-type').value}`, body);
+  const type = $('milestone-type').value;
+  const date = $('date').value;
+  submit(e.target, `/api/projects/${encodeURIComponent($('project').value)}/milestones/${type}`, body,
+    (p) => p.milestones[type] && p.milestones[type].reached === date);
 });
 document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => {
   document.querySelectorAll('.tab').forEach((other) => other.classList.toggle('active', other === tab));

@@ -1,7 +1,8 @@
 // The monitoring screen: a snapshot over Server-Sent Events, then updates as units report.
 const COUNTY = 'county/全县';
-const state = { totals: {}, ranking: [], warnings: new Map(), reports: [], curve: [], filter: null, blockers: [],
-  view: { mode: 'live' }, liveYear: null };
+// warnings: the county's list (pushed); filteredWarnings: the filtered unit's or area's (read when it may have moved).
+const state = { totals: {}, ranking: [], warnings: [], filteredWarnings: [], reports: [], curve: [], filter: null,
+  blockers: [], view: { mode: 'live' }, liveYear: null };
 // SVG, not canvas: the screen is scaled to the display (screen-fit.js), and vectors stay sharp at 4K.
 const charts = {
   gauge: echarts.init(document.getElementById('gauge'), null, { renderer: 'svg' }),
@@ -98,16 +99,14 @@ function renderRanking() {
     const [cls, en] = GRADES[rank.grade] || ['', rank.grade];
     const selected = state.filter && state.filter.dimension === 'unit' && state.filter.key === rank.unitId;
     return `<tr class="unit${selected ? ' selected' : ''}" data-unit="${escapeHtml(rank.unitId)}"><td>${rank.rank}</td>`
-      + `<td>${escapeHtml(rank.unitId)}</td><td>${rank.achievement == null ? '–' : percent(rank.achievement)}</td>`
+      + `<td>${escapeHtml(rank.unitId)}</td><td class="amount">${money(rank.completedThisYear)}</td>`
+      + `<td>${rank.achievement == null ? '–' : percent(rank.achievement)}</td>`
       + `<td><span class="grade ${cls}">${lang === 'zh' ? escapeHtml(rank.grade) : en}</span></td></tr>`;
   }).join('');
 }
 
 function renderWarnings() {
-  const shown = [...state.warnings.values()]
-    .filter((w) => !state.filter || (state.filter.dimension === 'area' ? w.area === state.filter.key : w.unitId === state.filter.key))
-    .sort((a, b) => (a.light === b.light ? Number(a.deviationPoints) - Number(b.deviationPoints) : (a.light === 'RED' ? -1 : 1)))
-    .slice(0, 8);
+  const shown = (state.filter ? state.filteredWarnings : state.warnings).slice(0, 8);
   document.getElementById('warnings').innerHTML = shown.map((w) => `<li class="${w.light}" data-project="${escapeHtml(w.projectId)}">`
     + `<span class="name">${escapeHtml(w.name)}</span> · ${escapeHtml(w.unitId)}`
     + `<div class="reasons">${reasonsOf(w).map(escapeHtml).join(lang === 'zh' ? '；' : '; ')}</div></li>`).join('');
@@ -139,14 +138,23 @@ function renderBlockers() {
     || `<li>${t('none')}</li>`;
 }
 
-let blockersTimer = null;
-function refreshBlockersSoon() {
-  clearTimeout(blockersTimer);
-  blockersTimer = setTimeout(async () => {
-    const response = await Session.authFetch(`/api/issues?open=true${yearParam('&')}`);
-    if (response.ok) { state.blockers = await response.json(); renderBlockers(); }
-  }, 400);
+/**
+ * Runs {@code task} once within {@code ms} of the first call, however many calls come meanwhile:
+ * under a steady stream of updates a debounce that restarts its wait at every call never runs.
+ */
+function throttled(task, ms) {
+  let timer = null;
+  return () => {
+    if (timer === null) timer = setTimeout(() => { timer = null; task(); }, ms);
+  };
 }
+
+/** Open blockers are read, not pushed: on connecting, when the shown list moves, and once a minute. */
+const refreshBlockersSoon = throttled(async () => {
+  const response = await Session.authFetch(`/api/issues?open=true${yearParam('&')}`);
+  if (response.ok) { state.blockers = await response.json(); renderBlockers(); }
+}, 400);
+setInterval(() => { if (state.view.mode !== 'period') refreshBlockersSoon(); }, 60_000);
 
 function renderAll() {
   applyI18n();
@@ -160,23 +168,60 @@ function renderAll() {
   renderBlockers();
 }
 
-let rankingTimer = null;
-let curveTimer = null;
-function refreshRankingSoon() {
-  clearTimeout(rankingTimer);
-  rankingTimer = setTimeout(async () => {
-    const response = await Session.authFetch(`/api/rankings/units?limit=1000${yearParam('&')}`);   // every unit: the ranking scrolls through all
-    if (response.ok) { state.ranking = await response.json(); renderRanking(); }
-  }, 400);
-}
+const refreshCurve = throttled(async () => {
+  const query = state.filter ? `?${state.filter.dimension}=${encodeURIComponent(state.filter.key)}` : '';
+  const response = await Session.authFetch(`/api/curve${query}${yearParam(query ? '&' : '?')}`);
+  if (response.ok) { state.curve = await response.json(); renderCurve(); }
+}, 400);
 function refreshCurveSoon() {
-  if (state.view.mode === 'period') return; // a closed period carries the county's curve only
-  clearTimeout(curveTimer);
-  curveTimer = setTimeout(async () => {
-    const query = state.filter ? `?${state.filter.dimension}=${encodeURIComponent(state.filter.key)}` : '';
-    const response = await Session.authFetch(`/api/curve${query}${yearParam(query ? '&' : '?')}`);
-    if (response.ok) { state.curve = await response.json(); renderCurve(); }
-  }, 400);
+  if (state.view.mode !== 'period') refreshCurve(); // a closed period carries the county's curve only
+}
+
+/**
+ * What the stream does not carry for a filter: a unit's whole totals (updates carry its ranking
+ * row) and the unit's or area's warnings (updates carry the county's list).
+ */
+const refreshFilter = throttled(async () => {
+  const filter = state.filter;
+  if (!filter) return;
+  if (state.view.mode === 'period') {   // a closed period's list is whole: filter it here
+    state.filteredWarnings = state.warnings.filter((w) => (filter.dimension === 'area' ? w.area : w.unitId) === filter.key);
+    renderWarnings();
+    return;
+  }
+  const key = encodeURIComponent(filter.key);
+  const [totals, warnings] = await Promise.all([
+    filter.dimension === 'unit' ? Session.authFetch(`/api/totals/unit/${key}${yearParam('?')}`) : null,
+    Session.authFetch(`/api/warnings?${filter.dimension}=${key}&limit=8${yearParam('&')}`)]);
+  if (filter !== state.filter) return;   // the filter changed meanwhile
+  if (totals && totals.ok) { state.totals[`unit/${filter.key}`] = await totals.json(); renderKpis(); }
+  if (warnings.ok) { state.filteredWarnings = await warnings.json(); renderWarnings(); }
+}, 400);
+
+/** A ranking row: what the table shows and what orders it (as the server ranks). */
+function rankingRow(unitId, line) {
+  const [completedThisYear, completionRate, achievement, grade] = line;
+  return { unitId, completedThisYear, completionRate, achievement, grade };
+}
+function rowOf(rank) {
+  return { unitId: rank.unitId, completedThisYear: rank.totals.completedThisYear,
+    completionRate: rank.totals.completionRate, achievement: rank.achievement, grade: rank.grade, rank: rank.rank };
+}
+/** Best first: completed ÷ due (nothing due counts as ahead), then the completion rate, then the name. */
+function rerank(rows) {
+  const due = (row) => (row.achievement == null ? Infinity : Number(row.achievement));
+  rows.sort((a, b) => due(b) - due(a) || Number(b.completionRate) - Number(a.completionRate)
+    || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  rows.forEach((row, i) => { row.rank = i + 1; });
+  return rows;
+}
+function applyRanking(lines) {
+  const rows = new Map(state.ranking.map((row) => [row.unitId, row]));
+  Object.entries(lines).forEach(([unitId, line]) => {
+    if (line === null) rows.delete(unitId);
+    else rows.set(unitId, rankingRow(unitId, line));
+  });
+  state.ranking = rerank([...rows.values()]);
 }
 
 function onSnapshot(message) {
@@ -187,31 +232,33 @@ function onSnapshot(message) {
   state.totals = { [COUNTY]: message.county };
   message.areas.forEach((area) => { state.totals[`area/${area.key}`] = area; });
   message.units.forEach((rank) => { state.totals[`unit/${rank.unitId}`] = rank.totals; });
-  state.ranking = message.units;
-  state.warnings = new Map(message.warnings.map((w) => [w.projectId, w]));
+  state.ranking = message.units.map(rowOf);
+  state.warnings = message.warnings;
   state.reports = message.reports;
   state.curve = message.curve;
   showDeadLetters(message.deadLetters);
   renderAll();
   refreshBlockersSoon();
-  if (state.filter) refreshCurveSoon();
+  if (state.filter) { refreshCurveSoon(); refreshFilter(); }
 }
 
 function onUpdate(message) {
-  Object.assign(state.totals, message.totals);
-  message.projects.forEach((p) => {
-    if (p.light === 'GREEN') state.warnings.delete(p.projectId);
-    else state.warnings.set(p.projectId, p);
-  });
+  const totals = message.totals || {};
+  const ranking = message.ranking || {};
+  Object.assign(state.totals, totals);
+  const moved = [...Object.keys(totals), ...Object.keys(ranking).map((unitId) => `unit/${unitId}`)];
   message.reports.forEach((r) => { r.fresh = true; });
   state.reports = [...message.reports.reverse(), ...state.reports].slice(0, 30);
   if (message.deadLetters !== undefined) showDeadLetters(message.deadLetters);
-  const keys = Object.keys(message.totals);
   renderKpis();
-  if (keys.some((k) => k.startsWith('area/'))) renderAreas();
-  if (keys.some((k) => k.startsWith('unit/'))) refreshRankingSoon();
-  if (keys.includes(selectedKey())) refreshCurveSoon();
-  if (message.projects.length) { renderWarnings(); refreshBlockersSoon(); }
+  if (Object.keys(totals).some((k) => k.startsWith('area/'))) renderAreas();
+  if (Object.keys(ranking).length) { applyRanking(ranking); renderRanking(); }
+  if (moved.includes(selectedKey())) { refreshCurveSoon(); if (state.filter) refreshFilter(); }
+  if (message.warnings) {
+    state.warnings = message.warnings;
+    if (!state.filter) renderWarnings();
+    refreshBlockersSoon();
+  }
   if (message.reports.length) renderTicker();
 }
 
@@ -265,6 +312,8 @@ async function connect() {
 function setFilter(dimension, key) {
   const same = state.filter && state.filter.dimension === dimension && state.filter.key === key;
   state.filter = same ? null : { dimension, key };
+  state.filteredWarnings = [];
+  if (state.filter) refreshFilter();
   renderKpis();
   renderAreas();
   renderRanking();

@@ -14,13 +14,15 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * SSE screens that watch the marker unit's total: each marker report sets it to a new value, and
- * the time from that report's acknowledgement to the update showing it on a screen is its latency.
+ * SSE screens that watch the marker unit's row of the ranking, whose first figure is its
+ * investment completed this year: each marker report sets it to a new value, and the time from
+ * that report's acknowledgement to the update showing it on a screen is its latency.
  */
 final class MarkerWatch {
 
     static final String MARKER_UNIT = "基准单位";
-    private static final String MARKER_GROUP = "unit/" + MARKER_UNIT;
+    /** The marker unit's row in an update: {@code "基准单位":[completedThisYear,…]} ({@code pulse.server.push.UnitLine}). */
+    private static final String MARKER_ROW = "\"" + MARKER_UNIT + "\":[";
 
     final Histogram latencyMicros = new ConcurrentHistogram(3);
     final AtomicLong updates = new AtomicLong();
@@ -41,17 +43,15 @@ final class MarkerWatch {
 
     /**
      * The marker unit's {@code completedThisYear} in an update's line (whole 万元), found by searching
-     * the text: a thousand screens parsing every update of hundreds of units as JSON made this client,
-     * not the server, the bottleneck. Null when the update does not carry it.
+     * the text: a thousand screens parsing every update as JSON would make this client, not the
+     * server, the bottleneck. Null when the update does not carry it.
      */
     static Long markerValue(String line) {
-        int group = line.indexOf("\"" + MARKER_GROUP + "\":{");
-        int field = group < 0 ? -1 : line.indexOf("\"completedThisYear\":", group);
-        int end = line.indexOf('}', group + 1);
-        if (field < 0 || field > end) {
+        int row = line.indexOf(MARKER_ROW);
+        if (row < 0) {
             return null;
         }
-        int start = field + "\"completedThisYear\":".length();
+        int start = row + MARKER_ROW.length();
         int stop = start;
         while (stop < line.length() && (Character.isDigit(line.charAt(stop)) || line.charAt(stop) == '.' || line.charAt(stop) == '-')) {
             stop++;
@@ -75,7 +75,7 @@ final class MarkerWatch {
                 return;
             }
             updates.incrementAndGet();
-            if (!line.contains(MARKER_GROUP)) {
+            if (!line.contains(MARKER_ROW)) {
                 return;
             }
             long receivedAt = System.nanoTime();

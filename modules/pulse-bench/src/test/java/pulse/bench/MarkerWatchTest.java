@@ -8,17 +8,17 @@ class MarkerWatchTest {
 
     @Test
     void shouldFindTheMarkerUnitsFigureInAnUpdateWithoutParsingIt() {
-        String line = "data:{\"kind\":\"update\",\"totals\":{\"unit/县住建局\":{\"completedThisYear\":12.50},"
-                + "\"unit/基准单位\":{\"key\":\"基准单位\",\"projects\":1,\"completedThisYear\":4711.00,\"grade\":\"落实较好\"}}}";
+        String line = "data:{\"kind\":\"update\",\"ranking\":{\"县住建局\":[12.50,0.1,0.2,\"FAILING\"],"
+                + "\"基准单位\":[4711.00,0.0000,0.0001,\"FAILING\"]},\"reports\":[]}";
 
         assertThat(MarkerWatch.markerValue(line)).isEqualTo(4711L);
     }
 
     @Test
-    void shouldFindNothingWhenTheMarkerUnitIsNotInTheUpdateOrHasNoFigure() {
-        assertThat(MarkerWatch.markerValue("data:{\"kind\":\"update\",\"totals\":{\"unit/县住建局\":{\"completedThisYear\":12.50}}}"))
+    void shouldFindNothingWhenTheMarkerUnitsRowIsNotInTheUpdate() {
+        assertThat(MarkerWatch.markerValue("data:{\"kind\":\"update\",\"ranking\":{\"县住建局\":[12.50,0.1,0.2,\"GOOD\"]}}"))
                 .isNull();
-        assertThat(MarkerWatch.markerValue("data:{\"totals\":{\"unit/基准单位\":{\"projects\":1},\"area/URBAN\":{\"completedThisYear\":3}}}"))
+        assertThat(MarkerWatch.markerValue("data:{\"ranking\":{\"基准单位\":null},\"reports\":[{\"unitId\":\"基准单位\"}]}"))
                 .isNull();
     }
 }

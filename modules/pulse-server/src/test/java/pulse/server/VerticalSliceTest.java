@@ -194,6 +194,12 @@ class VerticalSliceTest {
 
         JsonNode townships = server.get("/api/totals/township").json();
         assertThat(townships.toString()).contains("\"key\":\"新平镇\",\"projects\":2");
+
+        // one group alone, as a screen filtered on it reads it
+        assertThat(server.get("/api/totals/unit/县住建局").json()).isEqualTo(housing);
+        PulseServer.Answer none = server.get("/api/totals/unit/无此单位");
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.json().get("message").asText()).isEqualTo("unit/无此单位 在 2022 年没有重点项目");
     }
 
     @Test
@@ -213,6 +219,12 @@ class VerticalSliceTest {
         assertThat(c.get("reasons").get(0).asText()).isEqualTo("投资完成率10%，时序进度50%，落后40.00个百分点");
 
         assertThat(server.get("/api/warnings").json().get(0).get("projectId").asText()).isEqualTo("SV-C");
+        String unitOfC = c.get("unitId").asText();
+        String otherUnit = unitOfC.equals("县住建局") ? "县水务局" : "县住建局";
+        assertThat(server.get("/api/warnings?unit=" + unitOfC).json().findValuesAsText("projectId")).contains("SV-C");
+        assertThat(server.get("/api/warnings?unit=" + otherUnit).json().findValuesAsText("projectId")).doesNotContain("SV-C");
+        assertThat(server.get("/api/warnings?area=RURAL").json().findValuesAsText("projectId")).contains("SV-C");
+        assertThat(server.get("/api/warnings?area=URBAN").json().findValuesAsText("projectId")).doesNotContain("SV-C");
         assertThat(server.get("/api/projects?unit=县住建局&light=GREEN").json()).hasSize(2);
         assertThat(server.get("/api/projects?area=RURAL").json().get(0).get("projectId").asText()).isEqualTo("SV-C");
     }

@@ -27,17 +27,10 @@ public final class Standings {
         List<UnitRank> unranked = new ArrayList<>();
         units.forEach((unit, tally) -> {
             if (tally.projects() > 0) {
-                BigDecimal achievement = tally.targetAmount().signum() > 0
-                        ? tally.completedThisYear().divide(tally.targetAmount(), 4, RoundingMode.HALF_UP) : null;
-                Totals totals = tally.toTotals(unit, true, rules);
-                unranked.add(new UnitRank(0, unit, totals.grade(), achievement, totals));
+                unranked.add(standing(unit, tally, rules));
             }
         });
-        unranked.sort(Comparator
-                .comparing((UnitRank r) -> r.achievement() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : r.achievement())
-                .reversed()
-                .thenComparing(r -> r.totals().completionRate(), Comparator.reverseOrder())
-                .thenComparing(UnitRank::unitId));
+        unranked.sort(BEST_FIRST);
         List<UnitRank> ranked = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {
             UnitRank r = unranked.get(i);
@@ -46,15 +39,40 @@ public final class Standings {
         return ranked;
     }
 
-    /** The projects that are not green: red first, then yellow; the furthest behind first within each. */
+    /** The order of the ranking; the screen re-ranks the units it is sent in the same order. */
+    private static final Comparator<UnitRank> BEST_FIRST = Comparator
+            .comparing((UnitRank r) -> r.achievement() == null ? BigDecimal.valueOf(Long.MAX_VALUE) : r.achievement())
+            .reversed()
+            .thenComparing(r -> r.totals().completionRate(), Comparator.reverseOrder())
+            .thenComparing(UnitRank::unitId);
+
+    /** One unit's standing, unranked (rank 0): its grade, its achievement (completed ÷ due, null while nothing is due), its totals. */
+    public static UnitRank standing(String unit, Tally tally, RuleSettings rules) {
+        BigDecimal achievement = tally.targetAmount().signum() > 0
+                ? tally.completedThisYear().divide(tally.targetAmount(), 4, RoundingMode.HALF_UP) : null;
+        Totals totals = tally.toTotals(unit, true, rules);
+        return new UnitRank(0, unit, totals.grade(), achievement, totals);
+    }
+
+    /** Red projects first, then yellow; the furthest behind first within each; then by id. */
+    public static final Comparator<Warning> WORST_FIRST = Comparator.comparing(Warning::light).reversed()
+            .thenComparing(Warning::deviationPoints)
+            .thenComparing(Warning::projectId);
+
+    /** The projects that are not green, {@link #WORST_FIRST}. */
     public static List<Warning> warnings(Collection<ProjectView> views) {
         return views.stream()
                 .filter(view -> view.light() != Light.GREEN)
-                .sorted(Comparator.comparing(ProjectView::light).reversed()
-                        .thenComparing(ProjectView::deviationPoints)
-                        .thenComparing(ProjectView::projectId))
                 .map(view -> new Warning(view.projectId(), view.name(), view.unitId(), view.township(), view.area(),
                         view.light(), view.deviationPoints(), view.reasons(), view.reasonsEn()))
+                .sorted(WORST_FIRST)
                 .toList();
+    }
+
+    /** The warning a project's summary makes; null when it is green. */
+    public static Warning warning(ProjectSummary project) {
+        return project.light() == Light.GREEN ? null : new Warning(project.projectId(), project.name(),
+                project.unitId(), project.township(), project.area(), project.light(), project.deviationPoints(),
+                project.reasons(), project.reasonsEn());
     }
 }

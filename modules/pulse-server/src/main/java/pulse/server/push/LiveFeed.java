@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import pulse.model.Light;
 import pulse.model.PulseJson;
 import pulse.model.Totals;
 import pulse.rules.RuleSettings;
@@ -26,6 +26,7 @@ import pulse.server.PulseClock;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 import pulse.topology.ProjectSummary;
+import pulse.topology.Standings;
 import pulse.topology.Tally;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,10 +44,11 @@ import reactor.core.scheduler.Schedulers;
 @Context
 public class LiveFeed {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveFeed.class);
+
     private static final int RECENT_REPORTS = 30;
-    /** An update carries at most this many reports (the latest) and project changes: a screen shows a dozen. */
-    static final int MAX_REPORTS_PER_UPDATE = 20;
-    static final int MAX_PROJECTS_PER_UPDATE = 200;
+    /** An update carries at most this many reports (the latest): the ticker shows a dozen. */
+    static final int MAX_REPORTS_PER_UPDATE = 12;
 
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
@@ -55,12 +57,21 @@ public class LiveFeed {
     static final long REPLAY_CHARS = 8L * 1024 * 1024;
     private long replayChars;
     private final List<Screen> screens = new CopyOnWriteArrayList<>();
-    private final Map<String, Totals> pendingTotals = new LinkedHashMap<>();
-    private final Map<String, ProjectChange> pendingProjects = new LinkedHashMap<>();
+    /** Changed groups, turned into what the screen shows when an update is sent, not at every change. */
+    private final Map<GroupKey, Tally> pendingTotals = new LinkedHashMap<>();
     private final List<Report> pendingReports = new ArrayList<>();
+    private boolean warningsMoved;
     private Long pendingDeadLetters;
     private final Deque<Report> recentReports = new ArrayDeque<>();
-    private final Map<String, Light> lights = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The red and yellow projects by plan year: the live year's and the one before (late corrections). */
+    private final Map<Integer, CountyWarnings> warnings = new HashMap<>();
+    /** Merged updates by the range of updates they hold, made once for every screen that waits for them. */
+    private final Map<String, Screen.Frame> merged = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Screen.Frame> eldest) {
+            return size() > 16;
+        }
+    };
     private final SnapshotSource snapshots;
     private final RuleSettings rules;
     private final int clientBuffer;
@@ -79,9 +90,9 @@ public class LiveFeed {
     private long lastSentNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
     LiveFeed(SnapshotSource snapshots, RuleSettings rules, PulseClock clock,
-            @Value("${pulse.push.coalesce-ms:250}") long coalesceMs,
+            @Value("${pulse.push.coalesce-ms:100}") long coalesceMs,
             @Value("${pulse.push.heartbeat-seconds:15}") long heartbeatSeconds,
-            @Value("${pulse.push.client-buffer:64}") int clientBuffer,
+            @Value("${pulse.push.client-buffer:1}") int clientBuffer,
             @Value("${pulse.push.replay-buffer:1024}") int replayBuffer) {
         this.snapshots = snapshots;
         this.rules = rules;
@@ -90,13 +101,20 @@ public class LiveFeed {
         this.clientBuffer = clientBuffer;
         this.replayBuffer = replayBuffer;
         this.coalesceNanos = TimeUnit.MILLISECONDS.toNanos(coalesceMs);
-        timer.scheduleWithFixedDelay(this::flush, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                // A scheduled task that throws is never run again: one bad update must not stop the screens.
+                LOG.error("Could not send an update to the screens", e);
+            }
+        }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
     }
 
     /** A screen's stream: what it missed since {@code lastEventId} if that can be told, else a snapshot; then live. */
     public Flux<Event<String>> subscribe(String lastEventId) {
-        Screen screen = new Screen(clientBuffer, this::event);
+        Screen screen = new Screen(clientBuffer, this::merge);
         Mono<Event<String>> snapshot = null;
         synchronized (this) {
             List<Screen.Frame> missed = missedSince(lastEventId);
@@ -182,35 +200,31 @@ public class LiveFeed {
         return replay.stream().filter(sent -> sent.sequence() > last).toList();
     }
 
-    /** A group's totals changed; the screen gets those of the live year, keyed {@code <dimension>/<key>}. */
+    /**
+     * A group's totals changed (null: it has no project left). The screen shows the county's and the
+     * work areas' totals and the units' ranking rows of the live year; townships and levels stay in the API.
+     */
     void totalsChanged(GroupKey group, Tally tally) {
         Dimension dimension = group.dimension();
-        // The screen shows the county, the work areas and the units; townships and levels stay in the API.
-        if (tally == null || group.year() != liveYear()
+        if (group.year() != liveYear()
                 || (dimension != Dimension.COUNTY && dimension != Dimension.AREA && dimension != Dimension.UNIT)) {
             return;
         }
-        Totals totals = tally.toTotals(group.key(), dimension == Dimension.UNIT, rules);
         synchronized (this) {
-            pendingTotals.put(dimension.path() + "/" + group.key(), totals);
+            pendingTotals.put(group, tally);
         }
     }
 
-    /** A project matters to the screen when its light changed, or while it is not green (its reasons move). */
+    /** A project's summary: the county's warnings list on the screen moves when it enters, leaves or moves within it. */
     void projectChanged(ProjectSummary project) {
-        if (project.year() != liveYear()) {
-            return;
-        }
-        Light before = lights.put(project.projectId(), project.light());
-        if (project.light() == Light.GREEN && (before == null || before == Light.GREEN)) {
+        int live = liveYear();
+        if (project.year() < live - 1 || project.year() > live) {
             return;
         }
         synchronized (this) {
-            pendingProjects.remove(project.projectId());
-            pendingProjects.put(project.projectId(), ProjectChange.of(project));
-            if (pendingProjects.size() > MAX_PROJECTS_PER_UPDATE) {
-                pendingProjects.remove(pendingProjects.keySet().iterator().next());
-            }
+            warnings.keySet().removeIf(year -> year < live - 1);
+            boolean moved = warnings.computeIfAbsent(project.year(), year -> new CountyWarnings()).apply(project);
+            warningsMoved |= moved && project.year() == live;
         }
     }
 
@@ -242,20 +256,31 @@ public class LiveFeed {
      * window since the last update has passed, so a burst is a few updates a second.
      */
     private synchronized void flush() {
-        boolean nothing = pendingTotals.isEmpty() && pendingProjects.isEmpty() && pendingReports.isEmpty()
+        boolean nothing = pendingTotals.isEmpty() && !warningsMoved && pendingReports.isEmpty()
                 && pendingDeadLetters == null;
         if (nothing || System.nanoTime() - lastSentNanos < coalesceNanos) {
             return;
         }
         lastSentNanos = System.nanoTime();
-        ScreenMessage update = ScreenMessage.update(Map.copyOf(pendingTotals),
-                List.copyOf(pendingProjects.values()), List.copyOf(pendingReports), pendingDeadLetters);
+        Map<String, Totals> totals = new LinkedHashMap<>();
+        Map<String, UnitLine> ranking = new LinkedHashMap<>();
+        pendingTotals.forEach((group, tally) -> {
+            if (group.dimension() == Dimension.UNIT) {
+                ranking.put(group.key(), tally == null || tally.projects() == 0 ? null
+                        : UnitLine.of(Standings.standing(group.key(), tally, rules)));
+            } else if (tally != null) {
+                totals.put(group.dimension().path() + "/" + group.key(), tally.toTotals(group.key(), false, rules));
+            }
+        });
+        CountyWarnings live = warnings.get(liveYear());
+        ScreenMessage update = ScreenMessage.update(totals, ranking,
+                warningsMoved && live != null ? live.shown() : null, List.copyOf(pendingReports), pendingDeadLetters);
         pendingDeadLetters = null;
         pendingTotals.clear();
-        pendingProjects.clear();
+        warningsMoved = false;
         pendingReports.clear();
         long next = sequence.incrementAndGet();
-        Screen.Frame frame = new Screen.Frame(next, event(update, next));
+        Screen.Frame frame = new Screen.Frame(next, update, event(update, next));
         replay.addLast(frame);
         replayChars += frame.event().getData().length();
         // At most replay-buffer updates, and at most REPLAY_CHARS of them: under a province's load an
@@ -269,7 +294,7 @@ public class LiveFeed {
     }
 
     private void heartbeat() {
-        Screen.Frame beat = new Screen.Frame(sequence.get(), Event.of("{}").name("heartbeat"));
+        Screen.Frame beat = new Screen.Frame(sequence.get(), null, Event.of("{}").name("heartbeat"));
         for (Screen screen : screens) {
             screen.offer(beat);
         }
@@ -286,6 +311,19 @@ public class LiveFeed {
     /** How many times a screen's waiting updates were merged because it read slower than they came, over the connected screens. */
     public long merges() {
         return screens.stream().mapToLong(Screen::merges).sum();
+    }
+
+    /** The waiting updates as one, each range made once whichever screens wait for it. */
+    private synchronized Screen.Frame merge(List<Screen.Frame> updates) {
+        long first = updates.get(0).first();
+        long last = updates.get(updates.size() - 1).sequence();
+        return merged.computeIfAbsent(first + "-" + last, range -> {
+            ScreenMessage message = updates.get(0).message();
+            for (Screen.Frame later : updates.subList(1, updates.size())) {
+                message = message.followedBy(later.message());
+            }
+            return new Screen.Frame(first, last, message, event(message, last));
+        });
     }
 
     private Event<String> event(ScreenMessage message, Long at) {

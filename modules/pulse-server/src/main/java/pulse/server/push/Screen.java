@@ -1,10 +1,9 @@
 package pulse.server.push;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.http.sse.Event;
 import java.util.ArrayDeque;
-import java.util.function.BiFunction;
-import pulse.model.PulseJson;
+import java.util.List;
+import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -12,39 +11,35 @@ import reactor.core.publisher.FluxSink;
  * One connected screen and the frames it has yet to take. A screen is never dropped for being
  * slow: when more than {@code limit} updates wait for it, they are merged into one that holds the
  * latest of everything they carried (updates carry whole figures, so the merge is exact), with the
- * id of the newest. A screen that keeps up gets the very frames every other screen gets, encoded
- * once; only a screen that fell behind costs an encoding of its own.
+ * id of the newest: a screen holds the latest of what it shows, not a queue. Merges are made by the
+ * feed ({@code merger}), which makes each once for every screen that waits for the same updates.
  */
 final class Screen {
 
     /**
-     * An update or a heartbeat as sent: only its encoded form is kept (the replay log holds many);
-     * the rare merge reads the updates back.
+     * An update or a heartbeat as sent, from sequence {@code first} to {@code sequence} (the same
+     * for one update; a merge spans several), with the message it encodes (null for a heartbeat).
      */
-    record Frame(long sequence, Event<String> event) {
+    record Frame(long first, long sequence, ScreenMessage message, Event<String> event) {
 
-        boolean heartbeat() {
-            return "heartbeat".equals(event.getName());
+        Frame(long sequence, ScreenMessage message, Event<String> event) {
+            this(sequence, sequence, message, event);
         }
 
-        ScreenMessage message() {
-            try {
-                return PulseJson.mapper().readValue(event.getData(), ScreenMessage.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot read back update " + sequence, e);
-            }
+        boolean heartbeat() {
+            return message == null;
         }
     }
 
     private final int limit;
-    private final BiFunction<ScreenMessage, Long, Event<String>> encoder;
+    private final Function<List<Frame>, Frame> merger;
     private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
     private FluxSink<Event<String>> sink;
     private long merges;
 
-    Screen(int limit, BiFunction<ScreenMessage, Long, Event<String>> encoder) {
+    Screen(int limit, Function<List<Frame>, Frame> merger) {
         this.limit = limit;
-        this.encoder = encoder;
+        this.merger = merger;
     }
 
     /** The frames, as fast as the screen's connection takes them; what waits before it subscribes is kept. */
@@ -72,17 +67,10 @@ final class Screen {
     }
 
     private void mergeWaiting() {
-        ScreenMessage merged = null;
-        long newest = 0;
-        for (Frame frame : waiting) {
-            if (!frame.heartbeat()) {
-                merged = merged == null ? frame.message() : merged.followedBy(frame.message());
-                newest = frame.sequence();
-            }
-        }
+        List<Frame> updates = waiting.stream().filter(frame -> !frame.heartbeat()).toList();
         waiting.clear();
-        if (merged != null) {
-            waiting.add(new Frame(newest, encoder.apply(merged, newest)));
+        if (!updates.isEmpty()) {
+            waiting.add(updates.size() == 1 ? updates.get(0) : merger.apply(updates));
         }
         merges++;
     }
@@ -92,7 +80,6 @@ final class Screen {
             sink.next(waiting.pollFirst().event());
         }
     }
-
     /** How many times this screen's waiting updates were merged because it read slower than they came. */
     synchronized long merges() {
         return merges;

@@ -5,12 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import pulse.model.Totals;
 import pulse.model.CurvePoint;
+import pulse.model.Totals;
 import pulse.model.UnitRank;
 import pulse.model.Warning;
 
-/** What the push channel sends: a full snapshot first, then updates holding only what changed. */
+/**
+ * What the push channel sends: a snapshot first, then updates holding only what changed of what
+ * a screen shows. An update's {@code totals} are the county's and the work areas' (the figures and
+ * charts every screen draws), {@code ranking} the units' rows that moved ({@link UnitLine}),
+ * {@code warnings} the county's list when it moved (the first {@value CountyWarnings#SHOWN}),
+ * {@code reports} the latest reports for the ticker.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScreenMessage(
         String kind,
@@ -21,7 +27,7 @@ public record ScreenMessage(
         List<Warning> warnings,
         List<CurvePoint> curve,
         Map<String, Totals> totals,
-        List<ProjectChange> projects,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, UnitLine> ranking,
         List<Report> reports,
         Long deadLetters) {
 
@@ -32,39 +38,30 @@ public record ScreenMessage(
     }
 
     /**
-     * @param totals changed groups by {@code <dimension>/<key>}, e.g. {@code unit/县住建局}
+     * @param totals changed groups by {@code <dimension>/<key>}, e.g. {@code area/URBAN}
+     * @param ranking changed units' rows by unit; a null row: the unit has no project left
+     * @param warnings the county's list when it changed; else null
      * @param deadLetters the count of records set aside, when it changed; else null
      */
-    static ScreenMessage update(Map<String, Totals> totals, List<ProjectChange> projects, List<Report> reports,
-            Long deadLetters) {
-        return new ScreenMessage("update", null, null, null, null, null, null, totals, projects, reports, deadLetters);
+    static ScreenMessage update(Map<String, Totals> totals, Map<String, UnitLine> ranking, List<Warning> warnings,
+            List<Report> reports, Long deadLetters) {
+        return new ScreenMessage("update", null, null, null, null, warnings, null, totals, ranking, reports, deadLetters);
     }
 
     /**
-     * This update and a {@code later} one as one update: the latest totals of every group and the
-     * latest change of every project either carried, the latest reports, the latest count. Kept to
-     * what one update may carry ({@link LiveFeed#MAX_PROJECTS_PER_UPDATE}, {@link LiveFeed#MAX_REPORTS_PER_UPDATE}).
+     * This update and a {@code later} one as one update: the latest of every group, row and list
+     * either carried, the latest reports ({@link LiveFeed#MAX_REPORTS_PER_UPDATE}), the latest count.
      */
     ScreenMessage followedBy(ScreenMessage later) {
         Map<String, Totals> mergedTotals = new LinkedHashMap<>(totals);
         mergedTotals.putAll(later.totals);
-        Map<String, ProjectChange> mergedProjects = new LinkedHashMap<>();
-        for (ProjectChange change : projects) {
-            mergedProjects.put(change.projectId(), change);
-        }
-        for (ProjectChange change : later.projects) {
-            mergedProjects.remove(change.projectId());
-            mergedProjects.put(change.projectId(), change);
-        }
-        List<ProjectChange> changes = new ArrayList<>(mergedProjects.values());
+        Map<String, UnitLine> mergedRanking = new LinkedHashMap<>(ranking);
+        mergedRanking.putAll(later.ranking);
         List<Report> mergedReports = new ArrayList<>(reports);
         mergedReports.addAll(later.reports);
-        return update(mergedTotals, latest(changes, LiveFeed.MAX_PROJECTS_PER_UPDATE),
-                latest(mergedReports, LiveFeed.MAX_REPORTS_PER_UPDATE),
+        return update(mergedTotals, mergedRanking, later.warnings != null ? later.warnings : warnings,
+                List.copyOf(mergedReports.subList(Math.max(0, mergedReports.size() - LiveFeed.MAX_REPORTS_PER_UPDATE),
+                        mergedReports.size())),
                 later.deadLetters != null ? later.deadLetters : deadLetters);
-    }
-
-    private static <T> List<T> latest(List<T> items, int most) {
-        return List.copyOf(items.subList(Math.max(0, items.size() - most), items.size()));
     }
 }

@@ -95,6 +95,13 @@ public class QueryService {
         return groups;
     }
 
+    /** One group's totals in {@code year}; empty when it has no project. */
+    public Optional<Totals> totals(GroupKey group) {
+        Tally tally = totals.get(group);
+        return tally == null || tally.projects() == 0 ? Optional.empty()
+                : Optional.of(tally.toTotals(group.key(), group.dimension() == Dimension.UNIT, rules));
+    }
+
     /** Units of {@code year} from best to worst ({@link Standings#rank}). */
     public List<UnitRank> unitRanking(int year) {
         return Standings.rank(totals.all(year, Dimension.UNIT), rules);
@@ -102,7 +109,12 @@ public class QueryService {
 
     /** Red projects of {@code year} first, then yellow; the furthest behind first within each. */
     public List<Warning> warnings(int year) {
-        return Standings.warnings(projects(ProjectFilter.all(year)));
+        return warnings(ProjectFilter.all(year));
+    }
+
+    /** The filter's projects that are red or yellow, worst first. */
+    public List<Warning> warnings(ProjectFilter filter) {
+        return Standings.warnings(projects(filter));
     }
 
     /**

@@ -35,6 +35,7 @@ import pulse.model.Messages;
 import pulse.model.Text;
 import pulse.server.ingest.ProjectNotFoundException;
 import pulse.server.web.ListAnswer;
+import pulse.server.web.NotFoundException;
 import pulse.server.web.Page;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
@@ -79,18 +80,30 @@ class ReadController {
                 .header(HttpHeaders.ETAG, county.etag());
     }
 
+    /** One group's totals, e.g. {@code /api/totals/unit/县住建局}; 404 when the group has no project that year. */
+    @Get("/totals/{dimension}/{key}")
+    Totals group(String dimension, String key, @Nullable @QueryValue Integer year) {
+        int planYear = query.year(year);
+        return query.totals(new GroupKey(planYear, dimension(dimension), key)).orElseThrow(() ->
+                new NotFoundException(Text.of("group.notFound", dimension + "/" + key, String.valueOf(planYear))));
+    }
+
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
     @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
     @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/totals/{dimension}", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> totals(HttpRequest<?> request, String dimension, @Nullable @QueryValue Integer year) {
-        Dimension parsed = Dimension.fromPath(dimension);
+        return ListAnswer.of(request, "合计-" + dimension, query.totals(query.year(year), dimension(dimension)));
+    }
+
+    private static Dimension dimension(String path) {
+        Dimension parsed = Dimension.fromPath(path);
         if (parsed == null) {
-            throw new InvalidInputException(new FieldError("dimension", "\"" + dimension + "\"",
+            throw new InvalidInputException(new FieldError("dimension", "\"" + path + "\"",
                     Text.of("field.oneOf", Arrays.stream(Dimension.values()).map(Dimension::path)
                             .collect(Collectors.joining(", ")))));
         }
-        return ListAnswer.of(request, "合计-" + dimension, query.totals(query.year(year), parsed));
+        return parsed;
     }
 
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
@@ -147,8 +160,10 @@ class ReadController {
     @Parameter(in = ParameterIn.QUERY, name = "cursor", description = Page.CURSOR_DOC)
     @Parameter(in = ParameterIn.QUERY, name = "format", description = ListAnswer.FORMAT_DOC)
     @Get(uri = "/warnings", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
-    HttpResponse<?> warnings(HttpRequest<?> request, @Nullable @QueryValue Integer year) {
-        return ListAnswer.of(request, "红黄灯项目", query.warnings(query.year(year)));
+    HttpResponse<?> warnings(HttpRequest<?> request, @Nullable @QueryValue String area, @Nullable @QueryValue String unit,
+            @Nullable @QueryValue Integer year) {
+        return ListAnswer.of(request, "红黄灯项目", query.warnings(new ProjectFilter(query.year(year),
+                parse("area", area, WorkArea.class), blankToNull(unit), null, null, null, null)));
     }
 
     /** The county's blockers (问题清单), oldest first, with their age: {@code open}, of one owner {@code unit}. */

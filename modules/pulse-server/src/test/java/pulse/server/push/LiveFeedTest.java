@@ -13,7 +13,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Subscription;
+import java.util.Map;
+import pulse.model.Grade;
+import pulse.model.Level;
+import pulse.model.Light;
+import pulse.model.ProjectStatus;
 import pulse.model.Totals;
+import pulse.model.Warning;
+import pulse.model.WorkArea;
+import pulse.topology.Dimension;
+import pulse.topology.GroupKey;
+import pulse.topology.ProjectSummary;
+import pulse.topology.Tally;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
 import reactor.core.publisher.BaseSubscriber;
@@ -180,19 +191,101 @@ class LiveFeedTest {
     }
 
     @Test
-    void shouldMergeUpdatesIntoTheLatestFiguresOfEachGroupAndProject() {
-        Totals earlier = new Totals("县住建局", 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE,
+    void shouldMergeUpdatesIntoTheLatestFiguresOfEachGroupRowAndList() {
+        Totals earlier = new Totals("URBAN", 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ONE,
                 BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new Totals.Lights(1, 0, 0), null);
-        Totals later = new Totals("县住建局", 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.TEN,
+        Totals later = new Totals("URBAN", 1, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new Totals.Lights(1, 0, 0), null);
-        ScreenMessage first = ScreenMessage.update(java.util.Map.of("unit/县住建局", earlier, "area/URBAN", earlier),
-                List.of(), List.of(report(1)), 3L);
-        ScreenMessage second = ScreenMessage.update(java.util.Map.of("unit/县住建局", later), List.of(), List.of(report(2)), null);
+        UnitLine behind = new UnitLine(BigDecimal.ONE, new BigDecimal("0.1000"), new BigDecimal("0.2000"), Grade.FAILING);
+        UnitLine ahead = new UnitLine(BigDecimal.TEN, new BigDecimal("1.0000"), new BigDecimal("2.0000"), Grade.EXCELLENT);
+        List<Warning> redList = List.of(warning("P1", Light.RED, "-40.00"));
+        ScreenMessage first = ScreenMessage.update(Map.of("area/URBAN", earlier, "county/全县", earlier),
+                Map.of("县住建局", behind, "县水务局", behind), redList, List.of(report(1)), 3L);
+        ScreenMessage second = ScreenMessage.update(Map.of("area/URBAN", later), Map.of("县住建局", ahead), null,
+                List.of(report(2)), null);
 
         ScreenMessage merged = first.followedBy(second);
 
-        assertThat(merged.totals()).containsEntry("unit/县住建局", later).containsEntry("area/URBAN", earlier);
+        assertThat(merged.totals()).containsEntry("area/URBAN", later).containsEntry("county/全县", earlier);
+        assertThat(merged.ranking()).containsEntry("县住建局", ahead).containsEntry("县水务局", behind);
+        assertThat(merged.warnings()).as("the list of the earlier one: the later did not move it").isEqualTo(redList);
         assertThat(merged.reports()).extracting(Report::projectId).containsExactly("P1", "P2");
         assertThat(merged.deadLetters()).isEqualTo(3L);
+    }
+
+    @Test
+    void shouldSendUnitsAsRankingRowsAndTheCountysWarningsOnlyWhenTheyMove() {
+        List<Event<String>> received = collect(feed.subscribe(null));
+        await().until(() -> received.size() == 1);
+        int year = feed.liveYear();
+
+        feed.totalsChanged(new GroupKey(year, Dimension.UNIT, "县住建局"), null);      // its last project left
+        feed.totalsChanged(GroupKey.county(year), Tally.zero());
+        feed.totalsChanged(new GroupKey(year, Dimension.TOWNSHIP, "玉泉镇"), Tally.zero());   // not on the screen
+        feed.projectChanged(summary("P1", year, Light.RED, "-40.00"));
+
+        // (the first change may go out at once, the others in the next update)
+        await().until(() -> updates(received).contains("\"warnings\":[{\"projectId\":\"P1\""));
+        assertThat(updates(received)).contains("\"ranking\":{\"县住建局\":null}").contains("\"county/全县\":{")
+                .doesNotContain("township/");
+
+        long sent = feed.updatesSent();
+        feed.projectChanged(summary("P1", year, Light.RED, "-40.00"));          // the same again: nothing moved
+        feed.projectChanged(summary("P2", year, Light.GREEN, "0.00"));          // green: on no list
+        feed.projectChanged(summary("P3", year - 5, Light.RED, "-90.00"));      // another year
+        await().during(Duration.ofMillis(200)).until(() -> feed.updatesSent() == sent);
+    }
+
+    @Test
+    void shouldMergeOnceForEveryScreenThatWaitsForTheSameUpdates() {
+        List<AtomicReference<Subscription>> readers = new java.util.ArrayList<>();
+        List<List<Event<String>>> screens = new java.util.ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            AtomicReference<Subscription> reader = new AtomicReference<>();
+            List<Event<String>> received = new CopyOnWriteArrayList<>();
+            feed.subscribe(null).subscribe(new BaseSubscriber<Event<String>>() {
+                @Override
+                protected void hookOnSubscribe(Subscription subscription) {
+                    reader.set(subscription);
+                    subscription.request(1);     // the snapshot, then nothing for now
+                }
+
+                @Override
+                protected void hookOnNext(Event<String> event) {
+                    received.add(event);
+                }
+            });
+            readers.add(reader);
+            screens.add(received);
+        }
+        await().until(() -> screens.stream().allMatch(received -> received.size() == 1));
+        for (int i = 1; i <= 10; i++) {
+            feed.reported(report(i));
+            long sent = i;
+            await().atMost(Duration.ofSeconds(2)).until(() -> feed.updatesSent() == sent);
+        }
+        readers.forEach(reader -> reader.get().request(Long.MAX_VALUE));
+
+        await().until(() -> screens.stream().allMatch(received -> received.size() >= 2
+                && received.get(received.size() - 1).getId().toString().endsWith("-10")));
+        Event<String> newest = screens.get(0).get(screens.get(0).size() - 1);
+        for (List<Event<String>> received : screens) {
+            assertThat(received.get(received.size() - 1)).as("the very same merged frame").isSameAs(newest);
+        }
+    }
+
+    private static String updates(List<Event<String>> received) {
+        return String.join("\n", received.subList(1, received.size()).stream().map(Event::getData).toList());
+    }
+
+    private static Warning warning(String projectId, Light light, String deviation) {
+        return new Warning(projectId, projectId, "县住建局", "玉泉镇", WorkArea.URBAN, light, new BigDecimal(deviation),
+                List.of(), List.of());
+    }
+
+    static ProjectSummary summary(String projectId, int year, Light light, String deviation) {
+        return new ProjectSummary(projectId, year, "项目" + projectId, "县住建局", "玉泉镇", WorkArea.URBAN, Level.COUNTY,
+                ProjectStatus.UNDER_CONSTRUCTION, light, new BigDecimal(deviation), BigDecimal.ZERO,
+                List.of("落后"), List.of("behind"), Tally.zero());
     }
 }

@@ -1,0 +1,67 @@
+package pulse.server.push;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import pulse.model.Warning;
+import pulse.topology.ProjectSummary;
+import pulse.topology.Standings;
+
+/**
+ * The red and yellow projects of one plan year, worst first, kept as their summaries arrive, so
+ * the push channel can tell at once whether the county's list on the screen (its first
+ * {@value #SHOWN}) moved. Updates carry that list only when it did: a province has thousands of
+ * warnings moving all the time, and a screen shows eight. A screen filtered on a unit or a work
+ * area asks for that list itself.
+ */
+final class CountyWarnings {
+
+    static final int SHOWN = 8;
+
+    private final TreeSet<Warning> worstFirst = new TreeSet<>(Standings.WORST_FIRST);
+    private final Map<String, Warning> byProject = new HashMap<>();
+
+    /** Takes a project's new summary; true when the list shown changed. */
+    boolean apply(ProjectSummary project) {
+        Warning now = Standings.warning(project);
+        Warning before = now == null ? byProject.remove(project.projectId()) : byProject.put(project.projectId(), now);
+        if (now != null && now.equals(before)) {
+            return false;
+        }
+        boolean wasShown = before != null && isShown(before);
+        if (before != null) {
+            worstFirst.remove(before);
+        }
+        if (now != null) {
+            worstFirst.add(now);
+        }
+        return wasShown || now != null && isShown(now);
+    }
+
+    /** Whether {@code warning}, which is in the set, is among the first {@value #SHOWN}. */
+    private boolean isShown(Warning warning) {
+        Iterator<Warning> first = worstFirst.iterator();
+        for (int i = 0; i < SHOWN && first.hasNext(); i++) {
+            if (first.next() == warning) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    List<Warning> shown() {
+        List<Warning> shown = new ArrayList<>(SHOWN);
+        Iterator<Warning> first = worstFirst.iterator();
+        while (shown.size() < SHOWN && first.hasNext()) {
+            shown.add(first.next());
+        }
+        return shown;
+    }
+
+    int size() {
+        return byProject.size();
+    }
+}

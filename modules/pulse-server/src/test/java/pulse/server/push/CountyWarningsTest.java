@@ -1,0 +1,44 @@
+package pulse.server.push;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static pulse.server.push.LiveFeedTest.summary;
+
+import org.junit.jupiter.api.Test;
+import pulse.model.Light;
+import pulse.model.Warning;
+
+class CountyWarningsTest {
+
+    private final CountyWarnings warnings = new CountyWarnings();
+
+    private boolean apply(String projectId, Light light, String deviation) {
+        return warnings.apply(summary(projectId, 2022, light, deviation));
+    }
+
+    @Test
+    void shouldListRedBeforeYellowAndTheFurthestBehindFirstEightAtMost() {
+        for (int i = 1; i <= 10; i++) {
+            assertThat(apply("R" + i, Light.RED, "-" + (10 + i) + ".00")).as("R" + i + " enters the list").isTrue();
+        }
+        assertThat(apply("Y1", Light.YELLOW, "-99.00")).as("a yellow after ten reds is not shown").isFalse();
+
+        assertThat(warnings.shown()).extracting(Warning::projectId)
+                .containsExactly("R10", "R9", "R8", "R7", "R6", "R5", "R4", "R3");
+        assertThat(warnings.size()).isEqualTo(11);
+    }
+
+    @Test
+    void shouldTellWhenTheShownListMovesAndOnlyThen() {
+        for (int i = 1; i <= 10; i++) {
+            apply("R" + i, Light.RED, "-" + (10 + i) + ".00");
+        }
+        assertThat(apply("R1", Light.RED, "-10.50")).as("the 10th moves, still 10th").isFalse();
+        assertThat(apply("R10", Light.RED, "-25.00")).as("the worst moves within the list").isTrue();
+        assertThat(apply("R10", Light.RED, "-25.00")).as("no change at all").isFalse();
+        assertThat(apply("R9", Light.GREEN, "0.00")).as("a shown one turns green and leaves").isTrue();
+        assertThat(warnings.shown()).extracting(Warning::projectId).startsWith("R10", "R8").endsWith("R2");
+        assertThat(apply("R9", Light.GREEN, "1.00")).as("green, and green before").isFalse();
+        assertThat(apply("R1", Light.RED, "-50.00")).as("the last enters at the top").isTrue();
+        assertThat(warnings.shown().get(0).projectId()).isEqualTo("R1");
+    }
+}
