@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +41,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * a synthetic province, seven measurements side by side, the JMH microbenchmarks, and
  * docs/benchmarks.md written from the figures. Options: -Dprojects=5000 -Dseed=2022, -Djfr=FILE (a flight
  * recording of the first server), -Dquick=true (the two throughput measurements only),
- * -DwarmUp=10000 (projects of the warm-up province), -DliveShare=0.5 (the live phases' share of the sustainable rate).
+ * -DwarmUp=10000 (projects of the warm-up province), -DliveShare=0.5 (the live phases' share of the sustainable rate),
+ * -DserverHeap=1g, -DserverJvm="-XX:+PrintCompilation" (more JVM options for the server; its output is in server.log).
  */
 public final class BenchmarkMain {
 
@@ -78,6 +78,7 @@ public final class BenchmarkMain {
         // compiled the hot paths, not of the compilation itself (which took over half of a core).
         Province warmUpProvince = new Province(projectCount, warmUpCount, seed + 1);
         List<Province.Event> warmUpYear = warmUpProvince.year();
+
         say("Synthetic province: %,d projects, %,d events (seed %d); warm-up: %,d more projects, %,d events",
                 projectCount, year.size(), seed, warmUpCount, warmUpYear.size());
 
@@ -158,8 +159,7 @@ public final class BenchmarkMain {
                 double liveShare = Double.parseDouble(System.getProperty("liveShare", "0.5"));
                 double liveRate = endToEnd * liveShare;
                 registerMarker();
-                MarkerWatch single = new MarkerWatch();
-                single.connect(HTTP, URL, token);
+                MarkerWatch single = new MarkerWatch().connect(1, URL, token);
                 // The live and read paths warm first, and the compiler settles, as the catch-up's did.
                 underLoad(projectCount, liveRate, Duration.ofSeconds(10), null, () ->
                         new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(10), i -> URL + "/api/totals", token));
@@ -199,18 +199,16 @@ public final class BenchmarkMain {
                         / alone.sent.get(), alone.sent.get(), idleMicrosPerSecond, ms(alone.latencyMicros, 99));
                 say("  the server's CPU by thread while read alone: %s", reading.busiestThreads(0, 6));
 
-                MarkerWatch fan = new MarkerWatch();
-                HttpClient screens = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-                List<CompletableFuture<Void>> connections = new ArrayList<>();
-                for (int i = 0; i < 1000; i++) {
-                    connections.add(fan.connect(screens, URL, token));
-                }
+                single.close();
+                MarkerWatch fan = new MarkerWatch().connect(1000, URL, token);
                 awaitConnected(fan, 1000);
+                Cpu fanning = new Cpu(server);
                 underLoad(projectCount, liveRate, Duration.ofSeconds(20), fan, null);
+                say("  the server's CPU by thread while 1,000 screens read: %s", fanning.busiestThreads(0, 6));
                 long added = Math.max(0, fan.latencyMicros.getValueAtPercentile(99) - single.latencyMicros.getValueAtPercentile(99));
                 result("5. Fan-out to 1,000 SSE screens", "%,d screens connected, %,d updates delivered, p99 %s (added %s over one screen), %d screens dropped; target no drop, added p99 ≤ 250 ms",
                         fan.connected.get(), fan.updates.get(), ms(fan.latencyMicros, 99), ms(added), fan.ended.get());
-                connections.forEach(connection -> connection.cancel(true));
+                fan.close();
 
                 awaitCaughtUp(admin);
                 String before = settledTotals();

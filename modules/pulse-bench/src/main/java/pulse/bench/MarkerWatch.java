@@ -1,14 +1,30 @@
 package pulse.bench;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -17,12 +33,18 @@ import org.HdrHistogram.Histogram;
  * SSE screens that watch the marker unit's row of the ranking, whose first figure is its
  * investment completed this year: each marker report sets it to a new value, and the time from
  * that report's acknowledgement to the update showing it on a screen is its latency.
+ *
+ * <p>The screens read on one Netty event loop and look at the bytes as they come: an update is
+ * searched for the marker's row, never decoded to text or parsed, so a thousand screens cost this
+ * client little and the figures are the server's.
  */
-final class MarkerWatch {
+final class MarkerWatch implements AutoCloseable {
 
     static final String MARKER_UNIT = "基准单位";
     /** The marker unit's row in an update: {@code "基准单位":[completedThisYear,…]} ({@code pulse.server.push.UnitLine}). */
-    private static final String MARKER_ROW = "\"" + MARKER_UNIT + "\":[";
+    private static final byte[] MARKER_ROW = ("\"" + MARKER_UNIT + "\":[").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UPDATE = "\"kind\":\"update\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
     final Histogram latencyMicros = new ConcurrentHistogram(3);
     final AtomicLong updates = new AtomicLong();
@@ -34,75 +56,130 @@ final class MarkerWatch {
     /** marker value (whole 万元) → nanoTime of its acknowledgement */
     final Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
 
-    CompletableFuture<Void> connect(HttpClient http, String url, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/stream"))
-                .header("Authorization", "Bearer " + token).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Screen()))
-                .thenAccept(response -> { });
+    private final EventLoopGroup loop = new NioEventLoopGroup(1);
+
+    /** Opens {@code screens} streams; they read until {@link #close()}. */
+    MarkerWatch connect(int screens, String url, String token) {
+        URI uri = URI.create(url + "/api/stream");
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpClientCodec(), new Screen(uri, token));
+                    }
+                });
+        for (int i = 0; i < screens; i++) {
+            bootstrap.connect(uri.getHost(), uri.getPort()).addListener(done -> {
+                if (!done.isSuccess()) {
+                    ended.incrementAndGet();
+                }
+            });
+        }
+        return this;
     }
 
-    /**
-     * The marker unit's {@code completedThisYear} in an update's line (whole 万元), found by searching
-     * the text: a thousand screens parsing every update as JSON would make this client, not the
-     * server, the bottleneck. Null when the update does not carry it.
-     */
-    static Long markerValue(String line) {
-        int row = line.indexOf(MARKER_ROW);
+    @Override
+    public void close() {
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    /** The marker unit's {@code completedThisYear} in an update (whole 万元); null when the update does not carry its row. */
+    static Long markerValue(String update) {
+        byte[] bytes = update.getBytes(StandardCharsets.UTF_8);
+        return markerValue(Unpooled.wrappedBuffer(bytes));
+    }
+
+    private static Long markerValue(ByteBuf event) {
+        int row = ByteBufUtil.indexOf(Unpooled.wrappedBuffer(MARKER_ROW), event);
         if (row < 0) {
             return null;
         }
-        int start = row + MARKER_ROW.length();
-        int stop = start;
-        while (stop < line.length() && (Character.isDigit(line.charAt(stop)) || line.charAt(stop) == '.' || line.charAt(stop) == '-')) {
-            stop++;
+        long whole = 0;
+        boolean digits = false;
+        for (int i = row + MARKER_ROW.length; i < event.writerIndex(); i++) {
+            byte b = event.getByte(i);
+            if (b < '0' || b > '9') {
+                break;
+            }
+            whole = whole * 10 + (b - '0');
+            digits = true;
         }
-        return new java.math.BigDecimal(line.substring(start, stop)).longValue();
+        return digits ? whole : null;
     }
 
-    private final class Screen implements Flow.Subscriber<String> {
-        private final Map<Long, Boolean> seen = new ConcurrentHashMap<>();
-        private final AtomicBoolean done = new AtomicBoolean();
+    /** One screen: its stream's bytes gathered into events ({@code \n\n}-ended), each looked at once. */
+    private final class Screen extends ChannelInboundHandlerAdapter {
+        private final URI uri;
+        private final String token;
+        private final Set<Long> seen = new HashSet<>();
+        private ByteBuf pending;
 
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            connected.incrementAndGet();
-            subscription.request(Long.MAX_VALUE);
+        Screen(URI uri, String token) {
+            this.uri = uri;
+            this.token = token;
         }
 
         @Override
-        public void onNext(String line) {
-            if (!line.startsWith("data:") || !line.contains("\"kind\":\"update\"")) {
+        public void channelActive(ChannelHandlerContext ctx) {
+            pending = ctx.alloc().buffer();
+            DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri.getRawPath());
+            request.headers().set(HttpHeaderNames.HOST, uri.getHost() + ":" + uri.getPort())
+                    .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token)
+                    .set(HttpHeaderNames.ACCEPT, "text/event-stream");
+            ctx.writeAndFlush(request);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            try {
+                if (message instanceof HttpResponse response) {
+                    if (response.status().code() == 200) {
+                        connected.incrementAndGet();
+                    } else {
+                        ctx.close();
+                    }
+                }
+                if (message instanceof HttpContent content) {
+                    long receivedAt = System.nanoTime();
+                    pending.writeBytes(content.content());
+                    ByteBuf end = Unpooled.wrappedBuffer(EVENT_END);
+                    int at;
+                    while ((at = ByteBufUtil.indexOf(end, pending)) >= 0) {
+                        event(pending.readSlice(at - pending.readerIndex()), receivedAt);
+                        pending.skipBytes(EVENT_END.length);
+                    }
+                    pending.discardReadBytes();
+                }
+            } finally {
+                io.netty.util.ReferenceCountUtil.release(message);
+            }
+        }
+
+        private void event(ByteBuf event, long receivedAt) {
+            if (ByteBufUtil.indexOf(Unpooled.wrappedBuffer(UPDATE), event) < 0) {
                 return;
             }
             updates.incrementAndGet();
-            if (!line.contains(MARKER_ROW)) {
+            Long value = markerValue(event);
+            if (value == null) {
                 return;
             }
-            long receivedAt = System.nanoTime();
             markerUpdates.incrementAndGet();
-            Long value = markerValue(line);
-            if (value != null) {
-                Long ackedAt = acknowledgedAt.get(value);
-                if (ackedAt != null && seen.putIfAbsent(value, true) == null) {
-                    latencyMicros.recordValue(Math.max(0, (receivedAt - ackedAt) / 1000));
-                }
+            Long ackedAt = acknowledgedAt.get(value);
+            if (ackedAt != null && seen.add(value)) {
+                latencyMicros.recordValue(Math.max(0, (receivedAt - ackedAt) / 1000));
             }
         }
 
         @Override
-        public void onError(Throwable throwable) {
-            end();
+        public void channelInactive(ChannelHandlerContext ctx) {
+            ended.incrementAndGet();
+            pending.release();
         }
 
         @Override
-        public void onComplete() {
-            end();
-        }
-
-        private void end() {
-            if (done.compareAndSet(false, true)) {
-                ended.incrementAndGet();
-            }
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
         }
     }
 }

@@ -44,6 +44,11 @@ final class Processes {
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
+        String flags = System.getProperty("serverJvm", "").trim();
+        if (!flags.isEmpty()) {
+            // -DserverJvm="-XX:+PrintCompilation ...": more JVM options for the server (its output goes to server.log)
+            command.addAll(List.of(flags.split("\\s+")));
+        }
         command.addAll(List.of("-jar", repo.resolve("modules/pulse-server/target/pulse-server.jar").toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();

@@ -1,16 +1,12 @@
 package pulse.topology;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
-import org.apache.kafka.common.utils.ByteUtils;
 
 /**
  * Writes Pulse's own binary records ({@link ProjectSummarySerde}, {@link ProjectStateSerde}): numbers
@@ -19,36 +15,49 @@ import org.apache.kafka.common.utils.ByteUtils;
  */
 final class BinaryOut {
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    private final DataOutputStream out = new DataOutputStream(bytes);
+    /**
+     * A plain growable array, not a DataOutputStream over a ByteArrayOutputStream, whose every
+     * byte took a lock: this writes every project state and summary on the stream threads.
+     */
+    private byte[] bytes = new byte[512];
+    private int size;
 
     BinaryOut(byte format) {
-        write(() -> out.writeByte(format));
+        ensure(1);
+        bytes[size++] = format;
     }
 
-    private interface Write {
-        void run() throws IOException;
-    }
-
-    private BinaryOut write(Write write) {
-        try {
-            write.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory failed", e);   // a ByteArrayOutputStream does not
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
         }
+    }
+
+    /** Zig-zag, then 7 bits a byte, low first: Kafka's variable-length int, as {@link BinaryIn} reads it. */
+    BinaryOut integer(int value) {
+        return unsigned(((value << 1) ^ (value >> 31)) & 0xFFFFFFFFL);
+    }
+
+    /** Kafka's variable-length long. */
+    BinaryOut number(long value) {
+        return unsigned((value << 1) ^ (value >> 63));
+    }
+
+    private BinaryOut unsigned(long value) {
+        ensure(10);
+        long rest = value;
+        while ((rest & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((rest & 0x7F) | 0x80);
+            rest >>>= 7;
+        }
+        bytes[size++] = (byte) rest;
         return this;
     }
 
-    BinaryOut integer(int value) {
-        return write(() -> ByteUtils.writeVarint(value, out));
-    }
-
-    BinaryOut number(long value) {
-        return write(() -> ByteUtils.writeVarlong(value, out));
-    }
-
     BinaryOut bool(boolean value) {
-        return write(() -> out.writeBoolean(value));
+        ensure(1);
+        bytes[size++] = (byte) (value ? 1 : 0);
+        return this;
     }
 
     /** Length + 1 (0 for null), then UTF-8. */
@@ -58,7 +67,10 @@ final class BinaryOut {
         }
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         integer(utf8.length + 1);
-        return write(() -> out.write(utf8));
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        size += utf8.length;
+        return this;
     }
 
     BinaryOut name(Enum<?> value) {
@@ -104,6 +116,6 @@ final class BinaryOut {
     }
 
     byte[] toByteArray() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(bytes, size);
     }
 }

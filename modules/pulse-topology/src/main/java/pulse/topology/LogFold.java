@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import pulse.model.EventCodec;
@@ -80,30 +81,19 @@ public final class LogFold {
         LocalDate deadline = rules.reportDeadline(period);
         List<ProjectView> views = views(year, asOf, rules);
 
-        Map<String, Tally> tallies = new HashMap<>();
+        TotalsBook book = new TotalsBook();
         for (ProjectView view : views) {
-            ProjectSummary project = ProjectSummary.of(view);
-            for (Dimension dimension : Dimension.values()) {
-                tallies.merge(GroupKey.of(project, dimension).format(), project.tally(), Tally::plus);
-            }
+            book.apply(year + "/" + view.projectId(), ProjectSummary.of(view));
         }
         Map<String, List<Totals>> groups = new LinkedHashMap<>();
-        Map<String, Tally> units = new TreeMap<>();
         for (Dimension dimension : List.of(Dimension.UNIT, Dimension.TOWNSHIP, Dimension.AREA, Dimension.LEVEL)) {
-            String prefix = GroupKey.prefix(year, dimension);
             List<Totals> totals = new ArrayList<>();
-            new TreeMap<>(tallies).forEach((key, tally) -> {
-                if (key.startsWith(prefix)) {
-                    String group = key.substring(prefix.length());
-                    totals.add(tally.toTotals(group, dimension == Dimension.UNIT, rules));
-                    if (dimension == Dimension.UNIT) {
-                        units.put(group, tally);
-                    }
-                }
-            });
+            book.all(year, dimension).forEach((group, tally) ->
+                    totals.add(tally.toTotals(group, dimension == Dimension.UNIT, rules)));
             groups.put(dimension.path(), totals);
         }
-        Tally countyTally = tallies.getOrDefault(GroupKey.county(year).format(), Tally.zero());
+        Map<String, Tally> units = book.all(year, Dimension.UNIT);
+        Tally countyTally = Objects.requireNonNullElse(book.get(GroupKey.county(year)), Tally.zero());
         Totals county = countyTally.toTotals(Dimension.COUNTY_KEY, false, rules);
         List<UnitRank> ranking = Standings.rank(units, rules);
         List<Warning> warnings = Standings.warnings(views);

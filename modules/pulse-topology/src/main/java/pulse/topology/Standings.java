@@ -54,10 +54,19 @@ public final class Standings {
         return new UnitRank(0, unit, totals.grade(), achievement, totals);
     }
 
-    /** Red projects first, then yellow; the furthest behind first within each; then by id. */
-    public static final Comparator<Warning> WORST_FIRST = Comparator.comparing(Warning::light).reversed()
-            .thenComparing(Warning::deviationPoints)
-            .thenComparing(Warning::projectId);
+    /**
+     * Red projects first, then yellow; the furthest behind first within each; then by id. Written
+     * out rather than chained: the push channel keeps a province's warnings in this order, one
+     * change at a time, and the chained comparators took a tenth of its thread.
+     */
+    public static final Comparator<Warning> WORST_FIRST = (a, b) -> {
+        int byLight = b.light().compareTo(a.light());
+        if (byLight != 0) {
+            return byLight;
+        }
+        int byDeviation = a.deviationPoints().compareTo(b.deviationPoints());
+        return byDeviation != 0 ? byDeviation : a.projectId().compareTo(b.projectId());
+    };
 
     /** The projects that are not green, {@link #WORST_FIRST}. */
     public static List<Warning> warnings(Collection<ProjectView> views) {

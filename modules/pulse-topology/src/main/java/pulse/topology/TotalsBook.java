@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every group's totals, kept from the projects' latest summaries as {@code pulse.projects} carries
@@ -23,10 +23,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 public final class TotalsBook {
 
-    private record Contribution(String[] groups, Tally tally) {}
+    private record Contribution(GroupKey[] groups, Tally tally) {}
 
     private final Map<String, Contribution> byProjectYear = new HashMap<>();
-    private final ConcurrentSkipListMap<String, Tally> groups = new ConcurrentSkipListMap<>();
+    /** Hashed, not sorted: every summary moves five groups, and a read of a dimension sorts its few hundred. */
+    private final Map<GroupKey, Tally> groups = new ConcurrentHashMap<>();
+    /** One key object per group, shared by its projects' contributions. */
+    private final Map<GroupKey, GroupKey> keys = new HashMap<>();
 
     /**
      * Takes the latest summary of a project in a plan year ({@code null}: the project left that
@@ -43,9 +46,9 @@ public final class TotalsBook {
             byProjectYear.put(projectYear, after);
         }
         List<GroupKey> moved = new ArrayList<>();
-        for (int d = 0; d < Dimension.values().length; d++) {
-            String from = before == null ? null : before.groups()[d];
-            String to = after == null ? null : after.groups()[d];
+        for (int d = 0; d < DIMENSIONS.length; d++) {
+            GroupKey from = before == null ? null : before.groups()[d];
+            GroupKey to = after == null ? null : after.groups()[d];
             if (from != null && from.equals(to)) {
                 add(to, after.tally().minus(before.tally()), moved);
             } else {
@@ -60,34 +63,36 @@ public final class TotalsBook {
         return moved;
     }
 
-    private String[] groupsOf(ProjectSummary project) {
-        Dimension[] dimensions = Dimension.values();
-        String[] keys = new String[dimensions.length];
-        for (int d = 0; d < dimensions.length; d++) {
-            String key = GroupKey.of(project, dimensions[d]).format();
-            String known = groups.ceilingKey(key);
-            keys[d] = key.equals(known) ? known : key;   // one String per group, not per project
+    private static final Dimension[] DIMENSIONS = Dimension.values();
+
+    private GroupKey[] groupsOf(ProjectSummary project) {
+        GroupKey[] of = new GroupKey[DIMENSIONS.length];
+        for (int d = 0; d < DIMENSIONS.length; d++) {
+            of[d] = keys.computeIfAbsent(GroupKey.of(project, DIMENSIONS[d]), key -> key);
         }
-        return keys;
+        return of;
     }
 
-    private void add(String group, Tally difference, List<GroupKey> moved) {
+    private void add(GroupKey group, Tally difference, List<GroupKey> moved) {
         if (!difference.isZero()) {
             groups.merge(group, difference, Tally::plus);
-            moved.add(GroupKey.parse(group));
+            moved.add(group);
         }
     }
 
     /** The group's totals; null when no project was ever in it. */
     public Tally get(GroupKey group) {
-        return groups.get(group.format());
+        return groups.get(group);
     }
 
-    /** Every group of {@code year}'s {@code dimension} ever seen, by key (without the prefix), in key order. */
+    /** Every group of {@code year}'s {@code dimension} ever seen, by key, in key order. */
     public NavigableMap<String, Tally> all(int year, Dimension dimension) {
-        String prefix = GroupKey.prefix(year, dimension);
         NavigableMap<String, Tally> all = new java.util.TreeMap<>();
-        groups.subMap(prefix, prefix + Character.MAX_VALUE).forEach((key, tally) -> all.put(key.substring(prefix.length()), tally));
+        groups.forEach((group, tally) -> {
+            if (group.year() == year && group.dimension() == dimension) {
+                all.put(group.key(), tally);
+            }
+        });
         return all;
     }
 

@@ -31,32 +31,43 @@ final class CountyWarnings {
         if (now != null && now.equals(before)) {
             return false;
         }
-        boolean wasShown = before != null && isShown(before);
+        Warning last = lastShown();
+        if (before != null && now != null && Standings.WORST_FIRST.compare(before, now) == 0) {
+            return isShown(before, last);   // the same place (only its words moved): the set keeps the earlier entry
+        }
+        boolean wasShown = before != null && isShown(before, last);
         if (before != null) {
             worstFirst.remove(before);
         }
         if (now != null) {
             worstFirst.add(now);
         }
-        return wasShown || now != null && isShown(now);
+        return wasShown || now != null && isShown(now, lastShown());
     }
 
-    /** Whether {@code warning}, which is in the set, is among the first {@value #SHOWN}. */
-    private boolean isShown(Warning warning) {
+    /** The {@value #SHOWN}th warning, or null while there are fewer (then every one is shown). */
+    private Warning lastShown() {
         Iterator<Warning> first = worstFirst.iterator();
-        for (int i = 0; i < SHOWN && first.hasNext(); i++) {
-            if (first.next() == warning) {
-                return true;
+        Warning last = null;
+        for (int i = 0; i < SHOWN; i++) {
+            if (!first.hasNext()) {
+                return null;
             }
+            last = first.next();
         }
-        return false;
+        return last;
     }
 
+    private static boolean isShown(Warning warning, Warning last) {
+        return last == null || Standings.WORST_FIRST.compare(warning, last) <= 0;
+    }
+
+    /** The first {@value #SHOWN}, each as its project's latest summary made it. */
     List<Warning> shown() {
         List<Warning> shown = new ArrayList<>(SHOWN);
         Iterator<Warning> first = worstFirst.iterator();
         while (shown.size() < SHOWN && first.hasNext()) {
-            shown.add(first.next());
+            shown.add(byProject.get(first.next().projectId()));
         }
         return shown;
     }

@@ -3,7 +3,9 @@ package pulse.server.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static pulse.server.push.LiveFeedTest.summary;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import pulse.topology.ProjectSummary;
 import pulse.model.Light;
 import pulse.model.Warning;
 
@@ -40,5 +42,18 @@ class CountyWarningsTest {
         assertThat(apply("R9", Light.GREEN, "1.00")).as("green, and green before").isFalse();
         assertThat(apply("R1", Light.RED, "-50.00")).as("the last enters at the top").isTrue();
         assertThat(warnings.shown().get(0).projectId()).isEqualTo("R1");
+    }
+
+    @Test
+    void shouldShowTheLatestWordsOfAProjectWhosePlaceDidNotMove() {
+        apply("R1", Light.RED, "-40.00");
+        ProjectSummary reworded = summary("R1", 2022, Light.RED, "-40.00");
+        reworded = new ProjectSummary(reworded.projectId(), reworded.year(), reworded.name(), reworded.unitId(),
+                reworded.township(), reworded.area(), reworded.level(), reworded.status(), reworded.light(),
+                reworded.deviationPoints(), reworded.completedThisYear(), List.of("新的原因"), List.of("a new reason"),
+                reworded.tally());
+
+        assertThat(warnings.apply(reworded)).as("shown, and its words moved").isTrue();
+        assertThat(warnings.shown()).singleElement().satisfies(w -> assertThat(w.reasons()).containsExactly("新的原因"));
     }
 }

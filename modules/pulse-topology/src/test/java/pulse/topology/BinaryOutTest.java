@@ -1,0 +1,53 @@
+package pulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.apache.kafka.common.utils.ByteUtils;
+import org.junit.jupiter.api.Test;
+
+/** The numbers are written byte for byte as Kafka's varints, which the states and summaries already stored use. */
+class BinaryOutTest {
+
+    private static final long[] VALUES = {0, 1, -1, 63, -64, 64, 127, 128, 300, -300, 16_383, 16_384, 2_000_000,
+            Integer.MAX_VALUE, Integer.MIN_VALUE, 1L << 40, -(1L << 40), Long.MAX_VALUE, Long.MIN_VALUE};
+
+    @Test
+    void shouldWriteIntegersAsKafkasVarints() {
+        for (long value : VALUES) {
+            int integer = (int) value;
+            ByteBuffer kafka = ByteBuffer.allocate(10);
+            ByteUtils.writeVarint(integer, kafka);
+            assertThat(written(new BinaryOut((byte) 7).integer(integer))).as("int %d", integer)
+                    .isEqualTo(Arrays.copyOf(kafka.array(), kafka.position()));
+        }
+    }
+
+    @Test
+    void shouldWriteLongsAsKafkasVarlongs() {
+        for (long value : VALUES) {
+            ByteBuffer kafka = ByteBuffer.allocate(10);
+            ByteUtils.writeVarlong(value, kafka);
+            assertThat(written(new BinaryOut((byte) 7).number(value))).as("long %d", value)
+                    .isEqualTo(Arrays.copyOf(kafka.array(), kafka.position()));
+        }
+    }
+
+    @Test
+    void shouldGrowPastItsFirstBufferAndReadBackWhatItWrote() {
+        String text = "县".repeat(400);   // 1,200 bytes of UTF-8: more than the first buffer
+        byte[] bytes = new BinaryOut((byte) 7).string(text).bool(true).number(-5).toByteArray();
+        BinaryIn in = new BinaryIn(bytes);
+        assertThat(in.format()).isEqualTo((byte) 7);
+        assertThat(in.string()).isEqualTo(text);
+        assertThat(in.bool()).isTrue();
+        assertThat(in.number()).isEqualTo(-5);
+    }
+
+    /** The bytes after the format byte. */
+    private static byte[] written(BinaryOut out) {
+        byte[] all = out.toByteArray();
+        return Arrays.copyOfRange(all, 1, all.length);
+    }
+}
