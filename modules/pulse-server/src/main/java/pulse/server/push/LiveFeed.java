@@ -77,7 +77,7 @@ public class LiveFeed {
     private final int clientBuffer;
     private final int replayBuffer;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "pulse-push");
+        Thread thread = new Thread(runnable, "pulse-feed");
         thread.setDaemon(true);
         return thread;
     });
@@ -92,7 +92,7 @@ public class LiveFeed {
     LiveFeed(SnapshotSource snapshots, RuleSettings rules, PulseClock clock,
             @Value("${pulse.push.coalesce-ms:100}") long coalesceMs,
             @Value("${pulse.push.heartbeat-seconds:15}") long heartbeatSeconds,
-            @Value("${pulse.push.client-buffer:1}") int clientBuffer,
+            @Value("${pulse.push.client-buffer:64}") int clientBuffer,
             @Value("${pulse.push.replay-buffer:1024}") int replayBuffer) {
         this.snapshots = snapshots;
         this.rules = rules;
@@ -253,13 +253,24 @@ public class LiveFeed {
 
     /**
      * Sends what gathered as one update: at once after a quiet spell, else once the coalescing
-     * window since the last update has passed, so a burst is a few updates a second.
+     * window since the last update has passed, so a burst is a few updates a second. The update is
+     * made under the feed's lock and handed to the screens outside it, so a screen's connection
+     * thread merging what waited for it never waits for the loop over a thousand screens.
      */
-    private synchronized void flush() {
+    private void flush() {
+        Screen.Frame frame = nextFrame();
+        if (frame != null) {
+            for (Screen screen : screens) {
+                screen.offer(frame);
+            }
+        }
+    }
+
+    private synchronized Screen.Frame nextFrame() {
         boolean nothing = pendingTotals.isEmpty() && !warningsMoved && pendingReports.isEmpty()
                 && pendingDeadLetters == null;
         if (nothing || System.nanoTime() - lastSentNanos < coalesceNanos) {
-            return;
+            return null;
         }
         lastSentNanos = System.nanoTime();
         Map<String, Totals> totals = new LinkedHashMap<>();
@@ -288,9 +299,7 @@ public class LiveFeed {
         while (replay.size() > replayBuffer || replayChars > REPLAY_CHARS && replay.size() > 1) {
             replayChars -= replay.removeFirst().event().getData().length();
         }
-        for (Screen screen : screens) {
-            screen.offer(frame);
-        }
+        return frame;
     }
 
     private void heartbeat() {
@@ -314,16 +323,18 @@ public class LiveFeed {
     }
 
     /** The waiting updates as one, each range made once whichever screens wait for it. */
-    private synchronized Screen.Frame merge(List<Screen.Frame> updates) {
+    private Screen.Frame merge(List<Screen.Frame> updates) {
         long first = updates.get(0).first();
         long last = updates.get(updates.size() - 1).sequence();
-        return merged.computeIfAbsent(first + "-" + last, range -> {
-            ScreenMessage message = updates.get(0).message();
-            for (Screen.Frame later : updates.subList(1, updates.size())) {
-                message = message.followedBy(later.message());
-            }
-            return new Screen.Frame(first, last, message, event(message, last));
-        });
+        synchronized (merged) {
+            return merged.computeIfAbsent(first + "-" + last, range -> {
+                ScreenMessage message = updates.get(0).message();
+                for (Screen.Frame later : updates.subList(1, updates.size())) {
+                    message = message.followedBy(later.message());
+                }
+                return new Screen.Frame(first, last, message, event(message, last));
+            });
+        }
     }
 
     private Event<String> event(ScreenMessage message, Long at) {

@@ -274,6 +274,43 @@ class LiveFeedTest {
         }
     }
 
+    @Test
+    void shouldMergeWhatWaitedOnlyWhenTheScreenCanTakeAFrame() {
+        LiveFeed roomy = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, CLOCK, 5, 60, 64, 128);
+        try {
+            AtomicReference<Subscription> reader = new AtomicReference<>();
+            List<Event<String>> received = new CopyOnWriteArrayList<>();
+            roomy.subscribe(null).subscribe(new BaseSubscriber<Event<String>>() {
+                @Override
+                protected void hookOnSubscribe(Subscription subscription) {
+                    reader.set(subscription);
+                    subscription.request(1);     // the snapshot, then nothing for now
+                }
+
+                @Override
+                protected void hookOnNext(Event<String> event) {
+                    received.add(event);
+                }
+            });
+            await().until(() -> received.size() == 1);
+            for (int i = 1; i <= 10; i++) {
+                roomy.reported(report(i));
+                long sent = i;
+                await().atMost(Duration.ofSeconds(2)).until(() -> roomy.updatesSent() == sent);
+            }
+            assertThat(roomy.merges()).as("nothing merged while the screen could take nothing").isZero();
+
+            reader.get().request(Long.MAX_VALUE);
+
+            await().until(() -> received.size() == 2);
+            assertThat(received.get(1).getId().toString()).endsWith("-10");
+            assertThat(received.get(1).getData()).contains("\"P1\"").contains("\"P10\"");
+            assertThat(roomy.merges()).isEqualTo(1);
+        } finally {
+            roomy.close();
+        }
+    }
+
     private static String updates(List<Event<String>> received) {
         return String.join("\n", received.subList(1, received.size()).stream().map(Event::getData).toList());
     }
