@@ -241,21 +241,8 @@ class LiveFeedTest {
         List<AtomicReference<Subscription>> readers = new java.util.ArrayList<>();
         List<List<Event<String>>> screens = new java.util.ArrayList<>();
         for (int s = 0; s < 3; s++) {
-            AtomicReference<Subscription> reader = new AtomicReference<>();
             List<Event<String>> received = new CopyOnWriteArrayList<>();
-            feed.subscribe(null).subscribe(new BaseSubscriber<Event<String>>() {
-                @Override
-                protected void hookOnSubscribe(Subscription subscription) {
-                    reader.set(subscription);
-                    subscription.request(1);     // the snapshot, then nothing for now
-                }
-
-                @Override
-                protected void hookOnNext(Event<String> event) {
-                    received.add(event);
-                }
-            });
-            readers.add(reader);
+            readers.add(readingOnlyTheSnapshot(feed, received));
             screens.add(received);
         }
         await().until(() -> screens.stream().allMatch(received -> received.size() == 1));
@@ -278,20 +265,8 @@ class LiveFeedTest {
     void shouldMergeWhatWaitedOnlyWhenTheScreenCanTakeAFrame() {
         LiveFeed roomy = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, CLOCK, 5, 60, 64, 128);
         try {
-            AtomicReference<Subscription> reader = new AtomicReference<>();
             List<Event<String>> received = new CopyOnWriteArrayList<>();
-            roomy.subscribe(null).subscribe(new BaseSubscriber<Event<String>>() {
-                @Override
-                protected void hookOnSubscribe(Subscription subscription) {
-                    reader.set(subscription);
-                    subscription.request(1);     // the snapshot, then nothing for now
-                }
-
-                @Override
-                protected void hookOnNext(Event<String> event) {
-                    received.add(event);
-                }
-            });
+            AtomicReference<Subscription> reader = readingOnlyTheSnapshot(roomy, received);
             await().until(() -> received.size() == 1);
             for (int i = 1; i <= 10; i++) {
                 roomy.reported(report(i));
@@ -309,6 +284,24 @@ class LiveFeedTest {
         } finally {
             roomy.close();
         }
+    }
+
+    /** A screen that takes its snapshot into {@code received} and then nothing, until its subscription asks for more. */
+    private static AtomicReference<Subscription> readingOnlyTheSnapshot(LiveFeed feed, List<Event<String>> received) {
+        AtomicReference<Subscription> reader = new AtomicReference<>();
+        feed.subscribe(null).subscribe(new BaseSubscriber<Event<String>>() {
+            @Override
+            protected void hookOnSubscribe(Subscription subscription) {
+                reader.set(subscription);
+                subscription.request(1);
+            }
+
+            @Override
+            protected void hookOnNext(Event<String> event) {
+                received.add(event);
+            }
+        });
+        return reader;
     }
 
     private static String updates(List<Event<String>> received) {
