@@ -222,8 +222,13 @@ public class LiveFeed {
             return;
         }
         synchronized (this) {
-            warnings.keySet().removeIf(year -> year < live - 1);
-            boolean moved = warnings.computeIfAbsent(project.year(), year -> new CountyWarnings()).apply(project);
+            CountyWarnings ofYear = warnings.get(project.year());
+            if (ofYear == null) {   // a new plan year: the one before last is no longer followed
+                warnings.keySet().removeIf(year -> year < live - 1);
+                ofYear = new CountyWarnings();
+                warnings.put(project.year(), ofYear);
+            }
+            boolean moved = ofYear.apply(project);
             warningsMoved |= moved && project.year() == live;
         }
     }
