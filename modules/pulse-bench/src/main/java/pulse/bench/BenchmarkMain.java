@@ -202,9 +202,18 @@ public final class BenchmarkMain {
                 single.close();
                 MarkerWatch fan = new MarkerWatch().connect(1000, URL, token);
                 awaitConnected(fan, 1000);
-                Cpu fanning = new Cpu(server);
+                Cpu fanning = new Cpu(server.pid(), broker.pid(), ProcessHandle.current().pid());
+                long fanStart = System.nanoTime();
                 underLoad(projectCount, liveRate, Duration.ofSeconds(20), fan, null);
+                double fanSeconds = (System.nanoTime() - fanStart) / 1e9;
                 say("  the server's CPU by thread while 1,000 screens read: %s", fanning.busiestThreads(0, 6));
+                // The screens' reader and the load share the machine with the server: where the cores went.
+                say("  screens' lag: p50 %s, p90 %s, p99 %s, max %s; %,d bytes read, %,.0f a screen a second",
+                        ms(fan.latencyMicros, 50), ms(fan.latencyMicros, 90), ms(fan.latencyMicros, 99),
+                        ms(fan.latencyMicros.getMaxValue()), fan.bytes.get(), fan.bytes.get() / 1000.0 / fanSeconds);
+                say("  cores used while 1,000 screens read: server %.2f, broker %.2f, this benchmark (the screens and the load) %.2f, of %d",
+                        fanning.micros(0) / 1e6 / fanSeconds, fanning.micros(1) / 1e6 / fanSeconds,
+                        fanning.micros(2) / 1e6 / fanSeconds, Runtime.getRuntime().availableProcessors());
                 long added = Math.max(0, fan.latencyMicros.getValueAtPercentile(99) - single.latencyMicros.getValueAtPercentile(99));
                 result("5. Fan-out to 1,000 SSE screens", "%,d screens connected, %,d updates delivered, p99 %s (added %s over one screen), %d screens dropped; target no drop, added p99 ≤ 250 ms",
                         fan.connected.get(), fan.updates.get(), ms(fan.latencyMicros, 99), ms(added), fan.ended.get());

@@ -20,10 +20,13 @@ final class Cpu {
     private final List<Map<String, Long>> startThreads = new ArrayList<>();
 
     Cpu(Process... processes) {
-        pids = new long[processes.length];
-        startTicks = new long[processes.length];
-        for (int i = 0; i < processes.length; i++) {
-            pids[i] = processes[i].pid();
+        this(java.util.Arrays.stream(processes).mapToLong(Process::pid).toArray());
+    }
+
+    Cpu(long... pids) {
+        this.pids = pids;
+        startTicks = new long[pids.length];
+        for (int i = 0; i < pids.length; i++) {
             startTicks[i] = ticks(pids[i]);
             startThreads.add(threadTicks(pids[i]));
         }

@@ -48,6 +48,8 @@ final class MarkerWatch implements AutoCloseable {
 
     final Histogram latencyMicros = new ConcurrentHistogram(3);
     final AtomicLong updates = new AtomicLong();
+    /** Bytes of the streams read, headers aside: with {@link #updates}, the size of an update. */
+    final AtomicLong bytes = new AtomicLong();
     final AtomicLong ended = new AtomicLong();
     final AtomicLong connected = new AtomicLong();
     /** Updates that carried the marker unit, whether or not their value was acknowledged yet. */
@@ -141,6 +143,7 @@ final class MarkerWatch implements AutoCloseable {
                 }
                 if (message instanceof HttpContent content) {
                     long receivedAt = System.nanoTime();
+                    bytes.addAndGet(content.content().readableBytes());
                     pending.writeBytes(content.content());
                     ByteBuf end = Unpooled.wrappedBuffer(EVENT_END);
                     int at;

@@ -24,7 +24,10 @@ class MessagesTest {
             assertThat(text.in(Messages.ZH)).as(key).isNotBlank().doesNotContain("{0}");
             assertThat(text.in(Messages.EN)).as(key).isNotBlank().doesNotContain("{0}");
             // A Chinese message is written in Chinese: some CJK character besides the arguments and the unit 万元
-            assertThat(text.in(Messages.ZH).replace("万元", "")).as(key).containsPattern("\\p{IsHan}");
+            // (but for the one that shows a reason an earlier version wrote out: it is all argument)
+            if (!key.equals("reason.asWritten")) {
+                assertThat(text.in(Messages.ZH).replace("万元", "")).as(key).containsPattern("\\p{IsHan}");
+            }
         }
     }
 

@@ -22,8 +22,8 @@ import pulse.server.push.LiveFeed;
 
 /**
  * A screen that stops reading is kept, not dropped, and what waited for it arrives merged: through
- * the real HTTP server, whose demand for frames follows the connection (small socket buffers on
- * both sides make the connection fill after a few dozen updates).
+ * the real HTTP server, whose demand for frames follows the connection (a small send buffer, the
+ * setting of the screens' connections, and a small receive buffer make it fill after a few dozen updates).
  */
 class SlowScreenTest {
 
@@ -33,7 +33,7 @@ class SlowScreenTest {
     @Test
     void shouldMergeWhatWaitsForAScreenThatDoesNotReadAndDeliverTheNewestOnceItDoes() throws Exception {
         try (PulseServer server = new PulseServer(dataDir, Map.<String, Object>of("pulse.push.coalesce-ms", 5,
-                "pulse.push.client-buffer", 4, "micronaut.server.netty.child-options.so-sndbuf", 4096)).start()) {
+                "pulse.push.client-buffer", 4, "pulse.push.socket-send-buffer-bytes", 4096)).start()) {
             assertThat(server.post("/api/projects", """
                     {"projectId":"SS-1","name":"慢屏测试项目","area":"URBAN","township":"玉泉镇","unitId":"县住建局",
                      "level":"COUNTY","totalInvestment":90000.00,"year":2022,"annualPlan":60000.00}""").status()).isIn(200, 201);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.kafka.common.utils.ByteUtils;
+import pulse.model.Text;
 
 /** Reads what {@link BinaryOut} wrote, in the same order. */
 final class BinaryIn {
@@ -41,6 +42,17 @@ final class BinaryIn {
         String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return value;
+    }
+
+    /** A text {@link BinaryOut#text} wrote. */
+    Text text() {
+        String key = string();
+        int count = size();
+        java.util.List<Object> args = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            args.add(bool() ? text() : string());
+        }
+        return new Text(key, args);
     }
 
     <E extends Enum<E>> E name(Class<E> type) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import pulse.model.Text;
 
 /**
  * Writes Pulse's own binary records ({@link ProjectSummarySerde}, {@link ProjectStateSerde}): numbers
@@ -70,6 +71,25 @@ final class BinaryOut {
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);
         size += utf8.length;
+        return this;
+    }
+
+    /**
+     * A catalogue text: its key, the number of its arguments, then each one, a string (after a 0)
+     * or a text of its own (after a 1). Reasons are kept so, and put into words when shown.
+     */
+    BinaryOut text(Text value) {
+        string(value.key()).size(value.args());
+        for (Object arg : value.args()) {
+            if (arg instanceof Text inner) {
+                bool(true).text(inner);
+            } else if (arg instanceof String plain) {
+                bool(false).string(plain);
+            } else {
+                throw new IllegalArgumentException("an argument of " + value.key() + " is neither a string nor a text: "
+                        + arg.getClass().getName());
+            }
+        }
         return this;
     }
 

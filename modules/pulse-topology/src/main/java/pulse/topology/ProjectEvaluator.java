@@ -5,11 +5,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import pulse.model.Light;
 import pulse.model.Messages;
 import pulse.model.Milestone;
 import pulse.model.Payload.ProjectRegistered;
@@ -49,13 +51,21 @@ public final class ProjectEvaluator {
 
     /** Every plan year's view of {@code state} as of {@code today}; empty while the project is not registered. */
     public SortedMap<Integer, ProjectView> views(ProjectState state, LocalDate today) {
-        SortedMap<Integer, ProjectView> views = new TreeMap<>();
+        return perYear(state, today, this::view);
+    }
+
+    private interface OfYear<T> {
+        T in(ProjectState state, int year, LocalDate today);
+    }
+
+    private static <T> SortedMap<Integer, T> perYear(ProjectState state, LocalDate today, OfYear<T> ofYear) {
+        SortedMap<Integer, T> perYear = new TreeMap<>();
         if (state.registered()) {
             for (int year : years(state, today)) {
-                views.put(year, view(state, year, today));
+                perYear.put(year, ofYear.in(state, year, today));
             }
         }
-        return views;
+        return perYear;
     }
 
     /** The view of {@code state} in plan year {@code year} as of {@code today}; null when the project has none in that year. */
@@ -89,7 +99,59 @@ public final class ProjectEvaluator {
 
     /** The view of {@code state} in plan year {@code year}, as of {@code today} (a past year: as of its last day). */
     public ProjectView view(ProjectState state, int year, LocalDate today) {
+        Evaluation e = evaluate(state, year, today);
         ProjectRegistered registration = state.registration();
+        List<OpenIssue> issues = new ArrayList<>();
+        state.openIssues().forEach((id, issue) -> issues.add(new OpenIssue(id, issue.kind(), issue.text(),
+                issue.raisedOn(), owner(state, issue), issue.dueDate())));
+        List<ResolvedIssue> resolved = new ArrayList<>();
+        state.resolvedIssues().forEach((id, done) -> resolved.add(new ResolvedIssue(id, done.issue().kind(),
+                done.issue().text(), done.issue().raisedOn(), owner(state, done.issue()), done.issue().dueDate(),
+                done.resolvedOn(), done.resolution())));
+        return new ProjectView(state.projectId(), registration.name(), registration.area(), registration.township(),
+                state.unitId(), registration.level(), registration.totalInvestment(), year, e.annualPlan(),
+                e.monthlyPlan(), registration.investedBeforeYear(), e.status(), e.suspended(), e.thisYear(),
+                e.sinceStart(), e.completionRate(), e.targetRate(), e.targetAmount(), e.deviation(),
+                new TreeMap<>(state.months()), milestones(e.planned(), e.reached(), e.asOf()), issues, resolved,
+                state.lastReportAt(), e.light(), e.reasons(Messages.ZH), state.startYear(), state.plans().get(year) != null,
+                new TreeMap<>(state.confirmed()), e.reasons(Messages.EN));
+    }
+
+    /** Every plan year's summary of {@code state} as of {@code today}: what {@code pulse.projects} carries. */
+    public SortedMap<Integer, ProjectSummary> summaries(ProjectState state, LocalDate today) {
+        return perYear(state, today, this::summary);
+    }
+
+    /**
+     * The summary of the view of {@code state} in plan year {@code year}, made without the view: no
+     * copies of the months, milestones and blockers it does not carry, and its reasons left as texts.
+     */
+    public ProjectSummary summary(ProjectState state, int year, LocalDate today) {
+        Evaluation e = evaluate(state, year, today);
+        ProjectRegistered registration = state.registration();
+        Tally tally = Tally.of(year, e.started(), e.completed(), e.light(), registration.totalInvestment(),
+                e.annualPlan(), e.monthlyPlan(), e.thisYear(), e.sinceStart(), e.targetAmount(), state.months());
+        return new ProjectSummary(state.projectId(), year, registration.name(), state.unitId(), registration.township(),
+                registration.area(), registration.level(), e.status(), e.light(), e.deviation(), e.thisYear(),
+                e.findings().stream().map(Finding::reason).toList(), tally);
+    }
+
+    /** What the rules make of a project in one plan year: the figures and findings its view and summary show. */
+    private record Evaluation(LocalDate asOf, BigDecimal annualPlan, List<BigDecimal> monthlyPlan, BigDecimal thisYear,
+            BigDecimal sinceStart, BigDecimal targetAmount, BigDecimal completionRate, BigDecimal targetRate,
+            BigDecimal deviation, Map<Milestone, LocalDate> reached, Map<Milestone, LocalDate> planned, String suspended,
+            ProjectStatus status, boolean started, boolean completed, List<Finding> findings) {
+
+        Light light() {
+            return LightRule.worst(findings);
+        }
+
+        List<String> reasons(Locale locale) {
+            return findings.stream().map(finding -> finding.reason().in(locale)).toList();
+        }
+    }
+
+    private Evaluation evaluate(ProjectState state, int year, LocalDate today) {
         YearPlan plan = state.plans().get(year);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate asOf = today.isAfter(yearEnd) ? yearEnd : today;
@@ -97,7 +159,7 @@ public final class ProjectEvaluator {
         List<BigDecimal> monthlyPlan = plan == null ? null : plan.monthlyPlan();
 
         BigDecimal thisYear = NOTHING;
-        BigDecimal sinceStart = registration.investedBeforeYear();
+        BigDecimal sinceStart = state.registration().investedBeforeYear();
         String first = state.startYear() + "-01";
         String last = year + "-12";
         for (Map.Entry<String, BigDecimal> month : state.months().entrySet()) {
@@ -130,25 +192,15 @@ public final class ProjectEvaluator {
         LightRule.milestone(Milestone.COMPLETED, planned.get(Milestone.COMPLETED), completed, asOf, settings)
                 .ifPresent(findings::add);
         LightRule.silence(state.startYear(), state.months().keySet(), status, asOf, settings).ifPresent(findings::add);
-        List<OpenIssue> issues = new ArrayList<>();
-        state.openIssues().forEach((id, issue) -> {
-            String owner = issue.ownerUnit() != null ? issue.ownerUnit() : state.unitId();
-            issues.add(new OpenIssue(id, issue.kind(), issue.text(), issue.raisedOn(), owner, issue.dueDate()));
-            LightRule.overdueIssue(id, issue.text(), owner, issue.dueDate(), asOf, settings).ifPresent(findings::add);
-        });
-        List<ResolvedIssue> resolved = new ArrayList<>();
-        state.resolvedIssues().forEach((id, done) -> resolved.add(new ResolvedIssue(id, done.issue().kind(),
-                done.issue().text(), done.issue().raisedOn(),
-                done.issue().ownerUnit() != null ? done.issue().ownerUnit() : state.unitId(), done.issue().dueDate(),
-                done.resolvedOn(), done.resolution())));
-        return new ProjectView(state.projectId(), registration.name(), registration.area(), registration.township(),
-                state.unitId(), registration.level(), registration.totalInvestment(), year, annualPlan, monthlyPlan,
-                registration.investedBeforeYear(), status, suspended, thisYear, sinceStart, completionRate,
-                targetRate, targetAmount, deviation, new TreeMap<>(state.months()), milestones(planned, reached, asOf),
-                issues, resolved, state.lastReportAt(), LightRule.worst(findings),
-                findings.stream().map(finding -> finding.reason().in(Messages.ZH)).toList(),
-                state.startYear(), plan != null, new TreeMap<>(state.confirmed()),
-                findings.stream().map(finding -> finding.reason().in(Messages.EN)).toList());
+        state.openIssues().forEach((id, issue) -> LightRule.overdueIssue(id, issue.text(), owner(state, issue),
+                issue.dueDate(), asOf, settings).ifPresent(findings::add));
+        return new Evaluation(asOf, annualPlan, monthlyPlan, thisYear, sinceStart, targetAmount, completionRate,
+                targetRate, deviation, reached, planned, suspended, status, started, completed, findings);
+    }
+
+    /** Who must resolve a blocker: the unit it names, else the project's own. */
+    private static String owner(ProjectState state, ProjectState.Issue issue) {
+        return issue.ownerUnit() != null ? issue.ownerUnit() : state.unitId();
     }
 
     static ProjectStatus status(Map<Milestone, LocalDate> reached, String suspendedReason) {

@@ -20,12 +20,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
-import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 
 /**
- * Folds each project's events into its {@link ProjectState}, re-derives its view, and forwards the
- * change when the view moved. Lights depend on the date, so once the day changes (checked on
+ * Folds each project's events into its {@link ProjectState}, re-derives its summary, and forwards the
+ * change when the summary moved. Lights depend on the date, so once the day changes (checked on
  * wall-clock time) every project is re-evaluated too, without waiting for an event.
  *
  * <p>A record that cannot be taken (not JSON, an unknown type, a failed check: a direct producer
@@ -98,9 +97,9 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private void publish(ProjectState state, long timestamp, boolean changed) {
         SortedMap<Integer, Long> before = state.published();
         SortedMap<Integer, Long> after = new TreeMap<>();
-        for (Map.Entry<Integer, ProjectView> view : evaluator.views(state, today()).entrySet()) {
-            int year = view.getKey();
-            byte[] summary = SUMMARIES.encode(ProjectSummary.of(view.getValue()));
+        for (Map.Entry<Integer, ProjectSummary> ofYear : evaluator.summaries(state, today()).entrySet()) {
+            int year = ofYear.getKey();
+            byte[] summary = SUMMARIES.encode(ofYear.getValue());
             long fingerprint = Fingerprint.of(summary);
             after.put(year, fingerprint);
             if (!Objects.equals(before.get(year), fingerprint)) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import pulse.model.Light;
+import pulse.model.Messages;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
 import pulse.model.UnitRank;
@@ -59,14 +60,22 @@ public final class Standings {
      * out rather than chained: the push channel keeps a province's warnings in this order, one
      * change at a time, and the chained comparators took a tenth of its thread.
      */
-    public static final Comparator<Warning> WORST_FIRST = (a, b) -> {
-        int byLight = b.light().compareTo(a.light());
+    public static final Comparator<Warning> WORST_FIRST = (a, b) -> worstFirst(a.light(), a.deviationPoints(),
+            a.projectId(), b.light(), b.deviationPoints(), b.projectId());
+
+    /** The projects' summaries in the order of their warnings ({@link #WORST_FIRST}). */
+    public static final Comparator<ProjectSummary> WORST_SUMMARY_FIRST = (a, b) -> worstFirst(a.light(),
+            a.deviationPoints(), a.projectId(), b.light(), b.deviationPoints(), b.projectId());
+
+    private static int worstFirst(Light lightA, BigDecimal deviationA, String idA, Light lightB, BigDecimal deviationB,
+            String idB) {
+        int byLight = lightB.compareTo(lightA);
         if (byLight != 0) {
             return byLight;
         }
-        int byDeviation = a.deviationPoints().compareTo(b.deviationPoints());
-        return byDeviation != 0 ? byDeviation : a.projectId().compareTo(b.projectId());
-    };
+        int byDeviation = deviationA.compareTo(deviationB);
+        return byDeviation != 0 ? byDeviation : idA.compareTo(idB);
+    }
 
     /** The projects that are not green, {@link #WORST_FIRST}. */
     public static List<Warning> warnings(Collection<ProjectView> views) {
@@ -78,10 +87,10 @@ public final class Standings {
                 .toList();
     }
 
-    /** The warning a project's summary makes; null when it is green. */
+    /** The warning a project's summary makes, its reasons put into words; null when it is green. */
     public static Warning warning(ProjectSummary project) {
         return project.light() == Light.GREEN ? null : new Warning(project.projectId(), project.name(),
                 project.unitId(), project.township(), project.area(), project.light(), project.deviationPoints(),
-                project.reasons(), project.reasonsEn());
+                project.reasons(Messages.ZH), project.reasons(Messages.EN));
     }
 }

@@ -62,26 +62,37 @@ public final class Tally {
         if (view == null) {
             return ZERO;
         }
-        long[] counts = {1, view.started() ? 1 : 0, view.completed() ? 1 : 0, view.light() == Light.GREEN ? 1 : 0,
-                view.light() == Light.YELLOW ? 1 : 0, view.light() == Light.RED ? 1 : 0};
-        long[] money = {units(view.totalInvestment()), units(view.annualPlan()), units(view.completedThisYear()),
-                units(view.completedSinceStart()), units(view.targetAmount())};
+        return of(view.year(), view.started(), view.completed(), view.light(), view.totalInvestment(), view.annualPlan(),
+                view.monthlyPlan(), view.completedThisYear(), view.completedSinceStart(), view.targetAmount(), view.months());
+    }
+
+    /**
+     * What a project adds in plan year {@code year}, from its figures: {@code monthlyPlan} null for an
+     * even share of {@code annualPlan}; {@code months} every month it reported, of any year.
+     */
+    static Tally of(int year, boolean started, boolean completed, Light light, BigDecimal totalInvestment,
+            BigDecimal annualPlan, List<BigDecimal> monthlyPlan, BigDecimal completedThisYear,
+            BigDecimal completedSinceStart, BigDecimal targetAmount, Map<String, BigDecimal> months) {
+        long[] counts = {1, started ? 1 : 0, completed ? 1 : 0, light == Light.GREEN ? 1 : 0,
+                light == Light.YELLOW ? 1 : 0, light == Light.RED ? 1 : 0};
+        long[] money = {units(totalInvestment), units(annualPlan), units(completedThisYear),
+                units(completedSinceStart), units(targetAmount)};
         long[] plan = new long[MONTHS];
-        if (view.monthlyPlan() == null) {
-            Arrays.fill(plan, units(view.annualPlan().divide(BigDecimal.valueOf(MONTHS), SCALE, RoundingMode.HALF_UP)));
+        if (monthlyPlan == null) {
+            Arrays.fill(plan, units(annualPlan.divide(BigDecimal.valueOf(MONTHS), SCALE, RoundingMode.HALF_UP)));
         } else {
             for (int month = 0; month < MONTHS; month++) {
-                plan[month] = units(view.monthlyPlan().get(month));
+                plan[month] = units(monthlyPlan.get(month));
             }
         }
         long[] actual = new long[MONTHS];
-        String prefix = view.year() + "-";
-        for (Map.Entry<String, BigDecimal> reported : view.months().entrySet()) {
-            if (reported.getKey().startsWith(prefix)) {   // a view carries all of the project's months
+        String prefix = year + "-";
+        for (Map.Entry<String, BigDecimal> reported : months.entrySet()) {
+            if (reported.getKey().startsWith(prefix)) {
                 actual[Integer.parseInt(reported.getKey().substring(5)) - 1] = units(reported.getValue());
             }
         }
-        return new Tally(view.year(), counts, money, plan, actual);
+        return new Tally(year, counts, money, plan, actual);
     }
 
     /** Writes the tally as {@link #readFrom} reads it: the year, then every sum. */

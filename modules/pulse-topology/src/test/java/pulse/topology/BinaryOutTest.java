@@ -1,13 +1,17 @@
 package pulse.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.kafka.common.utils.ByteUtils;
 import org.junit.jupiter.api.Test;
+import pulse.model.Messages;
+import pulse.model.Milestone;
+import pulse.model.Text;
 
-/** The numbers are written byte for byte as Kafka's varints, which the states and summaries already stored use. */
+/** The numbers are written byte for byte as Kafka's varints, which the states and summaries already stored use; texts read back as written. */
 class BinaryOutTest {
 
     private static final long[] VALUES = {0, 1, -1, 63, -64, 64, 127, 128, 300, -300, 16_383, 16_384, 2_000_000,
@@ -22,6 +26,28 @@ class BinaryOutTest {
             assertThat(written(new BinaryOut((byte) 7).number(value))).as("long %d", value)
                     .isEqualTo(kafka(buffer -> ByteUtils.writeVarlong(value, buffer)));
         }
+    }
+
+    @Test
+    void shouldReadBackATextWithTextsAmongItsArguments() {
+        Text late = Text.of("reason.milestoneLate", "2022-03-15", Messages.name(Milestone.STARTED),
+                Text.of("reason.late.months", 3));
+        BinaryOut out = new BinaryOut((byte) 7).text(late);
+
+        BinaryIn in = new BinaryIn(out.toByteArray());
+        in.format();
+        Text read = in.text();
+
+        assertThat(read).isEqualTo(late);
+        assertThat(read.in(Messages.ZH)).isEqualTo("计划2022-03-15开工，已逾期3个月未开工");
+    }
+
+    @Test
+    void shouldRefuseATextArgumentItCannotReadBack() {
+        Text choices = Text.of("reason.suspended", Messages.choices(Milestone.class));
+
+        assertThatThrownBy(() -> new BinaryOut((byte) 7).text(choices))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason.suspended");
     }
 
     private static byte[] kafka(java.util.function.Consumer<ByteBuffer> write) {

@@ -3,7 +3,6 @@ package pulse.server.push;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.http.sse.Event;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -53,9 +52,10 @@ public class LiveFeed {
     private final String epoch = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong sequence = new AtomicLong();
     private final Deque<Screen.Frame> replay = new ArrayDeque<>();
-    /** What the replay log may hold, in characters of encoded updates (UTF-16: up to twice in bytes). */
-    static final long REPLAY_CHARS = 8L * 1024 * 1024;
-    private long replayChars;
+    /** What the replay log may hold, in bytes of encoded updates. */
+    static final long REPLAY_BYTES = 16L * 1024 * 1024;
+    private long replayBytes;
+    private static final EncodedEvent HEARTBEAT = EncodedEvent.of(null, "heartbeat", "{}");
     private final List<Screen> screens = new CopyOnWriteArrayList<>();
     /** Changed groups, turned into what the screen shows when an update is sent, not at every change. */
     private final Map<GroupKey, Tally> pendingTotals = new LinkedHashMap<>();
@@ -113,9 +113,9 @@ public class LiveFeed {
     }
 
     /** A screen's stream: what it missed since {@code lastEventId} if that can be told, else a snapshot; then live. */
-    public Flux<Event<String>> subscribe(String lastEventId) {
+    public Flux<EncodedEvent> subscribe(String lastEventId) {
         Screen screen = new Screen(clientBuffer, this::merge);
-        Mono<Event<String>> snapshot = null;
+        Mono<EncodedEvent> snapshot = null;
         synchronized (this) {
             List<Screen.Frame> missed = missedSince(lastEventId);
             if (missed == null) {
@@ -125,10 +125,10 @@ public class LiveFeed {
             }
             screens.add(screen);
         }
-        Flux<Event<String>> live = screen.frames();
+        Flux<EncodedEvent> live = screen.frames();
         if (snapshot != null) {
-            live = Flux.concat(snapshot.onErrorResume(error -> Mono.just(Event.of(json(Map.of("message",
-                    String.valueOf(error.getMessage())))).name("unavailable").retry(Duration.ofSeconds(1)))), live);
+            live = Flux.concat(snapshot.onErrorResume(error -> Mono.just(EncodedEvent.of(null, "unavailable",
+                    json(Map.of("message", String.valueOf(error.getMessage()))), 1000))), live);
         }
         return live.doFinally(signal -> screens.remove(screen));
     }
@@ -142,11 +142,11 @@ public class LiveFeed {
      * A screen showing another year than the live one: that year's snapshot, then heartbeats. Only
      * the live year is pushed change by change; a past year moves only by late corrections.
      */
-    public Flux<Event<String>> otherYear(int year) {
-        Mono<Event<String>> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(year, List.of()), sequence.get()))
+    public Flux<EncodedEvent> otherYear(int year) {
+        Mono<EncodedEvent> snapshot = Mono.fromCallable(() -> event(snapshots.snapshot(year, List.of()), sequence.get()))
                 .subscribeOn(Schedulers.boundedElastic());
         return Flux.concat(snapshot, Flux.interval(Duration.ofSeconds(heartbeatSeconds))
-                .map(tick -> Event.of("{}").name("heartbeat")));
+                .map(tick -> HEARTBEAT));
     }
 
     /**
@@ -158,7 +158,7 @@ public class LiveFeed {
      * later one also gets, queued before anything live, the updates sent since that read began, so
      * it misses nothing the shared snapshot could lack.
      */
-    private Mono<Event<String>> sharedSnapshot(Screen screen) {
+    private Mono<EncodedEvent> sharedSnapshot(Screen screen) {
         long now = System.nanoTime();
         SharedSnapshot current = shared;
         boolean joinable = current != null && (!current.done().get() || now - current.startedNanos() <= coalesceNanos);
@@ -169,13 +169,13 @@ public class LiveFeed {
         }
         long at = sequence.get();
         AtomicBoolean done = new AtomicBoolean();
-        Mono<Event<String>> read = Mono.fromCallable(() -> event(snapshots.snapshot(liveYear(), recentReports()), at))
+        Mono<EncodedEvent> read = Mono.fromCallable(() -> event(snapshots.snapshot(liveYear(), recentReports()), at))
                 .subscribeOn(Schedulers.boundedElastic()).doFinally(signal -> done.set(true)).cache();
         shared = new SharedSnapshot(at, now, done, read);
         return read;
     }
 
-    private record SharedSnapshot(long at, long startedNanos, AtomicBoolean done, Mono<Event<String>> event) {}
+    private record SharedSnapshot(long at, long startedNanos, AtomicBoolean done, Mono<EncodedEvent> event) {}
 
     /** The updates after {@code lastEventId}, or null when they are not all here (unknown, old, or another epoch). */
     private List<Screen.Frame> missedSince(String lastEventId) {
@@ -298,17 +298,17 @@ public class LiveFeed {
         long next = sequence.incrementAndGet();
         Screen.Frame frame = new Screen.Frame(next, update, event(update, next));
         replay.addLast(frame);
-        replayChars += frame.event().getData().length();
-        // At most replay-buffer updates, and at most REPLAY_CHARS of them: under a province's load an
-        // update carries hundreds of units and up to 200 projects, a thousand of them hundreds of MB.
-        while (replay.size() > replayBuffer || replayChars > REPLAY_CHARS && replay.size() > 1) {
-            replayChars -= replay.removeFirst().event().getData().length();
+        replayBytes += frame.event().bytes().length;
+        // At most replay-buffer updates, and at most REPLAY_BYTES of them: under a province's load an
+        // update carries hundreds of units' rows, and a thousand of them would be tens of MB.
+        while (replay.size() > replayBuffer || replayBytes > REPLAY_BYTES && replay.size() > 1) {
+            replayBytes -= replay.removeFirst().event().bytes().length;
         }
         return frame;
     }
 
     private void heartbeat() {
-        Screen.Frame beat = new Screen.Frame(sequence.get(), null, Event.of("{}").name("heartbeat"));
+        Screen.Frame beat = new Screen.Frame(sequence.get(), null, HEARTBEAT);
         for (Screen screen : screens) {
             screen.offer(beat);
         }
@@ -342,8 +342,9 @@ public class LiveFeed {
         }
     }
 
-    private Event<String> event(ScreenMessage message, Long at) {
-        return Event.of(json(message)).id(epoch + "-" + at).name(message.kind());
+    /** Encoded once, whichever screens it goes to. */
+    private EncodedEvent event(ScreenMessage message, long at) {
+        return EncodedEvent.of(epoch + "-" + at, message.kind(), json(message));
     }
 
     private static String json(Object message) {

@@ -1,6 +1,5 @@
 package pulse.server.push;
 
-import io.micronaut.http.sse.Event;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Function;
@@ -23,9 +22,9 @@ final class Screen {
      * An update or a heartbeat as sent, from sequence {@code first} to {@code sequence} (the same
      * for one update; a merge spans several), with the message it encodes (null for a heartbeat).
      */
-    record Frame(long first, long sequence, ScreenMessage message, Event<String> event) {
+    record Frame(long first, long sequence, ScreenMessage message, EncodedEvent event) {
 
-        Frame(long sequence, ScreenMessage message, Event<String> event) {
+        Frame(long sequence, ScreenMessage message, EncodedEvent event) {
             this(sequence, sequence, message, event);
         }
 
@@ -37,7 +36,7 @@ final class Screen {
     private final int limit;
     private final Function<List<Frame>, Frame> merger;
     private final ArrayDeque<Frame> waiting = new ArrayDeque<>();
-    private FluxSink<Event<String>> sink;
+    private FluxSink<EncodedEvent> sink;
     private long merges;
     /** The sequence of the newest update this screen was given. */
     private long newest;
@@ -48,7 +47,7 @@ final class Screen {
     }
 
     /** The frames, as fast as the screen's connection takes them; what waits before it subscribes is kept. */
-    Flux<Event<String>> frames() {
+    Flux<EncodedEvent> frames() {
         return Flux.create(created -> {
             synchronized (this) {
                 sink = created;
@@ -103,7 +102,7 @@ final class Screen {
     }
 
     void complete() {
-        FluxSink<Event<String>> current;
+        FluxSink<EncodedEvent> current;
         synchronized (this) {
             current = sink;
         }

@@ -8,7 +8,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Header;
-import io.micronaut.http.sse.Event;
 import org.reactivestreams.Publisher;
 
 /** {@code GET /api/stream}: the screen's Server-Sent Events. */
@@ -23,7 +22,7 @@ class StreamController {
     }
 
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    Publisher<Event<String>> stream(@Nullable @Header("Last-Event-ID") String lastEventId,
+    Publisher<EncodedEvent> stream(@Nullable @Header("Last-Event-ID") String lastEventId,
             @Nullable @QueryValue Integer year) {
         return year == null || year == feed.liveYear() ? feed.subscribe(lastEventId) : feed.otherYear(year);
     }

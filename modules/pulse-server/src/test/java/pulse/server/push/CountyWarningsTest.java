@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import pulse.topology.ProjectSummary;
 import pulse.model.Light;
+import pulse.model.Text;
 import pulse.model.Warning;
 
 class CountyWarningsTest {
@@ -50,7 +51,7 @@ class CountyWarningsTest {
         ProjectSummary reworded = summary("R1", 2022, Light.RED, "-40.00");
         reworded = new ProjectSummary(reworded.projectId(), reworded.year(), reworded.name(), reworded.unitId(),
                 reworded.township(), reworded.area(), reworded.level(), reworded.status(), reworded.light(),
-                reworded.deviationPoints(), reworded.completedThisYear(), List.of("新的原因"), List.of("a new reason"),
+                reworded.deviationPoints(), reworded.completedThisYear(), List.of(Text.of("reason.asWritten", "新的原因", "a new reason")),
                 reworded.tally());
 
         assertThat(warnings.apply(reworded)).as("shown, and its words moved").isTrue();

@@ -3,7 +3,6 @@ package pulse.server.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.micronaut.http.sse.Event;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import pulse.model.Grade;
 import pulse.model.Level;
 import pulse.model.Light;
 import pulse.model.ProjectStatus;
+import pulse.model.Text;
 import pulse.model.Totals;
 import pulse.model.Warning;
 import pulse.model.WorkArea;
@@ -50,17 +50,17 @@ class LiveFeedTest {
         return new Report("P" + i, "项目" + i, "县住建局", "2022-05", BigDecimal.valueOf(i), null, Instant.EPOCH);
     }
 
-    private static List<Event<String>> collect(reactor.core.publisher.Flux<Event<String>> flux) {
-        List<Event<String>> received = new CopyOnWriteArrayList<>();
+    private static List<EncodedEvent> collect(reactor.core.publisher.Flux<EncodedEvent> flux) {
+        List<EncodedEvent> received = new CopyOnWriteArrayList<>();
         flux.subscribe(received::add);
         return received;
     }
 
     @Test
     void shouldSendASnapshotFirstThenABurstAsAFewUpdates() {
-        List<Event<String>> received = collect(feed.subscribe(null));
+        List<EncodedEvent> received = collect(feed.subscribe(null));
         await().until(() -> received.size() == 1);
-        assertThat(received.get(0).getName()).isEqualTo("snapshot");
+        assertThat(received.get(0).name()).isEqualTo("snapshot");
 
         for (int i = 0; i < 100; i++) {
             feed.reported(report(i));
@@ -69,30 +69,30 @@ class LiveFeedTest {
         // the burst goes out at once and whatever follows within the window in one more update at most
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 2);
         await().during(Duration.ofMillis(300)).until(() -> received.size() <= 3);
-        Event<String> last = received.get(received.size() - 1);
-        assertThat(last.getName()).isEqualTo("update");
+        EncodedEvent last = received.get(received.size() - 1);
+        assertThat(last.name()).isEqualTo("update");
         // with the latest reports only: a screen's ticker shows a dozen
-        assertThat(last.getData()).contains("\"projectId\":\"P99\"").doesNotContain("\"projectId\":\"P0\"");
+        assertThat(last.data()).contains("\"projectId\":\"P99\"").doesNotContain("\"projectId\":\"P0\"");
     }
 
     @Test
     void shouldResumeAfterTheLastSeenIdAndSnapshotForAnUnknownOne() {
-        List<Event<String>> first = collect(feed.subscribe(null));
+        List<EncodedEvent> first = collect(feed.subscribe(null));
         feed.reported(report(1));
         await().until(() -> first.size() == 2);
-        String seen = first.get(1).getId().toString();
+        String seen = first.get(1).id();
         feed.reported(report(2));
         feed.reported(report(3));
         await().until(() -> first.size() == 3);
 
-        List<Event<String>> resumed = collect(feed.subscribe(seen));
+        List<EncodedEvent> resumed = collect(feed.subscribe(seen));
         await().until(() -> resumed.size() == 1);
-        assertThat(resumed.get(0).getName()).isEqualTo("update");
-        assertThat(resumed.get(0).getData()).contains("\"P2\"").contains("\"P3\"").doesNotContain("\"P1\"");
+        assertThat(resumed.get(0).name()).isEqualTo("update");
+        assertThat(resumed.get(0).data()).contains("\"P2\"").contains("\"P3\"").doesNotContain("\"P1\"");
 
-        List<Event<String>> stranger = collect(feed.subscribe("another-epoch-7"));
+        List<EncodedEvent> stranger = collect(feed.subscribe("another-epoch-7"));
         await().until(() -> stranger.size() == 1);
-        assertThat(stranger.get(0).getName()).isEqualTo("snapshot");
+        assertThat(stranger.get(0).name()).isEqualTo("snapshot");
     }
 
     @Test
@@ -103,18 +103,18 @@ class LiveFeedTest {
             return SNAPSHOT.snapshot(year, reports);
         }, RuleSettings.DEFAULTS, CLOCK, 60_000, 60, 4, 16);
         try {
-            List<Event<String>> first = collect(slowWindow.subscribe(null));
+            List<EncodedEvent> first = collect(slowWindow.subscribe(null));
             await().until(() -> first.size() == 1);
             slowWindow.reported(report(1));   // after a quiet spell: sent at once
             await().until(() -> first.size() == 2);
 
-            List<Event<String>> second = collect(slowWindow.subscribe(null));
+            List<EncodedEvent> second = collect(slowWindow.subscribe(null));
 
             await().until(() -> second.size() == 2);
             assertThat(reads.get()).isEqualTo(1);
-            assertThat(second.get(0).getName()).isEqualTo("snapshot");
-            assertThat(second.get(1).getId()).isEqualTo(first.get(1).getId());
-            assertThat(second.get(1).getData()).contains("\"P1\"");
+            assertThat(second.get(0).name()).isEqualTo("snapshot");
+            assertThat(second.get(1).id()).isEqualTo(first.get(1).id());
+            assertThat(second.get(1).data()).contains("\"P1\"");
         } finally {
             slowWindow.close();
         }
@@ -135,14 +135,14 @@ class LiveFeedTest {
             return SNAPSHOT.snapshot(year, reports);
         }, RuleSettings.DEFAULTS, CLOCK, 0, 60, 4, 16);
         try {
-            List<Event<String>> first = collect(noWindow.subscribe(null));
+            List<EncodedEvent> first = collect(noWindow.subscribe(null));
             await().until(() -> reads.get() == 1);
-            List<Event<String>> second = collect(noWindow.subscribe(null));
+            List<EncodedEvent> second = collect(noWindow.subscribe(null));
             slow.countDown();
 
             await().until(() -> first.size() == 1 && second.size() == 1);
             assertThat(reads.get()).isEqualTo(1);
-            assertThat(second.get(0).getName()).isEqualTo("snapshot");
+            assertThat(second.get(0).name()).isEqualTo("snapshot");
         } finally {
             noWindow.close();
         }
@@ -151,7 +151,7 @@ class LiveFeedTest {
     @Test
     void shouldKeepAScreenThatDoesNotReadAndGiveItTheLatestOfEverythingOnceItDoes() {
         AtomicReference<Subscription> reading = new AtomicReference<>();
-        List<Event<String>> received = new CopyOnWriteArrayList<>();
+        List<EncodedEvent> received = new CopyOnWriteArrayList<>();
         AtomicReference<Boolean> ended = new AtomicReference<>(false);
         feed.subscribe(null).subscribe(new BaseSubscriber<>() {
             @Override
@@ -160,7 +160,7 @@ class LiveFeedTest {
             }
 
             @Override
-            protected void hookOnNext(Event<String> event) {
+            protected void hookOnNext(EncodedEvent event) {
                 received.add(event);
             }
 
@@ -180,10 +180,10 @@ class LiveFeedTest {
 
         reading.get().request(Long.MAX_VALUE);
 
-        await().until(() -> !received.isEmpty() && received.get(received.size() - 1).getId() != null
-                && received.get(received.size() - 1).getId().toString().endsWith("-10"));
+        await().until(() -> !received.isEmpty() && received.get(received.size() - 1).id() != null
+                && received.get(received.size() - 1).id().endsWith("-10"));
         assertThat(received.size()).as("the snapshot and at most the 4 waiting updates").isLessThanOrEqualTo(5);
-        String everything = String.join("\n", received.stream().map(Event::getData).toList());
+        String everything = String.join("\n", received.stream().map(EncodedEvent::data).toList());
         for (int i = 1; i <= 10; i++) {
             assertThat(everything).as("report " + i).contains("\"projectId\":\"P" + i + "\"");
         }
@@ -215,7 +215,7 @@ class LiveFeedTest {
 
     @Test
     void shouldSendUnitsAsRankingRowsAndTheCountysWarningsOnlyWhenTheyMove() {
-        List<Event<String>> received = collect(feed.subscribe(null));
+        List<EncodedEvent> received = collect(feed.subscribe(null));
         await().until(() -> received.size() == 1);
         int year = feed.liveYear();
 
@@ -239,9 +239,9 @@ class LiveFeedTest {
     @Test
     void shouldMergeOnceForEveryScreenThatWaitsForTheSameUpdates() {
         List<AtomicReference<Subscription>> readers = new java.util.ArrayList<>();
-        List<List<Event<String>>> screens = new java.util.ArrayList<>();
+        List<List<EncodedEvent>> screens = new java.util.ArrayList<>();
         for (int s = 0; s < 3; s++) {
-            List<Event<String>> received = new CopyOnWriteArrayList<>();
+            List<EncodedEvent> received = new CopyOnWriteArrayList<>();
             readers.add(readingOnlyTheSnapshot(feed, received));
             screens.add(received);
         }
@@ -254,9 +254,9 @@ class LiveFeedTest {
         readers.forEach(reader -> reader.get().request(Long.MAX_VALUE));
 
         await().until(() -> screens.stream().allMatch(received -> received.size() >= 2
-                && received.get(received.size() - 1).getId().toString().endsWith("-10")));
-        Event<String> newest = screens.get(0).get(screens.get(0).size() - 1);
-        for (List<Event<String>> received : screens) {
+                && received.get(received.size() - 1).id().endsWith("-10")));
+        EncodedEvent newest = screens.get(0).get(screens.get(0).size() - 1);
+        for (List<EncodedEvent> received : screens) {
             assertThat(received.get(received.size() - 1)).as("the very same merged frame").isSameAs(newest);
         }
     }
@@ -265,7 +265,7 @@ class LiveFeedTest {
     void shouldMergeWhatWaitedOnlyWhenTheScreenCanTakeAFrame() {
         LiveFeed roomy = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, CLOCK, 5, 60, 64, 128);
         try {
-            List<Event<String>> received = new CopyOnWriteArrayList<>();
+            List<EncodedEvent> received = new CopyOnWriteArrayList<>();
             AtomicReference<Subscription> reader = readingOnlyTheSnapshot(roomy, received);
             await().until(() -> received.size() == 1);
             for (int i = 1; i <= 10; i++) {
@@ -278,8 +278,8 @@ class LiveFeedTest {
             reader.get().request(Long.MAX_VALUE);
 
             await().until(() -> received.size() == 2);
-            assertThat(received.get(1).getId().toString()).endsWith("-10");
-            assertThat(received.get(1).getData()).contains("\"P1\"").contains("\"P10\"");
+            assertThat(received.get(1).id()).endsWith("-10");
+            assertThat(received.get(1).data()).contains("\"P1\"").contains("\"P10\"");
             assertThat(roomy.merges()).isEqualTo(1);
         } finally {
             roomy.close();
@@ -287,9 +287,9 @@ class LiveFeedTest {
     }
 
     /** A screen that takes its snapshot into {@code received} and then nothing, until its subscription asks for more. */
-    private static AtomicReference<Subscription> readingOnlyTheSnapshot(LiveFeed feed, List<Event<String>> received) {
+    private static AtomicReference<Subscription> readingOnlyTheSnapshot(LiveFeed feed, List<EncodedEvent> received) {
         AtomicReference<Subscription> reader = new AtomicReference<>();
-        feed.subscribe(null).subscribe(new BaseSubscriber<Event<String>>() {
+        feed.subscribe(null).subscribe(new BaseSubscriber<EncodedEvent>() {
             @Override
             protected void hookOnSubscribe(Subscription subscription) {
                 reader.set(subscription);
@@ -297,15 +297,15 @@ class LiveFeedTest {
             }
 
             @Override
-            protected void hookOnNext(Event<String> event) {
+            protected void hookOnNext(EncodedEvent event) {
                 received.add(event);
             }
         });
         return reader;
     }
 
-    private static String updates(List<Event<String>> received) {
-        return String.join("\n", received.subList(1, received.size()).stream().map(Event::getData).toList());
+    private static String updates(List<EncodedEvent> received) {
+        return String.join("\n", received.subList(1, received.size()).stream().map(EncodedEvent::data).toList());
     }
 
     private static Warning warning(String projectId, Light light, String deviation) {
@@ -316,6 +316,6 @@ class LiveFeedTest {
     static ProjectSummary summary(String projectId, int year, Light light, String deviation) {
         return new ProjectSummary(projectId, year, "项目" + projectId, "县住建局", "玉泉镇", WorkArea.URBAN, Level.COUNTY,
                 ProjectStatus.UNDER_CONSTRUCTION, light, new BigDecimal(deviation), BigDecimal.ZERO,
-                List.of("落后"), List.of("behind"), Tally.zero());
+                List.of(Text.of("reason.asWritten", "落后", "behind")), Tally.zero());
     }
 }

@@ -1,0 +1,61 @@
+package pulse.server.push;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.micronaut.http.server.netty.NettyServerCustomizer;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpRequest;
+import jakarta.inject.Singleton;
+
+/**
+ * Gives a screen's connection a small socket send buffer. A screen is sent the latest of what it
+ * shows, merged while its connection cannot take more ({@link Screen}); but the kernel grows a
+ * connection's send buffer up to 4 MB by itself, hundreds of updates, and a screen that read
+ * slowly was shown what those held, seconds old, before anything merged. With a buffer of a few
+ * updates the connection stops taking frames soon, and what waits is merged in the server.
+ */
+@Singleton
+class ScreenSockets implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+
+    private final int sendBufferBytes;
+
+    ScreenSockets(@Value("${pulse.push.socket-send-buffer-bytes:65536}") int sendBufferBytes) {
+        this.sendBufferBytes = sendBufferBytes;
+    }
+
+    @Override
+    public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
+        event.getBean().register(new NettyServerCustomizer() {
+            @Override
+            public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+                return role != ChannelRole.CONNECTION ? this : new NettyServerCustomizer() {
+                    @Override
+                    public void onStreamPipelineBuilt() {
+                        if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
+                            channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+                                    "pulse-screen-socket", new OnStreamRequest());
+                        }
+                    }
+                };
+            }
+        });
+        return event.getBean();
+    }
+
+    /** Sets the buffer when a request for the stream comes, and leaves the connection's pipeline. */
+    private final class OnStreamRequest extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof HttpRequest request && request.uri().startsWith("/api/stream")) {
+                ctx.channel().config().setOption(ChannelOption.SO_SNDBUF, sendBufferBytes);
+                ctx.pipeline().remove(this);
+            }
+            ctx.fireChannelRead(message);
+        }
+    }
+}
