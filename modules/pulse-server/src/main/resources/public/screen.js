@@ -231,8 +231,13 @@ function onSnapshot(message) {
   }
   state.totals = { [COUNTY]: message.county };
   message.areas.forEach((area) => { state.totals[`area/${area.key}`] = area; });
-  message.units.forEach((rank) => { state.totals[`unit/${rank.unitId}`] = rank.totals; });
-  state.ranking = message.units.map(rowOf);
+  if (message.units) {   // a closed period's standings, with each unit's totals
+    message.units.forEach((rank) => { state.totals[`unit/${rank.unitId}`] = rank.totals; });
+    state.ranking = message.units.map(rowOf);
+  } else {   // the live snapshot: ranking rows, as updates carry them
+    state.ranking = [];
+    applyRanking(message.ranking || {});
+  }
   state.warnings = message.warnings;
   state.reports = message.reports;
   state.curve = message.curve;

@@ -166,6 +166,7 @@ public final class BenchmarkMain {
                 awaitCompiled(server, "the live phases");
                 Cpu live = new Cpu(server);
                 underLoad(projectCount, liveRate, Duration.ofSeconds(20), single, null);
+                sayBacklog(admin);
                 say("  the server's CPU by thread while live: %s", live.busiestThreads(0, 6));
                 result("3. Live latency, write ack → SSE update", "p50 %s, p99 %s, max %s at %,.0f events/s (%.0f%% of the end-to-end %,.0f); target p99 ≤ 300 ms at half",
                         ms(single.latencyMicros, 50), ms(single.latencyMicros, 99), ms(single.latencyMicros.getMaxValue()), liveRate,
@@ -200,12 +201,23 @@ public final class BenchmarkMain {
                 say("  the server's CPU by thread while read alone: %s", reading.busiestThreads(0, 6));
 
                 single.close();
+                long connecting = System.nanoTime();
                 MarkerWatch fan = new MarkerWatch().connect(1000, URL, token);
                 awaitConnected(fan, 1000);
+                // The lag measured is that of live updates: the phase starts once every screen has its
+                // snapshot (a thousand connecting at once is a storm of its own, timed here).
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (fan.snapshots.get() < fan.connected.get() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                say("  %,d screens connected and read their snapshot in %.1f s (%,d bytes read)", fan.snapshots.get(),
+                        (System.nanoTime() - connecting) / 1e9, fan.bytes.get());
+                fan.bytes.set(0);
                 Cpu fanning = new Cpu(server.pid(), broker.pid(), ProcessHandle.current().pid());
                 long fanStart = System.nanoTime();
                 underLoad(projectCount, liveRate, Duration.ofSeconds(20), fan, null);
                 double fanSeconds = (System.nanoTime() - fanStart) / 1e9;
+                sayBacklog(admin);
                 say("  the server's CPU by thread while 1,000 screens read: %s", fanning.busiestThreads(0, 6));
                 // The screens' reader and the load share the machine with the server: where the cores went.
                 say("  screens' lag: p50 %s, p90 %s, p99 %s, max %s; %,d bytes read, %,.0f a screen a second",
@@ -616,6 +628,18 @@ public final class BenchmarkMain {
         while (committed(admin, "pulse") < end) {
             Thread.sleep(200);
         }
+    }
+
+    /**
+     * How far behind the topology was when a live phase's load stopped, and how long it then took
+     * to catch up: a lag every screen shares (an update can show a report only once it is processed).
+     */
+    private static void sayBacklog(Admin admin) throws Exception {
+        long behind = sum(endOffsets(admin)) - committed(admin, "pulse");
+        long from = System.nanoTime();
+        awaitCaughtUp(admin);
+        say("  when the load stopped the topology was %,d events behind; caught up %.1f s later", behind,
+                (System.nanoTime() - from) / 1e9);
     }
 
     private static void awaitConnected(MarkerWatch watch, int screens) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -44,6 +45,7 @@ final class MarkerWatch implements AutoCloseable {
     /** The marker unit's row in an update: {@code "基准单位":[completedThisYear,…]} ({@code pulse.server.push.UnitLine}). */
     private static final byte[] MARKER_ROW = ("\"" + MARKER_UNIT + "\":[").getBytes(StandardCharsets.UTF_8);
     private static final byte[] UPDATE = "\"kind\":\"update\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SNAPSHOT = "\"kind\":\"snapshot\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] EVENT_END = "\n\n".getBytes(StandardCharsets.UTF_8);
 
     final Histogram latencyMicros = new ConcurrentHistogram(3);
@@ -52,6 +54,8 @@ final class MarkerWatch implements AutoCloseable {
     final AtomicLong bytes = new AtomicLong();
     final AtomicLong ended = new AtomicLong();
     final AtomicLong connected = new AtomicLong();
+    /** Screens that have read their first snapshot. */
+    final AtomicLong snapshots = new AtomicLong();
     /** Updates that carried the marker unit, whether or not their value was acknowledged yet. */
     final AtomicLong markerUpdates = new AtomicLong();
     final AtomicLong markersAcknowledged = new AtomicLong();
@@ -59,11 +63,16 @@ final class MarkerWatch implements AutoCloseable {
     final Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
 
     private final EventLoopGroup loop = new NioEventLoopGroup(1);
+    static final int RECEIVE_BUFFER_BYTES = 32 * 1024;
 
     /** Opens {@code screens} streams; they read until {@link #close()}. */
     MarkerWatch connect(int screens, String url, String token) {
         URI uri = URI.create(url + "/api/stream");
+        // A small receive buffer (the kernel would grow it to megabytes): a screen this one thread reads
+        // slowly then holds a few updates in its socket, and what it has not read waits in the server,
+        // which merges it, as for a slow browser; with megabytes, the lag measured was the kernel's queue.
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -114,6 +123,7 @@ final class MarkerWatch implements AutoCloseable {
         private final URI uri;
         private final String token;
         private final Set<Long> seen = new HashSet<>();
+        private boolean snapshotRead;
         private ByteBuf pending;
 
         Screen(URI uri, String token) {
@@ -160,6 +170,10 @@ final class MarkerWatch implements AutoCloseable {
 
         private void event(ByteBuf event, long receivedAt) {
             if (ByteBufUtil.indexOf(Unpooled.wrappedBuffer(UPDATE), event) < 0) {
+                if (!snapshotRead && ByteBufUtil.indexOf(Unpooled.wrappedBuffer(SNAPSHOT), event) >= 0) {
+                    snapshotRead = true;
+                    snapshots.incrementAndGet();
+                }
                 return;
             }
             updates.incrementAndGet();

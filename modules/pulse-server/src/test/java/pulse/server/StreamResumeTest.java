@@ -90,6 +90,10 @@ class StreamResumeTest {
                 assertThat(snapshot.name()).isEqualTo("snapshot");
                 screen.apply(snapshot);
                 assertThat(screen.countyCompleted).isEqualByComparingTo("350.00");
+                // Units come as ranking rows, [completedThisYear, completionRate, achievement, grade], not their totals
+                JsonNode row = PulseJson.mapper().readTree(snapshot.data()).get("ranking").get("县民政局");
+                assertThat(row.size()).isEqualTo(4);
+                assertThat(row.get(0).decimalValue()).isEqualByComparingTo("350.00");
                 report(restarted, "2022-03", "500.00");
                 applyUntil(client, screen, new BigDecimal("850.00"));
             }

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 import pulse.model.CurvePoint;
 import pulse.model.Totals;
-import pulse.model.UnitRank;
 import pulse.model.Warning;
 
 /**
  * What the push channel sends: a snapshot first, then updates holding only what changed of what
- * a screen shows. An update's {@code totals} are the county's and the work areas' (the figures and
- * charts every screen draws), {@code ranking} the units' rows that moved ({@link UnitLine}),
- * {@code warnings} the county's list when it moved (the first {@value CountyWarnings#SHOWN}),
- * {@code reports} the latest reports for the ticker.
+ * a screen shows. A snapshot has the county's and the work areas' totals, every unit's ranking row
+ * ({@link UnitLine}, in rank order), the county's first {@value CountyWarnings#SHOWN} warnings, the
+ * curve and the latest reports. An update's {@code totals} are the county's and the work areas'
+ * that moved (keyed {@code county/全县}, {@code area/URBAN}), {@code ranking} the units' rows that
+ * moved, {@code warnings} the county's list when it moved, {@code reports} the latest for the ticker.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScreenMessage(
@@ -23,7 +23,6 @@ public record ScreenMessage(
         Integer year,
         Totals county,
         List<Totals> areas,
-        List<UnitRank> units,
         List<Warning> warnings,
         List<CurvePoint> curve,
         Map<String, Totals> totals,
@@ -31,9 +30,14 @@ public record ScreenMessage(
         List<Report> reports,
         Long deadLetters) {
 
-    static ScreenMessage snapshot(int year, Totals county, List<Totals> areas, List<UnitRank> units,
+    /**
+     * @param ranking every unit's row, best first: a row, not the unit's totals (about 45 bytes, not
+     *        400), so that a thousand screens connecting at once after a restart are sent a few MB, not
+     *        hundreds; a screen filtered on a unit reads that unit's totals itself
+     */
+    static ScreenMessage snapshot(int year, Totals county, List<Totals> areas, Map<String, UnitLine> ranking,
             List<Warning> warnings, List<CurvePoint> curve, List<Report> reports, long deadLetters) {
-        return new ScreenMessage("snapshot", year, county, areas, units, warnings, curve, null, null, reports,
+        return new ScreenMessage("snapshot", year, county, areas, warnings, curve, null, ranking, reports,
                 deadLetters);
     }
 
@@ -45,7 +49,7 @@ public record ScreenMessage(
      */
     static ScreenMessage update(Map<String, Totals> totals, Map<String, UnitLine> ranking, List<Warning> warnings,
             List<Report> reports, Long deadLetters) {
-        return new ScreenMessage("update", null, null, null, null, warnings, null, totals, ranking, reports, deadLetters);
+        return new ScreenMessage("update", null, null, null, warnings, null, totals, ranking, reports, deadLetters);
     }
 
     /**

@@ -9,22 +9,24 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
 
 /**
- * Gives a screen's connection a small socket send buffer. A screen is sent the latest of what it
- * shows, merged while its connection cannot take more ({@link Screen}); but the kernel grows a
- * connection's send buffer up to 4 MB by itself, hundreds of updates, and a screen that read
- * slowly was shown what those held, seconds old, before anything merged. With a buffer of a few
- * updates the connection stops taking frames soon, and what waits is merged in the server.
+ * Gives a screen's connection small buffers: a socket send buffer of a few updates, and a Netty
+ * outbound buffer that stops taking frames at {@code sendBufferBytes} too (Netty's default is
+ * 64 KB). A screen is sent the latest of what it shows, merged while its connection cannot take
+ * more ({@link Screen}); but the kernel grows a connection's send buffer up to 4 MB by itself,
+ * hundreds of updates, and a screen that read slowly was shown what those held, seconds old,
+ * before anything merged. With buffers of a few updates, what waits is merged in the server.
  */
 @Singleton
 class ScreenSockets implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     private final int sendBufferBytes;
 
-    ScreenSockets(@Value("${pulse.push.socket-send-buffer-bytes:65536}") int sendBufferBytes) {
+    ScreenSockets(@Value("${pulse.push.socket-send-buffer-bytes:16384}") int sendBufferBytes) {
         this.sendBufferBytes = sendBufferBytes;
     }
 
@@ -38,7 +40,7 @@ class ScreenSockets implements BeanCreatedEventListener<NettyServerCustomizer.Re
                     public void onStreamPipelineBuilt() {
                         if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
                             channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
-                                    "pulse-screen-socket", new OnStreamRequest());
+                                    "pulse-screen-socket", new OnStreamRequest(sendBufferBytes));
                         }
                     }
                 };
@@ -47,12 +49,20 @@ class ScreenSockets implements BeanCreatedEventListener<NettyServerCustomizer.Re
         return event.getBean();
     }
 
-    /** Sets the buffer when a request for the stream comes, and leaves the connection's pipeline. */
-    private final class OnStreamRequest extends ChannelInboundHandlerAdapter {
+    /** Sets the buffers when a request for the stream comes, and leaves the connection's pipeline. */
+    static final class OnStreamRequest extends ChannelInboundHandlerAdapter {
+
+        private final int sendBufferBytes;
+
+        OnStreamRequest(int sendBufferBytes) {
+            this.sendBufferBytes = sendBufferBytes;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
             if (message instanceof HttpRequest request && request.uri().startsWith("/api/stream")) {
                 ctx.channel().config().setOption(ChannelOption.SO_SNDBUF, sendBufferBytes);
+                ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBufferBytes / 2, sendBufferBytes));
                 ctx.pipeline().remove(this);
             }
             ctx.fireChannelRead(message);

@@ -1,7 +1,9 @@
 package pulse.server.push;
 
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import pulse.server.operations.DeadLetters;
 import pulse.server.query.QueryService;
 import pulse.topology.Dimension;
@@ -26,8 +28,10 @@ class StoreSnapshots implements SnapshotSource {
     @Override
     public ScreenMessage snapshot(int year, List<Report> recentReports) {
         List<pulse.model.Warning> warnings = query.warnings(year);
+        Map<String, UnitLine> ranking = new LinkedHashMap<>();
+        query.unitRanking(year).forEach(rank -> ranking.put(rank.unitId(), UnitLine.of(rank)));
         return ScreenMessage.snapshot(year, query.county(year), query.totals(year, Dimension.AREA),
-                query.unitRanking(year), List.copyOf(warnings.subList(0, Math.min(CountyWarnings.SHOWN, warnings.size()))),
+                ranking, List.copyOf(warnings.subList(0, Math.min(CountyWarnings.SHOWN, warnings.size()))),
                 query.curve(GroupKey.county(year)), recentReports, deadLetters.count());
     }
 }

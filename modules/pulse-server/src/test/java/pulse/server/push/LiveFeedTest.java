@@ -36,7 +36,7 @@ class LiveFeedTest {
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             new Totals.Lights(0, 0, 0), null);
     private static final SnapshotSource SNAPSHOT =
-            (year, reports) -> ScreenMessage.snapshot(year, EMPTY, List.of(), List.of(), List.of(), List.of(), reports, 0);
+            (year, reports) -> ScreenMessage.snapshot(year, EMPTY, List.of(), Map.of(), List.of(), List.of(), reports, 0);
     private static final PulseClock CLOCK = new PulseClock(java.time.Clock.systemUTC());
 
     private final LiveFeed feed = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, CLOCK, 50, 60, 4, 16);
