@@ -67,10 +67,15 @@ final class Processes {
     }
 
     private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Processes the benchmark stops or kills itself: any other that ends has failed. */
+    private static final java.util.Set<Long> ENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static {
         // A benchmark stopped half-way (Ctrl-C) leaves no broker or server behind, not even a paused one.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(process -> {
+            ENDING.add(process.pid());
+            process.destroyForcibly();
+        })));
     }
 
     private static Process start(ProcessBuilder builder, Path log) throws IOException {
@@ -78,7 +83,25 @@ final class Processes {
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         STARTED.add(process);
+        // A broker or server that ends by itself (a bad -DserverJvm flag, a crash) would leave the
+        // benchmark waiting for it forever: it stops with the end of the process's log instead.
+        process.onExit().thenAccept(ended -> {
+            if (!ENDING.contains(ended.pid())) {
+                System.err.printf("%s ended by itself with exit code %d; the end of %s:%n%s%n", builder.command().get(
+                        builder.command().size() - 1), ended.exitValue(), log, tail(log));
+                System.exit(1);
+            }
+        });
         return process;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** {@code kill -STOP} / {@code -CONT}: pauses a process where it is, and lets it go on. */
@@ -91,10 +114,12 @@ final class Processes {
 
     /** {@code kill -9}: the process ends where it is, as in a power cut; Kafka Streams finds no clean shutdown. */
     static void kill(Process process) throws InterruptedException {
+        ENDING.add(process.pid());
         process.destroyForcibly().waitFor();
     }
 
     static void stop(Process process) throws InterruptedException {
+        ENDING.add(process.pid());
         process.destroy();
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
