@@ -189,7 +189,7 @@ public final class EventReader {
         BigDecimal sum = ZERO;
         for (int i = 0; i < 12; i++) {
             BigDecimal month = fields.money("monthlyPlan[" + i + "]", array.get(i), ZERO, true,
-                    Fields.moneyExpected(ZERO, true));
+                    () -> Fields.moneyExpected(ZERO, true));
             months.add(month);
             sum = month == null ? sum : sum.add(month);
         }
