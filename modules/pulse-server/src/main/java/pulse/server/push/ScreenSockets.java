@@ -3,15 +3,14 @@ package pulse.server.push;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
+import pulse.server.web.CodecHandlers;
 
 /**
  * Gives a screen's connection small buffers: a socket send buffer of a few updates, and a Netty
@@ -32,21 +31,8 @@ class ScreenSockets implements BeanCreatedEventListener<NettyServerCustomizer.Re
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new NettyServerCustomizer() {
-            @Override
-            public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                return role != ChannelRole.CONNECTION ? this : new NettyServerCustomizer() {
-                    @Override
-                    public void onStreamPipelineBuilt() {
-                        if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
-                            channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
-                                    "pulse-screen-socket", new OnStreamRequest(sendBufferBytes));
-                        }
-                    }
-                };
-            }
-        });
-        return event.getBean();
+        return CodecHandlers.addAfterCodec(event.getBean(), "pulse-screen-socket",
+                () -> new OnStreamRequest(sendBufferBytes));
     }
 
     /** Sets the buffers when a request for the stream comes, and leaves the connection's pipeline. */

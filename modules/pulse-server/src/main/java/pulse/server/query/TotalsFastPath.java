@@ -4,12 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import jakarta.inject.Singleton;
 import pulse.server.security.SecuritySettings;
 import pulse.server.security.VerifiedTokens;
+import pulse.server.web.CodecHandlers;
 
 /**
  * {@code GET /api/totals} answered on the connection's own thread, before Micronaut's routing and
@@ -43,31 +42,7 @@ class TotalsFastPath implements BeanCreatedEventListener<NettyServerCustomizer.R
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new NettyServerCustomizer() {
-            @Override
-            public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                return role == ChannelRole.CONNECTION ? new ForConnection(channel) : this;
-            }
-        });
-        return event.getBean();
-    }
-
-    /** On an HTTP/1 connection, the handler goes right after the codec; HTTP/2 streams are left to Micronaut. */
-    private final class ForConnection implements NettyServerCustomizer {
-
-        private final Channel channel;
-
-        ForConnection(Channel channel) {
-            this.channel = channel;
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null) {
-                channel.pipeline().addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, "pulse-totals",
-                        new TotalsHandler(TotalsFastPath.this::answer));
-            }
-        }
+        return CodecHandlers.addAfterCodec(event.getBean(), "pulse-totals", () -> new TotalsHandler(this::answer));
     }
 
     /** The county's totals of this year, or null when the request must go to Micronaut. */
