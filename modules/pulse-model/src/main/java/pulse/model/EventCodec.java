@@ -1,6 +1,13 @@
 package pulse.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.util.NameTransformer;
+import java.io.ByteArrayOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,37 +22,67 @@ import java.time.Instant;
 public final class EventCodec {
 
     private final ObjectMapper mapper = PulseJson.mapper();
+    /** Pulse's mapper leaving out unset fields: an event on the wire has no {@code "reason": null}. */
+    private static final ObjectMapper WITHOUT_NULLS = PulseJson.mapper().copy()
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** Each payload type's fields, written without the braces of an object of their own. */
+    private static final ClassValue<JsonSerializer<Object>> PAYLOAD_FIELDS = new ClassValue<>() {
+        @Override
+        protected JsonSerializer<Object> computeValue(Class<?> type) {
+            try {
+                return WITHOUT_NULLS.getSerializerProviderInstance().findValueSerializer(type)
+                        .unwrappingSerializer(NameTransformer.NOP);
+            } catch (JsonMappingException e) {
+                throw new IllegalStateException("no serializer for " + type, e);
+            }
+        }
+    };
     private final EventReader reader;
 
     public EventCodec(EventReader reader) {
         this.reader = reader;
     }
 
+    /**
+     * The wire form, written field by field: the header, then the payload's fields that are set, in
+     * the order of its record. (Building a JSON tree first and writing it out took a fifth of the
+     * write path's time under a batch ingest.)
+     */
     public byte[] encode(PulseEvent event) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            writeHeader(event, out);
+            SerializerProvider provider = WITHOUT_NULLS.getSerializerProviderInstance();
+            PAYLOAD_FIELDS.get(event.payload().getClass()).serialize(event.payload(), out, provider);
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The wire form as a JSON tree (the same fields as {@link #encode}), for answers that add to it. */
+    public ObjectNode toJson(PulseEvent event) {
         try {
-            return mapper.writeValueAsBytes(toJson(event));
+            return (ObjectNode) mapper.readTree(encode(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public ObjectNode toJson(PulseEvent event) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("eventId", event.eventId().toString());
-        node.put("type", event.type());
-        node.put("projectId", event.projectId());
+    private static void writeHeader(PulseEvent event, JsonGenerator out) throws IOException {
+        out.writeStringField("eventId", event.eventId().toString());
+        out.writeStringField("type", event.type());
+        out.writeStringField("projectId", event.projectId());
         if (event.unitId() != null) {
-            node.put("unitId", event.unitId());
+            out.writeStringField("unitId", event.unitId());
         }
-        node.put("occurredOn", event.occurredOn().toString());
-        node.put("reportedAt", event.reportedAt().toString());
+        out.writeStringField("occurredOn", event.occurredOn().toString());
+        out.writeStringField("reportedAt", event.reportedAt().toString());
         if (event.sentBy() != null) {
-            node.put("sentBy", event.sentBy());
+            out.writeStringField("sentBy", event.sentBy());
         }
-        ObjectNode payload = mapper.valueToTree(event.payload());
-        payload.properties().removeIf(field -> field.getValue().isNull());
-        node.setAll(payload);
-        return node;
     }
 
     /** Reads bytes as one event; anything unreadable is an {@link InvalidInputException}. */

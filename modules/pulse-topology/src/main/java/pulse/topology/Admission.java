@@ -42,7 +42,7 @@ final class Admission {
             if (refusal != null || checkedOnWrite) {
                 return refusal;
             }
-            return PlausibilityRule.check(facts(before, report), report.confirmed(), settings)
+            return PlausibilityRule.check(before.plausibilityFacts(report), report.confirmed(), settings)
                     .map(doubt -> (doubt.doubt() == PlausibilityRule.Doubt.LOOKS_LIKE_YUAN ? "amount: " : "confirm: ")
                             + report.amount().toPlainString() + ", expected " + doubt.expected()).orElse(null);
         }
@@ -56,13 +56,5 @@ final class Admission {
                     .map(expected -> "year: " + plan.year() + ", expected " + expected).orElse(null);
         }
         return null;
-    }
-
-    /** What the plausibility rule looks at, from the project's state before the report. */
-    static PlausibilityRule.Facts facts(ProjectState state, InvestmentReported report) {
-        ProjectState.YearPlan plan = state.plans().get(report.period().getYear());
-        return new PlausibilityRule.Facts(report.period(), report.amount(), plan == null ? null : plan.annualPlan(),
-                plan == null ? null : plan.monthlyPlan(), state.months(), state.startYear(),
-                state.registration().investedBeforeYear(), state.registration().totalInvestment());
     }
 }

@@ -73,6 +73,23 @@ public final class ProjectEvaluator {
         return state.registered() && years(state, today).contains(year) ? view(state, year, today) : null;
     }
 
+    /**
+     * The view of {@code year} when one is asked for (null when the project has none in it); with
+     * none asked, of the year of today, else the latest before it (a project finished last year),
+     * else the first (a project planned from next year on). Null while the project is not registered.
+     */
+    public ProjectView viewFor(ProjectState state, Integer year, LocalDate today) {
+        if (!state.registered()) {
+            return null;
+        }
+        if (year != null) {
+            return viewIn(state, year, today);
+        }
+        SortedSet<Integer> years = years(state, today);
+        SortedSet<Integer> upToToday = years.headSet(today.getYear() + 1);
+        return view(state, upToToday.isEmpty() ? years.first() : upToToday.last(), today);
+    }
+
     static SortedSet<Integer> years(ProjectState state, LocalDate today) {
         int start = state.startYear();
         SortedSet<Integer> years = new TreeSet<>(state.plans().tailMap(start).keySet());

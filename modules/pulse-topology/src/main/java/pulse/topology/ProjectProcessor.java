@@ -43,7 +43,10 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private KeyValueStore<String, ProjectState> store;
     private LocalDate evaluatedOn;
 
-    ProjectProcessor(Clock clock, ProjectEvaluator evaluator, Duration dayCheckInterval) {
+    private final OpenProjectStores open;
+
+    ProjectProcessor(Clock clock, ProjectEvaluator evaluator, Duration dayCheckInterval, OpenProjectStores open) {
+        this.open = open;
         this.clock = clock;
         this.evaluator = evaluator;
         this.dayCheckInterval = dayCheckInterval;
@@ -55,6 +58,12 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         this.context = context;
         this.store = context.getStateStore(PulseTopology.PROJECTS_STORE);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> reevaluateIfNewDay());
+        open.opened(context.taskId().partition(), store);
+    }
+
+    @Override
+    public void close() {
+        open.closed(context.taskId().partition(), store);
     }
 
     @Override

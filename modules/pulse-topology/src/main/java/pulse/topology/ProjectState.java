@@ -19,6 +19,7 @@ import pulse.model.Payload.ProjectRegistered;
 import pulse.model.Payload.ProjectResumed;
 import pulse.model.Payload.ProjectSuspended;
 import pulse.model.PulseEvent;
+import pulse.rules.PlausibilityRule;
 
 /**
  * The facts Pulse holds about one project, folded from its events in order, plus a fingerprint of
@@ -170,6 +171,14 @@ public record ProjectState(
         confirmedMonths.keySet().removeIf(period -> period.compareTo(lastPeriod) > 0);
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
                 resolvedIssues, lastReportAt, new TreeMap<>(), confirmedMonths, eventPartition, eventOffsets);
+    }
+
+    /** What the plausibility rule looks at for {@code report}, from this state (before the report). */
+    public PlausibilityRule.Facts plausibilityFacts(InvestmentReported report) {
+        YearPlan plan = plans.get(report.period().getYear());
+        return new PlausibilityRule.Facts(report.period(), report.amount(), plan == null ? null : plan.annualPlan(),
+                plan == null ? null : plan.monthlyPlan(), months, startYear(), registration.investedBeforeYear(),
+                registration.totalInvestment());
     }
 
     private static YearPlan planOf(ProjectRegistered registration) {

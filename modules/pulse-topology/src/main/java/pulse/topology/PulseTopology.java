@@ -32,13 +32,18 @@ public final class PulseTopology {
     private PulseTopology() {}
 
     public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval) {
+        return build(clock, settings, dayCheckInterval, new OpenProjectStores());
+    }
+
+    /** The topology, whose tasks list their projects store in {@code open} while they process. */
+    public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval, OpenProjectStores open) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new ProjectStateSerde()));
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
-                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval), PROJECTS_STORE);
+                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval, open), PROJECTS_STORE);
         outcomes.filter((projectId, outcome) -> outcome instanceof Outcome.Refused)
                 .mapValues(outcome -> ((Outcome.Refused) outcome).original())
                 .to(Topics.DEAD_LETTERS.name(),

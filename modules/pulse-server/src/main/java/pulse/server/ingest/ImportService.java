@@ -87,12 +87,12 @@ public class ImportService {
     /** The project as it stands in the year the event is about (registration and plan: their year). */
     private static Optional<ProjectView> current(PulseEvent event, KnownProjects.Lookup lookup) {
         if (event.payload() instanceof ProjectRegistered registration) {
-            return lookup.viewIn(event.projectId(), registration.year());
+            return lookup.viewBefore(event.projectId(), registration.year());
         }
         if (event.payload() instanceof AnnualPlanSet plan) {
-            return lookup.viewIn(event.projectId(), plan.year());
+            return lookup.viewBefore(event.projectId(), plan.year());
         }
-        return lookup.view(event.projectId());
+        return lookup.viewBefore(event.projectId(), null);
     }
 
     private static String item(PulseEvent event) {

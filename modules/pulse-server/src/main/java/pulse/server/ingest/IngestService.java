@@ -4,10 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +19,6 @@ import pulse.model.Payload.AnnualPlanSet;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.Payload.MilestoneReached;
 import pulse.model.Payload.ProjectRegistered;
-import pulse.model.ProjectView;
 import pulse.model.PulseEvent;
 import pulse.model.Text;
 import pulse.rules.MilestoneOrderRule;
@@ -33,6 +29,7 @@ import pulse.server.kafka.EventPublisher;
 import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.security.ForbiddenException;
 import pulse.server.security.Sender;
+import pulse.topology.ProjectState;
 
 /**
  * Accepts events from every way in (the JSON API, the form, the demo): each is read by the
@@ -63,9 +60,10 @@ public class IngestService {
     public Accepted submit(JsonNode node, Sender sender) {
         PulseEvent event = reader.read(node, "").withSentBy(sender.username());
         KnownProjects.Lookup lookup = known.lookup();
-        KnownProjects.Known project = event.payload() instanceof ProjectRegistered ? null
-                : lookup.find(event.projectId()).orElseThrow(() -> new ProjectNotFoundException(event.projectId()));
-        return publish(List.of(checked(event, project, sender, lookup, Map.of(), Map.of(), ""))).get(0);
+        if (!(event.payload() instanceof ProjectRegistered) && lookup.find(event.projectId()).isEmpty()) {
+            throw new ProjectNotFoundException(event.projectId());
+        }
+        return publish(List.of(checked(event, sender, lookup, ""))).get(0);
     }
 
     /**
@@ -119,32 +117,15 @@ public class IngestService {
         SortedMap<Integer, List<FieldError>> invalid = new TreeMap<>();
         SortedMap<Integer, List<FieldError>> forbidden = new TreeMap<>();
         List<PulseEvent> checked = new ArrayList<>();
-        Map<String, KnownProjects.Known> registeredHere = new HashMap<>();
-        Map<String, ProjectRegistered> registrationsHere = new HashMap<>();
-        Map<String, Map<String, BigDecimal>> reportedHere = new HashMap<>();
         KnownProjects.Lookup lookup = known.lookup();
         for (int i = 0; i < events.size(); i++) {
             try {
                 PulseEvent event = events.get(i).withSentBy(sender.username());
-                KnownProjects.Known project = null;
-                if (!(event.payload() instanceof ProjectRegistered)) {
-                    project = registeredHere.containsKey(event.projectId())
-                            ? registeredHere.get(event.projectId())
-                            : lookup.find(event.projectId()).orElse(null);
-                    if (project == null) {
-                        throw new InvalidInputException(new FieldError("projectId", "\"" + event.projectId() + "\"",
-                                Text.of("batch.unknownProject")));
-                    }
+                if (!(event.payload() instanceof ProjectRegistered) && lookup.find(event.projectId()).isEmpty()) {
+                    throw new InvalidInputException(new FieldError("projectId", "\"" + event.projectId() + "\"",
+                            Text.of("batch.unknownProject")));
                 }
-                event = checked(event, project, sender, lookup, reportedHere, registrationsHere, "");
-                if (event.payload() instanceof ProjectRegistered registration) {
-                    registeredHere.put(event.projectId(), new KnownProjects.Known(event.unitId(), registration.year()));
-                    registrationsHere.put(event.projectId(), registration);
-                } else if (event.payload() instanceof InvestmentReported report) {
-                    reportedHere.computeIfAbsent(event.projectId(), id -> new HashMap<>())
-                            .put(report.period().toString(), report.amount());
-                }
-                checked.add(event);
+                checked.add(checked(event, sender, lookup, ""));
             } catch (InvalidInputException e) {
                 invalid.put(i, e.errors());
             } catch (ForbiddenException e) {
@@ -163,25 +144,27 @@ public class IngestService {
     }
 
     /**
-     * The checks every event passes, alone or in a batch: who may send it, and that it fits the
-     * project ({@code project} null for a registration). Returns the event with the project's unit.
+     * The checks every event passes, alone or in a batch: who may send it, and that it fits its
+     * project as the request's earlier events left it (the caller found the project, unless the
+     * event registers it). Returns the event with the project's unit; the lookup counts it from then on.
      */
-    private PulseEvent checked(PulseEvent event, KnownProjects.Known project, Sender sender,
-            KnownProjects.Lookup lookup, Map<String, Map<String, BigDecimal>> reportedHere,
-            Map<String, ProjectRegistered> registrationsHere, String at) {
+    private PulseEvent checked(PulseEvent event, Sender sender, KnownProjects.Lookup lookup, String at) {
         if (event.payload() instanceof ProjectRegistered) {
             requireAdmin(sender, event, at);
+            lookup.accepted(event);
             return event;
         }
         if (event.payload() instanceof AnnualPlanSet) {
             requireAdmin(sender, event, at);
         }
+        ProjectState project = lookup.find(event.projectId()).orElseThrow();
         requireOwnUnit(sender, event, project.unitId(), at);
         PulseEvent owned = ownedBy(event, project.unitId(), at);
         requireWithinPlanYears(owned, project.startYear(), at);
-        requireMilestonesInOrder(owned, lookup, at);
-        requireReasonForCorrection(owned, lookup, reportedHere, at);
-        requirePlausible(owned, lookup, reportedHere, registrationsHere, settings, at);
+        requireMilestonesInOrder(owned, project, at);
+        requireReasonForCorrection(owned, project, at);
+        requirePlausible(owned, project, settings, at);
+        lookup.accepted(owned);
         return owned;
     }
 
@@ -189,15 +172,12 @@ public class IngestService {
      * A report that changes a figure already reported for that month is a correction and says why.
      * The same figure again is a retry, and needs nothing.
      */
-    private static void requireReasonForCorrection(PulseEvent event, KnownProjects.Lookup lookup,
-            Map<String, Map<String, BigDecimal>> reportedHere, String at) {
+    private static void requireReasonForCorrection(PulseEvent event, ProjectState project, String at) {
         if (!(event.payload() instanceof InvestmentReported report) || report.reason() != null) {
             return;
         }
         String period = report.period().toString();
-        Map<String, BigDecimal> here = reportedHere.getOrDefault(event.projectId(), Map.of());
-        BigDecimal before = here.containsKey(period) ? here.get(period)
-                : lookup.reportedBefore(event.projectId(), period).orElse(null);
+        BigDecimal before = project.months().get(period);
         if (before != null && before.compareTo(report.amount()) != 0) {
             throw new InvalidInputException(new FieldError(at + "reason", null,
                     Text.of("report.correctionReason", period, before)));
@@ -207,37 +187,13 @@ public class IngestService {
     /**
      * A figure far from the plan is refused: one that looks like 元 always, one well above the plan
      * unless confirmed with a reason ({@link PlausibilityRule}, as the topology does for records
-     * written straight to Kafka). The figures of this batch count as reported.
+     * written straight to Kafka, on the same facts).
      */
-    private static void requirePlausible(PulseEvent event, KnownProjects.Lookup lookup,
-            Map<String, Map<String, BigDecimal>> reportedHere, Map<String, ProjectRegistered> registrationsHere,
-            RuleSettings settings, String at) {
+    private static void requirePlausible(PulseEvent event, ProjectState project, RuleSettings settings, String at) {
         if (!(event.payload() instanceof InvestmentReported report)) {
             return;
         }
-        int year = report.period().getYear();
-        Map<String, BigDecimal> months = new TreeMap<>();
-        PlausibilityRule.Facts facts;
-        ProjectRegistered registeredHere = registrationsHere.get(event.projectId());
-        if (registeredHere != null) {
-            boolean planned = registeredHere.year() == year;
-            facts = new PlausibilityRule.Facts(report.period(), report.amount(),
-                    planned ? registeredHere.annualPlan() : null, planned ? registeredHere.monthlyPlan() : null, months,
-                    registeredHere.year(), registeredHere.investedBeforeYear(), registeredHere.totalInvestment());
-        } else {
-            Optional<ProjectView> view = lookup.viewIn(event.projectId(), year);
-            if (view.isEmpty()) {
-                return;   // just registered through this instance, not yet on the read side: nothing reported
-            }
-            ProjectView project = view.get();
-            months.putAll(project.months());
-            boolean planned = project.year() == year && project.planned();
-            facts = new PlausibilityRule.Facts(report.period(), report.amount(),
-                    planned ? project.annualPlan() : null, planned ? project.monthlyPlan() : null, months,
-                    project.startYear(), project.investedBeforeYear(), project.totalInvestment());
-        }
-        months.putAll(reportedHere.getOrDefault(event.projectId(), Map.of()));
-        PlausibilityRule.check(facts, report.confirmed(), settings).ifPresent(doubt -> {
+        PlausibilityRule.check(project.plausibilityFacts(report), report.confirmed(), settings).ifPresent(doubt -> {
             boolean yuan = doubt.doubt() == PlausibilityRule.Doubt.LOOKS_LIKE_YUAN;
             throw new InvalidInputException(new FieldError(at + (yuan ? "amount" : "confirm"),
                     report.amount().toPlainString(), doubt.expected()));
@@ -277,9 +233,9 @@ public class IngestService {
     }
 
     /** 竣工 not before 开工, 投产 not before 竣工 ({@link MilestoneOrderRule}). */
-    private static void requireMilestonesInOrder(PulseEvent event, KnownProjects.Lookup lookup, String at) {
+    private static void requireMilestonesInOrder(PulseEvent event, ProjectState project, String at) {
         if (event.payload() instanceof MilestoneReached milestone) {
-            MilestoneOrderRule.refusal(milestone.milestone(), milestone.date(), lookup.reached(event.projectId()))
+            MilestoneOrderRule.refusal(milestone.milestone(), milestone.date(), project.reached())
                     .ifPresent(expected -> {
                         throw new InvalidInputException(new FieldError(at + "date", "\"" + milestone.date() + "\"", expected));
                     });
@@ -302,8 +258,8 @@ public class IngestService {
         for (int i = 0; i < events.size(); i++) {
             PulseEvent event = events.get(i);
             RecordMetadata metadata = awaitAck(acks.get(i), event);
-            if (event.payload() instanceof ProjectRegistered registration) {
-                known.registered(event.projectId(), event.unitId(), registration.year());
+            if (event.payload() instanceof ProjectRegistered) {
+                known.registered(event);
             }
             accepted.add(new Accepted(event.eventId(), event.type(), event.projectId(), metadata.partition(),
                     metadata.offset()));

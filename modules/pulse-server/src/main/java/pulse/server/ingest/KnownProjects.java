@@ -6,89 +6,92 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import pulse.model.ProjectView;
-import pulse.server.query.QueryService;
+import pulse.model.Payload.ProjectRegistered;
+import pulse.model.PulseEvent;
+import pulse.rules.RuleSettings;
+import pulse.server.PulseClock;
+import pulse.topology.ProjectEvaluator;
+import pulse.topology.ProjectState;
 
 /**
- * What the write path needs to know of registered projects: their unit and what they reported.
- * The projects store is the truth; registrations this server has just had acknowledged are
- * remembered too, so that a unit can report right after registering, before the topology has
- * caught up.
+ * The projects as the write path checks events against them: their state from the
+ * {@link ProjectDirectory}, and registrations this server has just had acknowledged, so that a
+ * unit can report right after registering, before the topology has caught up.
  */
 @Singleton
 class KnownProjects {
 
-    private final QueryService query;
-    private final ProcessedPosition processed;
-    private final Map<String, Known> justRegistered = new ConcurrentHashMap<>();
+    private final ProjectDirectory directory;
+    private final ProjectEvaluator evaluator;
+    private final PulseClock clock;
+    /** Acknowledged here and not yet read back from the directory; dropped once it has them. */
+    private final Map<String, ProjectState> justRegistered = new ConcurrentHashMap<>();
 
-    /** What the write path checks a report against: the project's unit and its first plan year. */
-    record Known(String unitId, int startYear) {}
-
-    KnownProjects(QueryService query, ProcessedPosition processed) {
-        this.query = query;
-        this.processed = processed;
+    KnownProjects(ProjectDirectory directory, RuleSettings rules, PulseClock clock) {
+        this.directory = directory;
+        this.evaluator = new ProjectEvaluator(rules);
+        this.clock = clock;
     }
 
-    void registered(String projectId, String unitId, int startYear) {
-        justRegistered.put(projectId, new Known(unitId, startYear));
+    void registered(PulseEvent registration) {
+        justRegistered.put(registration.projectId(), ProjectState.empty(registration.projectId()).apply(registration));
     }
 
-    /** A view of the projects for one request: each is looked up (perhaps on another instance) at most once. */
+    /** The projects for one request: each is read at most once, and the request's own events count as they are checked. */
     Lookup lookup() {
         return new Lookup();
     }
 
     final class Lookup {
 
-        private final Map<String, Optional<ProjectView>> views = new HashMap<>();
-        private final Map<String, Optional<ProjectView>> yearViews = new HashMap<>();
+        /** As read without waiting, before this request. */
+        private final Map<String, Optional<ProjectState>> peeked = new HashMap<>();
+        /** As read once the topology had caught up, for projects it did not know at first. */
+        private final Map<String, Optional<ProjectState>> awaited = new HashMap<>();
+        /** With this request's events checked so far. */
+        private final Map<String, ProjectState> current = new HashMap<>();
 
         private Lookup() {}
 
-        Optional<Known> find(String projectId) {
-            Known recent = justRegistered.get(projectId);
-            if (recent != null) {
-                return Optional.of(recent);
+        /** The registered project as this request's earlier events left it; empty when it is not registered. */
+        Optional<ProjectState> find(String projectId) {
+            ProjectState here = current.get(projectId);
+            return here != null ? Optional.of(here).filter(ProjectState::registered) : before(projectId, true);
+        }
+
+        /** An event of this request passed the checks: later ones see the project with it. */
+        void accepted(PulseEvent event) {
+            String projectId = event.projectId();
+            ProjectState here = current.get(projectId);
+            if (here == null) {
+                // A registration needs no earlier state, and does not wait for one.
+                here = before(projectId, !(event.payload() instanceof ProjectRegistered))
+                        .orElseGet(() -> ProjectState.empty(projectId));
             }
-            Optional<ProjectView> view = view(projectId);
-            if (view.isEmpty()) {
-                // Perhaps registered but not processed yet: look again once the topology caught up.
-                processed.awaitCaughtUp(projectId);
-                view = query.project(projectId);
-                views.put(projectId, view);
+            current.put(projectId, here.apply(event));
+        }
+
+        /** The project's view in {@code year} (null: of the year of today, else its nearest) as it was before this request. */
+        Optional<ProjectView> viewBefore(String projectId, Integer year) {
+            return before(projectId, false).map(state -> evaluator.viewFor(state, year, clock.today()));
+        }
+
+        /**
+         * The project before this request; when it is not known yet and {@code wait}, as read once
+         * the topology has processed what was written for it before.
+         */
+        private Optional<ProjectState> before(String projectId, boolean wait) {
+            Optional<ProjectState> now = peeked.computeIfAbsent(projectId, this::peek);
+            return now.isPresent() || !wait ? now : awaited.computeIfAbsent(projectId, directory::find);
+        }
+
+        private Optional<ProjectState> peek(String projectId) {
+            Optional<ProjectState> state = directory.peek(projectId);
+            if (state.isPresent()) {
+                justRegistered.remove(projectId);
+                return state;
             }
-            return view.map(found -> new Known(found.unitId(), found.startYear()));
-        }
-
-        /** The milestones the project has reached, with their dates. */
-        java.util.Map<pulse.model.Milestone, java.time.LocalDate> reached(String projectId) {
-            java.util.Map<pulse.model.Milestone, java.time.LocalDate> reached = new java.util.EnumMap<>(pulse.model.Milestone.class);
-            view(projectId).ifPresent(view -> view.milestones().forEach((milestone, dates) -> {
-                if (dates.reached() != null) {
-                    reached.put(milestone, dates.reached());
-                }
-            }));
-            return reached;
-        }
-
-        /** The figure reported before for that month, if any. */
-        Optional<java.math.BigDecimal> reportedBefore(String projectId, String period) {
-            return view(projectId).map(view -> view.months().get(period));
-        }
-
-        /** The project in {@code year} (its registration's or a plan's year), as the read side has it. */
-        Optional<ProjectView> viewIn(String projectId, int year) {
-            // The view already read for this project is usually this year's: no second read of the store.
-            Optional<ProjectView> read = views.get(projectId);
-            if (read != null && read.isPresent() && read.get().year() == year) {
-                return read;
-            }
-            return yearViews.computeIfAbsent(projectId + "/" + year, key -> query.locatedProject(projectId, year).value());
-        }
-
-        /** The project as the read side has it now (any year's view holds every month and milestone). */
-        Optional<ProjectView> view(String projectId) {
-            return views.computeIfAbsent(projectId, query::project);
+            return Optional.ofNullable(justRegistered.get(projectId));
         }
     }
 }

@@ -24,9 +24,13 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import pulse.rules.RuleSettings;
+import pulse.topology.OpenProjectStores;
+import pulse.topology.ProjectState;
 import pulse.topology.PulseTopology;
 
 /**
@@ -39,6 +43,7 @@ public class StreamsRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
 
     private final KafkaStreams streams;
+    private final OpenProjectStores openProjects = new OpenProjectStores();
 
     private final KafkaSettings settings;
 
@@ -64,7 +69,7 @@ public class StreamsRunner {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
         streams = new KafkaStreams(
-                PulseTopology.build(clock, rules, Duration.ofSeconds(settings.dayCheckSeconds())), props);
+                PulseTopology.build(clock, rules, Duration.ofSeconds(settings.dayCheckSeconds()), openProjects), props);
         // Kafka Streams' own metrics (process, poll and commit ratios and latencies, lag, per thread and
         // task) on /prometheus beside Pulse's: what an operator needs to see where the time goes.
         new KafkaStreamsMetrics(streams).bindTo(meters);
@@ -139,6 +144,26 @@ public class StreamsRunner {
         } catch (InvalidStateStoreException e) {
             throw new StoreUnavailableException("store " + name + " went away while read: " + e.getMessage());
         }
+    }
+
+    /**
+     * One project's state from the projects store of {@code partition} (null: any local one); null
+     * when it holds no such project. An active read of a partition this instance is processing goes
+     * straight to the store its task opened ({@link OpenProjectStores}); any other through {@link #read}.
+     */
+    public ProjectState project(String projectId, Integer partition, boolean stale) {
+        if (partition != null && !stale && streams.state() == KafkaStreams.State.RUNNING) {
+            ReadOnlyKeyValueStore<String, ProjectState> open = openProjects.of(partition);
+            if (open != null) {
+                try {
+                    return open.get(projectId);
+                } catch (InvalidStateStoreException e) {
+                    // its task is closing: Kafka Streams says where the partition is now
+                }
+            }
+        }
+        return read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(), partition,
+                stale, store -> store.get(projectId));
     }
 
     /** Which instance holds {@code key} of {@code store}, and which keep a standby copy. */

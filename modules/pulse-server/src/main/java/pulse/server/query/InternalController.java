@@ -4,6 +4,7 @@ import io.micronaut.security.annotation.Secured;
 import pulse.server.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +17,9 @@ import pulse.model.ProjectStatus;
 import pulse.model.ProjectView;
 import pulse.model.WorkArea;
 import pulse.server.ingest.ProjectNotFoundException;
+import pulse.topology.ProjectState;
+import pulse.topology.ProjectStateSerde;
+import pulse.topology.Topics;
 
 /**
  * What one instance holds itself, for the other instances: never routed further, so a read that
@@ -27,6 +31,8 @@ import pulse.server.ingest.ProjectNotFoundException;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class InternalController {
 
+    private static final ProjectStateSerde STATES = new ProjectStateSerde();
+
     private final ProjectReads reads;
 
     InternalController(ProjectReads reads) {
@@ -36,6 +42,16 @@ class InternalController {
     @Get("/projects/{projectId}")
     ProjectView project(String projectId, @Nullable Integer year, @QueryValue(defaultValue = "false") boolean stale) {
         return reads.local(projectId, year, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    }
+
+    /** The project's state in the store's own format, for another instance's write path. */
+    @Get(value = "/projects/{projectId}/state", produces = MediaType.APPLICATION_OCTET_STREAM)
+    byte[] state(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
+        ProjectState state = reads.state(projectId, null, stale);
+        if (state == null) {
+            throw new ProjectNotFoundException(projectId);
+        }
+        return STATES.serializer().serialize(Topics.EVENTS.name(), state);
     }
 
     @Get("/projects/{projectId}/history")

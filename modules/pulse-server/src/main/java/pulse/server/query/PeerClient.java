@@ -21,6 +21,9 @@ import pulse.model.ProjectView;
 import pulse.model.PulseJson;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.server.security.PeerToken;
+import pulse.topology.ProjectState;
+import pulse.topology.ProjectStateSerde;
+import pulse.topology.Topics;
 
 /** Asks another Pulse instance for what only it holds, through its internal endpoints. */
 @Singleton
@@ -29,6 +32,8 @@ class PeerClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** After a peer failed to answer, it is not asked again for this long: reads go to a standby at once. */
     private static final Duration BACK_OFF = Duration.ofSeconds(5);
+
+    private static final ProjectStateSerde STATES = new ProjectStateSerde();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     private final PeerToken token;
@@ -48,6 +53,23 @@ class PeerClient {
         return Optional.of(read(response, new TypeReference<ProjectView>() {}, peer));
     }
 
+    /** The project's state from the instance that holds it, in the store's own format; empty when it has none. */
+    Optional<ProjectState> state(HostInfo peer, String projectId, boolean stale) {
+        HttpResponse<byte[]> response = get(peer, "/api/internal/projects/" + encode(projectId) + "/state?stale=" + stale,
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            throw new StoreUnavailableException("instance " + peer + " answered " + response.statusCode());
+        }
+        try {
+            return Optional.of(STATES.deserializer().deserialize(Topics.EVENTS.name(), response.body()));
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("instance " + peer + " answered a state it cannot be read: " + e.getMessage());
+        }
+    }
+
     List<JsonNode> history(HostInfo peer, String projectId, boolean stale) {
         return read(get(peer, "/api/internal/projects/" + encode(projectId) + "/history?stale=" + stale),
                 new TypeReference<List<JsonNode>>() {}, peer);
@@ -65,15 +87,18 @@ class PeerClient {
     }
 
     private HttpResponse<String> get(HostInfo peer, String path) {
+        return get(peer, path, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private <T> HttpResponse<T> get(HostInfo peer, String path, HttpResponse.BodyHandler<T> body) {
         Instant silent = silentUntil.get(peer);
         if (silent != null && Instant.now().isBefore(silent)) {
             throw new StoreUnavailableException("instance " + peer + " did not answer a moment ago");
         }
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                            .header("Authorization", token.authorization()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<T> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                    .header("Authorization", token.authorization()).GET().build(), body);
             silentUntil.remove(peer);
             return response;
         } catch (IOException e) {

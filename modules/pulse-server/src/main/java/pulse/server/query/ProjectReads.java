@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -123,8 +122,14 @@ class ProjectReads {
 
     /** This instance's copy of one project: {@code partition} null means any local partition. */
     Optional<ProjectView> local(String projectId, Integer year, Integer partition, boolean stale) {
-        LocalDate today = clock.today();
-        return Optional.ofNullable(state(projectId, partition, stale)).map(state -> pick(evaluator.views(state, today), year, today.getYear()));
+        ProjectState state = state(projectId, partition, stale);
+        return state == null ? Optional.empty() : Optional.ofNullable(evaluator.viewFor(state, year, clock.today()));
+    }
+
+    /** The project's state as the topology holds it, from whichever instance holds it. */
+    Optional<ProjectState> state(String projectId) {
+        return atHolder(projectId, (partition, stale) -> Optional.ofNullable(state(projectId, partition, stale)),
+                (peer, stale) -> peers.state(peer, projectId, stale)).value();
     }
 
     /**
@@ -132,37 +137,20 @@ class ProjectReads {
      * there, from every local one (a producer that partitioned pulse.events its own way, or a topic
      * with another number of partitions than configured), so a project is never missed.
      */
-    private ProjectState state(String projectId, Integer partition, boolean stale) {
+    ProjectState state(String projectId, Integer partition, boolean stale) {
         boolean alone = streams.self().isEmpty();
         ProjectState state = null;
         try {
-            state = streams.read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(),
-                    partition, stale, store -> store.get(projectId));
+            state = streams.project(projectId, partition, stale);
         } catch (StoreUnavailableException e) {
             if (!alone || partition == null) {
                 throw e;
             }
         }
         if (state == null && alone && partition != null) {
-            state = streams.read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(),
-                    null, stale, store -> store.get(projectId));
+            state = streams.project(projectId, null, stale);
         }
         return state;
-    }
-
-    /**
-     * The view of the year asked for; when none was asked, of the current year, else the latest
-     * before it (a project finished last year), else the first (a project planned from next year on).
-     */
-    static ProjectView pick(SortedMap<Integer, ProjectView> views, Integer asked, int currentYear) {
-        if (asked != null) {
-            return views.get(asked);
-        }
-        if (views.containsKey(currentYear)) {
-            return views.get(currentYear);
-        }
-        SortedMap<Integer, ProjectView> before = views.headMap(currentYear);
-        return !before.isEmpty() ? before.get(before.lastKey()) : views.isEmpty() ? null : views.get(views.firstKey());
     }
 
     /** One project's history: the offsets from this instance's copy of its state, the events from {@code pulse.events}. */

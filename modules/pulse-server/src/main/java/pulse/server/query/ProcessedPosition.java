@@ -1,4 +1,4 @@
-package pulse.server.ingest;
+package pulse.server.query;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;

@@ -1,0 +1,35 @@
+package pulse.server.query;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import pulse.server.ingest.ProjectDirectory;
+import pulse.topology.ProjectState;
+
+/** The write path's directory, read from the projects store of whichever instance holds a project. */
+@Singleton
+class StoreProjectDirectory implements ProjectDirectory {
+
+    private final ProjectReads reads;
+    private final ProcessedPosition processed;
+
+    StoreProjectDirectory(ProjectReads reads, ProcessedPosition processed) {
+        this.reads = reads;
+        this.processed = processed;
+    }
+
+    @Override
+    public Optional<ProjectState> peek(String projectId) {
+        return reads.state(projectId).filter(ProjectState::registered);
+    }
+
+    @Override
+    public Optional<ProjectState> find(String projectId) {
+        Optional<ProjectState> state = peek(projectId);
+        if (state.isPresent()) {
+            return state;
+        }
+        // Perhaps registered but not processed yet (after a restart, under a backlog).
+        processed.awaitCaughtUp(projectId);
+        return peek(projectId);
+    }
+}
