@@ -1,13 +1,11 @@
 package pulse.server.ingest;
 
-import pulse.model.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,28 +21,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.YearMonth;
-import java.util.List;
-import pulse.documents.intake.ImportKind;
-import pulse.documents.intake.ImportTemplate;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
-import pulse.model.ProjectView;
 import pulse.model.Text;
-import pulse.server.PulseClock;
-import pulse.server.query.ProjectFilter;
-import pulse.server.query.QueryService;
 import pulse.server.security.Role;
-import pulse.server.security.Sender;
 import pulse.server.security.Senders;
-import pulse.server.web.Download;
 import pulse.server.web.ErrorBody;
 import pulse.server.web.Language;
-import pulse.server.web.ListAnswer;
 import pulse.server.web.TooLargeException;
 
 /**
- * Spreadsheets in: the templates to fill in, and the upload ({@code multipart/form-data}, the file
+ * Spreadsheets in (the templates to fill in are read side: {@code query.TemplateController}): the upload ({@code multipart/form-data}, the file
  * in the part named {@code file}). The answer lists every row with what it changes and every error
  * with its sheet, row and column; {@code 400} when anything is wrong (then nothing is written).
  */
@@ -57,15 +44,11 @@ class ImportController {
     static final long MAX_BYTES = 10L * 1024 * 1024;
 
     private final ImportService imports;
-    private final QueryService query;
     private final Senders senders;
-    private final PulseClock clock;
 
-    ImportController(ImportService imports, QueryService query, Senders senders, PulseClock clock) {
+    ImportController(ImportService imports, Senders senders) {
         this.imports = imports;
-        this.query = query;
         this.senders = senders;
-        this.clock = clock;
     }
 
     @Operation(summary = "表格导入 Import a spreadsheet (.xlsx, or .csv in UTF-8 or GBK)",
@@ -98,39 +81,6 @@ class ImportController {
                 senders.of(authentication), Language.of(request));
         return HttpResponse.status(answer.errors().isEmpty() || answer.dryRun() ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
                 .body(answer);
-    }
-
-    /**
-     * A template to fill in: {@code kind} projects, plans or reports; prefilled with the projects
-     * the account may write for (a unit: its own), in {@code year} (default this year), and for
-     * reports with {@code period} (default last month, the one being reported).
-     */
-    @Get(uri = "/template.xlsx", produces = ListAnswer.XLSX)
-    HttpResponse<byte[]> template(@Nullable @QueryValue String kind, @Nullable @QueryValue Integer year,
-            @Nullable @QueryValue String period, Authentication authentication) {
-        ImportKind sheet = ImportKind.fromParameter(kind == null ? "reports" : kind).orElseThrow(() ->
-                new InvalidInputException(new FieldError("kind", "\"" + kind + "\"",
-                        Text.of("field.oneOf", "projects, plans, reports"))));
-        YearMonth month = period == null ? YearMonth.from(clock.today()).minusMonths(1) : parsePeriod(period);
-        int planYear = query.year(year != null ? year : sheet == ImportKind.REPORTS ? month.getYear() : null);
-        Sender sender = senders.of(authentication);
-        ProjectFilter filter = new ProjectFilter(planYear, null, sender.isAdmin() ? null : sender.unitId(), null, null,
-                null, null);
-        List<ProjectView> projects = query.projects(filter).stream()
-                .filter(p -> sheet != ImportKind.PROJECTS || p.startYear() == planYear)
-                .toList();
-        byte[] bytes = ImportTemplate.write(sheet, projects, planYear, month);
-        String suffix = sheet == ImportKind.REPORTS ? month.toString() : String.valueOf(planYear);
-        return Download.of(bytes, ListAnswer.XLSX, "pulse-" + sheet.name().toLowerCase() + "-" + suffix + ".xlsx",
-                sheet.sheetName + "-" + suffix + ".xlsx");
-    }
-
-    private static YearMonth parsePeriod(String period) {
-        try {
-            return YearMonth.parse(period);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(new FieldError("period", "\"" + period + "\"", Text.of("field.period")));
-        }
     }
 
     private static byte[] bytes(CompletedFileUpload file) {

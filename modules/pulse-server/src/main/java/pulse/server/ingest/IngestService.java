@@ -27,8 +27,9 @@ import pulse.rules.PlausibilityRule;
 import pulse.rules.RuleSettings;
 import pulse.server.kafka.EventPublisher;
 import pulse.server.kafka.KafkaUnavailableException;
-import pulse.server.security.ForbiddenException;
 import pulse.server.security.Sender;
+import pulse.server.web.ForbiddenException;
+import pulse.server.web.ProjectNotFoundException;
 import pulse.topology.ProjectState;
 
 /**

@@ -16,7 +16,7 @@ import pulse.model.Light;
 import pulse.model.ProjectStatus;
 import pulse.model.ProjectView;
 import pulse.model.WorkArea;
-import pulse.server.ingest.ProjectNotFoundException;
+import pulse.server.web.ProjectNotFoundException;
 import pulse.topology.ProjectState;
 import pulse.topology.ProjectStateSerde;
 import pulse.topology.Topics;

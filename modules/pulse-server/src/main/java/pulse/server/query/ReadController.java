@@ -33,7 +33,7 @@ import pulse.model.Totals;
 import pulse.model.WorkArea;
 import pulse.model.Messages;
 import pulse.model.Text;
-import pulse.server.ingest.ProjectNotFoundException;
+import pulse.server.web.ProjectNotFoundException;
 import pulse.server.web.ListAnswer;
 import pulse.server.web.NotFoundException;
 import pulse.server.web.Page;

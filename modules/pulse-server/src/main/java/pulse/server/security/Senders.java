@@ -4,6 +4,7 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import pulse.model.FieldError;
 import pulse.model.Text;
+import pulse.server.web.ForbiddenException;
 
 /**
  * Turns a caller's token into the {@link Sender} it stands for, from the account as it is now: a

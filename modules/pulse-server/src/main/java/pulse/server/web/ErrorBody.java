@@ -16,7 +16,7 @@ public record ErrorBody(String message, List<Problem> errors) {
         }
     }
 
-    static ErrorBody of(String message) {
+    public static ErrorBody of(String message) {
         return new ErrorBody(message, List.of());
     }
 

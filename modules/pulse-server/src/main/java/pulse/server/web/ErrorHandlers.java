@@ -22,8 +22,6 @@ import pulse.model.InvalidInputException;
 import pulse.model.Text;
 import pulse.server.kafka.KafkaUnavailableException;
 import pulse.server.kafka.StoreUnavailableException;
-import pulse.server.security.ForbiddenException;
-import pulse.server.security.LoginLockedException;
 
 /** Maps Pulse's failures to their HTTP answers. */
 final class ErrorHandlers {
@@ -126,19 +124,6 @@ final class ErrorHandlers {
             FieldError file = new FieldError("file", null, Text.of("import.unreadable"));
             return HttpResponse.badRequest(ErrorBody.of(Text.of("http.unreadable", e.getMessage()).in(locale),
                     List.of(file), locale));
-        }
-    }
-
-    /** Logins of an account (or address) that failed too often: 429, and when to try again. */
-    @Singleton
-    @Produces
-    @Requires(classes = {LoginLockedException.class, ExceptionHandler.class})
-    static class LoginLocked implements ExceptionHandler<LoginLockedException, HttpResponse<ErrorBody>> {
-        @Override
-        public HttpResponse<ErrorBody> handle(HttpRequest request, LoginLockedException e) {
-            return HttpResponse.<ErrorBody>status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                    .body(ErrorBody.of(Text.of("http.loginLocked", e.retryAfterSeconds()).in(Language.of(request))));
         }
     }
 

@@ -1,7 +1,6 @@
-package pulse.server.ingest;
+package pulse.server.web;
 
 import pulse.model.Text;
-import pulse.server.web.NotFoundException;
 
 /** A write or read for a project that is not on the key-project list. */
 public class ProjectNotFoundException extends NotFoundException {

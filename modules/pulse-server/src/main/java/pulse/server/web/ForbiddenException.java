@@ -1,4 +1,4 @@
-package pulse.server.security;
+package pulse.server.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
