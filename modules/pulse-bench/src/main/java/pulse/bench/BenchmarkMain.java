@@ -58,7 +58,6 @@ public final class BenchmarkMain {
     private final Map<String, String> figures = new LinkedHashMap<>();
     /** The admin's token once the server is up: every request sends it, as a logged-in client would. */
     private static volatile String token;
-    private final List<String> notes = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         // 5,000 by default: at the rates measured here 100,000 projects (755,000 events) would take the

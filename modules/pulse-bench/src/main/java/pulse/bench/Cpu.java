@@ -17,7 +17,7 @@ final class Cpu {
 
     private final long[] pids;
     private final long[] startTicks;
-    private final List<Map<String, Long>> startThreads = new ArrayList<>();
+    private final List<Map<Long, Thread>> startThreads = new ArrayList<>();
 
     Cpu(Process... processes) {
         this(java.util.Arrays.stream(processes).mapToLong(Process::pid).toArray());
@@ -37,9 +37,7 @@ final class Cpu {
      * out, so a pool's threads count together), as shares of that process's CPU: where the time went.
      */
     String busiestThreads(int i, int count) {
-        Map<String, Long> now = threadTicks(pids[i]);
-        Map<String, Long> used = new HashMap<>();
-        now.forEach((name, ticks) -> used.put(name, ticks - startThreads.get(i).getOrDefault(name, 0L)));
+        Map<String, Long> used = usedByName(i);
         long total = Math.max(1, used.values().stream().mapToLong(Long::longValue).sum());
         return used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(count)
                 .map(entry -> String.format("%s %.0f%%", entry.getKey(), 100.0 * entry.getValue() / total))
@@ -48,22 +46,34 @@ final class Cpu {
 
     /** Microseconds of CPU the {@code i}-th process's JIT compiler threads ("C1/C2 CompilerThre") used since. */
     double compilerMicros(int i) {
-        long ticks = 0;
-        for (Map.Entry<String, Long> thread : threadTicks(pids[i]).entrySet()) {
-            if (thread.getKey().startsWith("C# CompilerThre")) {   // the name as threadTicks keeps it
-                ticks += thread.getValue() - startThreads.get(i).getOrDefault(thread.getKey(), 0L);
-            }
-        }
-        return ticks / TICKS_PER_SECOND * 1e6;
+        return usedByName(i).entrySet().stream().filter(thread -> thread.getKey().startsWith("C# CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum() / TICKS_PER_SECOND * 1e6;
     }
 
-    private static Map<String, Long> threadTicks(long pid) {
-        Map<String, Long> byName = new HashMap<>();
+    /**
+     * The ticks each thread used since, summed by name. Counted per thread, so that a thread that
+     * ended meanwhile (the JVM starts and stops compiler threads as it needs them) takes nothing
+     * off another of its name; what it used before it ended is not counted.
+     */
+    private Map<String, Long> usedByName(int i) {
+        Map<Long, Thread> before = startThreads.get(i);
+        Map<String, Long> used = new HashMap<>();
+        threadTicks(pids[i]).forEach((tid, now) -> {
+            Thread then = before.get(tid);
+            used.merge(now.name(), now.ticks() - (then == null ? 0 : then.ticks()), Long::sum);
+        });
+        return used;
+    }
+
+    private record Thread(String name, long ticks) {}
+
+    private static Map<Long, Thread> threadTicks(long pid) {
+        Map<Long, Thread> byTid = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9a-f]{8}-[0-9a-f-]*|[0-9]+", "#");
-                    byName.merge(name, ticks(task.resolve("stat")), Long::sum);
+                    byTid.put(Long.parseLong(task.getFileName().toString()), new Thread(name, ticks(task.resolve("stat"))));
                 } catch (IOException | IllegalStateException e) {
                     // the thread ended meanwhile
                 }
@@ -71,7 +81,7 @@ final class Cpu {
         } catch (IOException e) {
             throw new IllegalStateException("cannot list the threads of process " + pid, e);
         }
-        return byName;
+        return byTid;
     }
 
     /** Microseconds of CPU the {@code i}-th process used since. */
