@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -31,7 +30,6 @@ import pulse.model.Payload.ProjectSuspended;
  */
 public final class EventReader {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final BigDecimal ZERO = BigDecimal.ZERO;
 
     private final Clock clock;
@@ -57,7 +55,7 @@ public final class EventReader {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return CountyCalendar.today(clock);
     }
 
     /** Reads one event; {@code prefix} names its place in a batch (e.g. {@code "[3]."}) in errors. */
@@ -80,7 +78,7 @@ public final class EventReader {
         Fields fields = new Fields(node, prefix, errors);
         Instant reportedAt = fields.instant("reportedAt");
         Instant reported = reportedAt == null ? receivedAt : reportedAt;
-        LocalDate latest = boundByToday ? today() : LocalDate.ofInstant(reported, ZONE);
+        LocalDate latest = boundByToday ? today() : CountyCalendar.dayOf(reported);
         String type = type(fields);
         String projectId = fields.id("projectId", true);
         UUID eventId = fields.uuid("eventId");
@@ -95,7 +93,7 @@ public final class EventReader {
                 eventId == null ? UUID.randomUUID() : eventId,
                 projectId,
                 unitId,
-                occurredOn == null ? LocalDate.ofInstant(reported, ZONE) : occurredOn,
+                occurredOn == null ? CountyCalendar.dayOf(reported) : occurredOn,
                 reported,
                 sentBy,
                 payload);
@@ -215,7 +213,7 @@ public final class EventReader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            Milestone milestone = Fields.parseEnum(Milestone.class, entry.getKey());
+            Milestone milestone = Enums.named(Milestone.class, entry.getKey()).orElse(null);
             String field = "plannedMilestones." + entry.getKey();
             if (milestone == null) {
                 fields.errors().add(new FieldError(fields.prefixed(field), "\"" + entry.getKey() + "\"",

@@ -150,20 +150,11 @@ final class Fields {
             }
             return null;
         }
-        E parsed = value.isTextual() ? parseEnum(type, value.asText()) : null;
+        E parsed = value.isTextual() ? Enums.named(type, value.asText()).orElse(null) : null;
         if (parsed == null) {
             reject(name, value, expected);
         }
         return parsed;
-    }
-
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        return null;
     }
 
     LocalDate date(String name, boolean required, LocalDate notAfter) {

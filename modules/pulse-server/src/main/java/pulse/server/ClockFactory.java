@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import pulse.model.EventReader;
+import pulse.model.CountyCalendar;
 
 /** The clock every rule reads "today" from: the system's, or moved to {@code PULSE_TODAY}. */
 @Factory
@@ -18,7 +18,7 @@ class ClockFactory {
 
     @Singleton
     PulseClock clock(@Value("${pulse.today:}") String today) {
-        PulseClock clock = new PulseClock(Clock.system(EventReader.ZONE));
+        PulseClock clock = new PulseClock(Clock.system(CountyCalendar.ZONE));
         if (today != null && !today.isBlank()) {
             clock.setToday(parse(today));
             LOG.info("Today is {} for the rules (PULSE_TODAY)", clock.today());

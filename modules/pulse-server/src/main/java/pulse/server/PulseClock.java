@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import pulse.model.EventReader;
+import pulse.model.CountyCalendar;
 
 /**
  * The clock every rule reads "today" from: the system's time, moved to another date when Pulse
@@ -25,17 +25,17 @@ public final class PulseClock extends Clock {
     /** From now on, today is {@code date} (in the county's zone), at the current time of day. */
     public void setToday(LocalDate date) {
         Instant now = system.instant();
-        Instant then = date.atTime(LocalTime.ofInstant(now, EventReader.ZONE)).atZone(EventReader.ZONE).toInstant();
+        Instant then = date.atTime(LocalTime.ofInstant(now, CountyCalendar.ZONE)).atZone(CountyCalendar.ZONE).toInstant();
         offset = Duration.between(now, then);
     }
 
     public LocalDate today() {
-        return LocalDate.ofInstant(instant(), EventReader.ZONE);
+        return CountyCalendar.dayOf(instant());
     }
 
     @Override
     public ZoneId getZone() {
-        return EventReader.ZONE;
+        return CountyCalendar.ZONE;
     }
 
     @Override

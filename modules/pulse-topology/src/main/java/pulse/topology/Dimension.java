@@ -2,6 +2,7 @@ package pulse.topology;
 
 import java.util.Locale;
 import java.util.function.Function;
+import pulse.model.Enums;
 
 /** The groups Pulse keeps totals for; a group's key in the totals is a {@link GroupKey}. */
 public enum Dimension {
@@ -30,12 +31,8 @@ public enum Dimension {
         return keyOf.apply(project);
     }
 
+    /** The dimension whose {@link #path()} is {@code path}, or null. */
     public static Dimension fromPath(String path) {
-        for (Dimension dimension : values()) {
-            if (dimension.path().equals(path)) {
-                return dimension;
-            }
-        }
-        return null;
+        return Enums.spelled(Dimension.class, path, Dimension::path).orElse(null);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import pulse.model.CountyCalendar;
 import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
@@ -97,7 +98,7 @@ public final class LogFold {
         Totals county = countyTally.toTotals(Dimension.COUNTY_KEY, false, rules);
         List<UnitRank> ranking = Standings.rank(units, rules);
         List<Warning> warnings = Standings.warnings(views);
-        boolean overdue = LocalDate.ofInstant(closedAt, EventReader.ZONE).isAfter(deadline);
+        boolean overdue = CountyCalendar.dayOf(closedAt).isAfter(deadline);
         return new PeriodSnapshot(period.toString(), year, revision, title(period), asOf, deadline, closedAt, closedBy,
                 reason, new TreeMap<>(position), read, county, groups, countyTally.curve(), ranking, warnings,
                 missing(views, period, overdue), InterviewRule.interviews(ranking, warnings, redBefore, rules),

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import pulse.model.CountyCalendar;
 import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
@@ -147,6 +148,6 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(EventReader.ZONE));
+        return CountyCalendar.today(clock);
     }
 }

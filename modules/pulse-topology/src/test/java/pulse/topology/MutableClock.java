@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import pulse.model.EventReader;
+import pulse.model.CountyCalendar;
 
 /** A clock a test moves by hand, for "today"-dependent rules. */
 final class MutableClock extends Clock {
@@ -16,16 +16,16 @@ final class MutableClock extends Clock {
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(now, EventReader.ZONE);
+        return LocalDate.ofInstant(now, CountyCalendar.ZONE);
     }
 
     void setToday(LocalDate today) {
-        now = today.atTime(12, 0).atZone(EventReader.ZONE).toInstant();
+        now = today.atTime(12, 0).atZone(CountyCalendar.ZONE).toInstant();
     }
 
     @Override
     public ZoneId getZone() {
-        return EventReader.ZONE;
+        return CountyCalendar.ZONE;
     }
 
     @Override

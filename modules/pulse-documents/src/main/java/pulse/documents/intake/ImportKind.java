@@ -2,8 +2,10 @@ package pulse.documents.intake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import pulse.documents.intake.Column.Type;
+import pulse.model.Enums;
 import pulse.model.Milestone;
 
 /**
@@ -31,12 +33,8 @@ public enum ImportKind {
 
     /** {@code projects}, {@code plans} or {@code reports}, as the API spells it. */
     public static Optional<ImportKind> fromParameter(String text) {
-        for (ImportKind kind : values()) {
-            if (kind.name().equalsIgnoreCase(text)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
+        return Enums.spelled(ImportKind.class, text == null ? null : text.toLowerCase(Locale.ROOT),
+                kind -> kind.name().toLowerCase(Locale.ROOT));
     }
 
     /** The kind of a sheet from its headers: 总投资 makes a project list, 本月完成投资 or 节点 a report, 年度计划 a plan. */

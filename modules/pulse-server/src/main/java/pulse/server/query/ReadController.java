@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import pulse.model.CurvePoint;
+import pulse.model.Enums;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
 import pulse.model.Light;
@@ -31,7 +32,6 @@ import pulse.model.ProjectStatus;
 import pulse.model.ProjectView;
 import pulse.model.Totals;
 import pulse.model.WorkArea;
-import pulse.model.Messages;
 import pulse.model.Text;
 import pulse.server.web.ProjectNotFoundException;
 import pulse.server.web.ListAnswer;
@@ -152,8 +152,8 @@ class ReadController {
             @Nullable @QueryValue String light, @Nullable @QueryValue Integer year,
             @Nullable @QueryValue Boolean planned) {
         return ListAnswer.of(request, "项目", query.projects(new ProjectFilter(query.year(year),
-                parse("area", area, WorkArea.class), blankToNull(unit), blankToNull(township),
-                parse("status", status, ProjectStatus.class), parse("light", light, Light.class), planned)));
+                Enums.parameter("area", area, WorkArea.class), blankToNull(unit), blankToNull(township),
+                Enums.parameter("status", status, ProjectStatus.class), Enums.parameter("light", light, Light.class), planned)));
     }
 
     @Parameter(in = ParameterIn.QUERY, name = "limit", description = Page.LIMIT_DOC, schema = @Schema(type = "integer"))
@@ -163,7 +163,7 @@ class ReadController {
     HttpResponse<?> warnings(HttpRequest<?> request, @Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue Integer year) {
         return ListAnswer.of(request, "红黄灯项目", query.warnings(new ProjectFilter(query.year(year),
-                parse("area", area, WorkArea.class), blankToNull(unit), null, null, null, null)));
+                Enums.parameter("area", area, WorkArea.class), blankToNull(unit), null, null, null, null)));
     }
 
     /** The county's blockers (问题清单), oldest first, with their age: {@code open}, of one owner {@code unit}. */
@@ -189,7 +189,7 @@ class ReadController {
     List<CurvePoint> curve(@Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue String township, @Nullable @QueryValue Integer year) {
         int planYear = query.year(year);
-        WorkArea workArea = parse("area", area, WorkArea.class);
+        WorkArea workArea = Enums.parameter("area", area, WorkArea.class);
         if (workArea != null) {
             return query.curve(new GroupKey(planYear, Dimension.AREA, workArea.name()));
         }
@@ -204,18 +204,5 @@ class ReadController {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
-    }
-
-    private static <E extends Enum<E>> E parse(String field, String text, Class<E> type) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text)) {
-                return constant;
-            }
-        }
-        throw new InvalidInputException(new FieldError(field, "\"" + text + "\"", 
-                Text.of("field.oneOf", Messages.choices(type))));
     }
 }
