@@ -17,7 +17,7 @@ final class Cpu {
 
     private final long[] pids;
     private final long[] startTicks;
-    private final List<Map<Long, Thread>> startThreads = new ArrayList<>();
+    private final List<Map<Long, ThreadTicks>> startThreads = new ArrayList<>();
 
     Cpu(Process... processes) {
         this(java.util.Arrays.stream(processes).mapToLong(Process::pid).toArray());
@@ -56,24 +56,24 @@ final class Cpu {
      * off another of its name; what it used before it ended is not counted.
      */
     private Map<String, Long> usedByName(int i) {
-        Map<Long, Thread> before = startThreads.get(i);
+        Map<Long, ThreadTicks> before = startThreads.get(i);
         Map<String, Long> used = new HashMap<>();
         threadTicks(pids[i]).forEach((tid, now) -> {
-            Thread then = before.get(tid);
+            ThreadTicks then = before.get(tid);
             used.merge(now.name(), now.ticks() - (then == null ? 0 : then.ticks()), Long::sum);
         });
         return used;
     }
 
-    private record Thread(String name, long ticks) {}
+    private record ThreadTicks(String name, long ticks) {}
 
-    private static Map<Long, Thread> threadTicks(long pid) {
-        Map<Long, Thread> byTid = new HashMap<>();
+    private static Map<Long, ThreadTicks> threadTicks(long pid) {
+        Map<Long, ThreadTicks> byTid = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9a-f]{8}-[0-9a-f-]*|[0-9]+", "#");
-                    byTid.put(Long.parseLong(task.getFileName().toString()), new Thread(name, ticks(task.resolve("stat"))));
+                    byTid.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, ticks(task.resolve("stat"))));
                 } catch (IOException | IllegalStateException e) {
                     // the thread ended meanwhile
                 }

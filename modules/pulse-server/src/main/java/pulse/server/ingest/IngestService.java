@@ -61,10 +61,9 @@ public class IngestService {
     public Accepted submit(JsonNode node, Sender sender) {
         PulseEvent event = reader.read(node, "").withSentBy(sender.username());
         KnownProjects.Lookup lookup = known.lookup();
-        if (!(event.payload() instanceof ProjectRegistered) && lookup.find(event.projectId()).isEmpty()) {
-            throw new ProjectNotFoundException(event.projectId());
-        }
-        return publish(List.of(checked(event, sender, lookup, ""))).get(0);
+        ProjectState project = event.payload() instanceof ProjectRegistered ? null
+                : lookup.find(event.projectId()).orElseThrow(() -> new ProjectNotFoundException(event.projectId()));
+        return publish(List.of(checked(event, project, sender, lookup, ""))).get(0);
     }
 
     /**
@@ -122,11 +121,10 @@ public class IngestService {
         for (int i = 0; i < events.size(); i++) {
             try {
                 PulseEvent event = events.get(i).withSentBy(sender.username());
-                if (!(event.payload() instanceof ProjectRegistered) && lookup.find(event.projectId()).isEmpty()) {
-                    throw new InvalidInputException(new FieldError("projectId", "\"" + event.projectId() + "\"",
-                            Text.of("batch.unknownProject")));
-                }
-                checked.add(checked(event, sender, lookup, ""));
+                ProjectState project = event.payload() instanceof ProjectRegistered ? null
+                        : lookup.find(event.projectId()).orElseThrow(() -> new InvalidInputException(new FieldError(
+                                "projectId", "\"" + event.projectId() + "\"", Text.of("batch.unknownProject"))));
+                checked.add(checked(event, project, sender, lookup, ""));
             } catch (InvalidInputException e) {
                 invalid.put(i, e.errors());
             } catch (ForbiddenException e) {
@@ -146,10 +144,11 @@ public class IngestService {
 
     /**
      * The checks every event passes, alone or in a batch: who may send it, and that it fits its
-     * project as the request's earlier events left it (the caller found the project, unless the
-     * event registers it). Returns the event with the project's unit; the lookup counts it from then on.
+     * {@code project} as the request's earlier events left it (null when the event registers it).
+     * Returns the event with the project's unit; the lookup counts it from then on.
      */
-    private PulseEvent checked(PulseEvent event, Sender sender, KnownProjects.Lookup lookup, String at) {
+    private PulseEvent checked(PulseEvent event, ProjectState project, Sender sender, KnownProjects.Lookup lookup,
+            String at) {
         if (event.payload() instanceof ProjectRegistered) {
             requireAdmin(sender, event, at);
             lookup.accepted(event);
@@ -158,7 +157,6 @@ public class IngestService {
         if (event.payload() instanceof AnnualPlanSet) {
             requireAdmin(sender, event, at);
         }
-        ProjectState project = lookup.find(event.projectId()).orElseThrow();
         requireOwnUnit(sender, event, project.unitId(), at);
         PulseEvent owned = ownedBy(event, project.unitId(), at);
         requireWithinPlanYears(owned, project.startYear(), at);

@@ -82,7 +82,7 @@ class KnownProjects {
          */
         private Optional<ProjectState> before(String projectId, boolean wait) {
             Optional<ProjectState> now = peeked.computeIfAbsent(projectId, this::peek);
-            return now.isPresent() || !wait ? now : awaited.computeIfAbsent(projectId, directory::find);
+            return now.isPresent() || !wait ? now : awaited.computeIfAbsent(projectId, directory::findOnceCaughtUp);
         }
 
         private Optional<ProjectState> peek(String projectId) {

@@ -13,9 +13,10 @@ public interface ProjectDirectory {
     Optional<ProjectState> peek(String projectId);
 
     /**
-     * The project's state; when the topology does not know it, read again once it has processed
-     * everything written for the project before this call. Empty: the project is not registered.
-     * Throws {@link pulse.server.kafka.StoreUnavailableException} when that cannot be told in time.
+     * The project's state, read once the topology has processed everything written for the
+     * project before this call: for a project {@link #peek} did not find. Empty: the project is not
+     * registered. Throws {@link pulse.server.kafka.StoreUnavailableException} when that cannot be
+     * told in time.
      */
-    Optional<ProjectState> find(String projectId);
+    Optional<ProjectState> findOnceCaughtUp(String projectId);
 }

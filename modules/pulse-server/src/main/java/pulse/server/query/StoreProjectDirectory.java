@@ -23,12 +23,7 @@ class StoreProjectDirectory implements ProjectDirectory {
     }
 
     @Override
-    public Optional<ProjectState> find(String projectId) {
-        Optional<ProjectState> state = peek(projectId);
-        if (state.isPresent()) {
-            return state;
-        }
-        // Perhaps registered but not processed yet (after a restart, under a backlog).
+    public Optional<ProjectState> findOnceCaughtUp(String projectId) {
         processed.awaitCaughtUp(projectId);
         return peek(projectId);
     }
