@@ -141,51 +141,30 @@ class BadInputTest {
 
     static Stream<Arguments> overHttp() {
         String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        // The event reader's rules each have a row in pulse-model's EventReaderTest; these are the
+        // ones that need the server: a path, the body's parsing, a project's state, who is asking.
         return Stream.of(
                 // registrations
-                row("POST", "/api/projects", PROJECT.replace("\"name\":\"x\",", ""), "name"),
                 row("POST", "/api/projects", PROJECT.replace("URBAN", "SPACE"), "area"),
-                row("POST", "/api/projects", PROJECT.replace("\"COUNTY\"", "\"TOWN\""), "level"),
-                row("POST", "/api/projects", PROJECT.replace("\"totalInvestment\":100.00", "\"totalInvestment\":\"100\""), "totalInvestment"),
-                row("POST", "/api/projects", PROJECT.replace("\"totalInvestment\":100.00", "\"totalInvestment\":1e15"), "totalInvestment"),
                 row("POST", "/api/projects", PROJECT.replace("\"annualPlan\":100.00", "\"annualPlan\":100.01"), "annualPlan"),
-                row("POST", "/api/projects", PROJECT.replace("}", ",\"monthlyPlan\":[1,2,3]}"), "monthlyPlan"),
-                row("POST", "/api/projects", PROJECT.replace("}", ",\"monthlyPlan\":[1,1,1,1,1,1,1,1,1,1,1,1]}"), "monthlyPlan"),
-                row("POST", "/api/projects", PROJECT.replace("}", ",\"plannedMilestones\":{\"FINISHED\":\"2022-01-01\"}}"), "plannedMilestones.FINISHED"),
-                row("POST", "/api/projects", PROJECT.replace("2022", "1999"), "year"),
                 row("POST", "/api/projects", PROJECT.replace("SV-X", "bad id!"), "projectId"),
-                row("POST", "/api/projects", PROJECT.replace("\"unitId\":\"县住建局\",", ""), "unitId"),
                 // investment reports
                 row("PUT", "/api/projects/SV-A/investments/2022-13", "{\"amount\":1.00}", "period"),
                 row("PUT", "/api/projects/SV-A/investments/2022-07", "{\"amount\":1.00}", "period"),
                 row("PUT", "/api/projects/SV-A/investments/2021-12", "{\"amount\":1.00}", "period"),
                 row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":12.345}", "amount"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":-1}", "amount"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1e12}", "amount"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1e400000}", "amount"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"reason\":\"no amount\"}", "amount"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":null}", "amount"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":\"abc\"}", "amount"),
                 row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":", "body"),
                 row("PUT", "/api/projects/SV-A/investments/2022-04", "[1,2]", "body"),
                 row("PUT", "/api/projects/SV-A/investments/2022-04", "", "body"),
                 row("PUT", "/api/projects/SV-A/investments/2022-04", nested, "body"),
                 row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"unitId\":\"县水务局\"}", "unitId"),
                 row("PUT", "/api/projects/SV-A/investments/2022-05", "{\"amount\":1.00}", "reason"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"reason\":\"" + "长".repeat(501) + "\"}", "reason"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"occurredOn\":\"2022-07-01\"}", "occurredOn"),
-                row("PUT", "/api/projects/SV-A/investments/2022-04", "{\"amount\":1,\"eventId\":\"not-a-uuid\"}", "eventId"),
                 // milestones
                 row("PUT", "/api/projects/SV-A/milestones/FINISHED", "{\"date\":\"2022-03-18\"}", "milestone"),
-                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-07-15\"}", "date"),
-                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-02-30\"}", "date"),
-                row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"note\":\"no date\"}", "date"),
                 row("PUT", "/api/projects/SV-A/milestones/COMPLETED", "{\"date\":\"2022-03-01\"}", "date"),   // before 开工
                 // plan years
                 row("PUT", "/api/projects/SV-A/plans/2021", "{\"annualPlan\":100.00}", "year"),
                 row("PUT", "/api/projects/SV-A/plans/next", "{\"annualPlan\":100.00}", "year"),
-                row("PUT", "/api/projects/SV-A/plans/2023", "{\"annualPlan\":100.00,\"monthlyPlan\":[1,2]}", "monthlyPlan"),
-                row("PUT", "/api/projects/SV-A/plans/2023", "{}", "annualPlan"),
                 row(As.OWN_UNIT, "PUT", "/api/projects/SV-A/plans/2023", "{\"annualPlan\":100.00}", 403, "type"),
                 row(As.ADMIN, "GET", "/api/totals?year=1999", "", 400, "year"),
                 // blockers

@@ -12,11 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,9 +22,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import pulse.server.demo.DemoCounty;
 
-/** The screen and the report form in a real browser, against a server on the embedded broker. */
+/**
+ * The screen and the report form in a real browser, against a server on the embedded broker. The
+ * server and the browser are shared; each test starts from a browser with no login, no stored
+ * language and empty logs, and writes to projects and accounts of its own.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreenBrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -56,12 +57,20 @@ class ScreenBrowserTest {
         }
     }
 
+    @BeforeEach
+    void freshBrowser() {
+        browser.get(base + "/");   // storage belongs to an origin: clear ours from one of its pages
+        browser.manage().deleteAllCookies();
+        browser.executeScript("sessionStorage.clear(); localStorage.clear();");
+        Browser.consoleErrors(browser);   // read, and so emptied: a test sees what its own pages logged
+        Browser.requestedUrls(browser);
+    }
+
     private String value(String id) {
         return browser.findElement(By.id(id)).getAttribute("data-value");
     }
 
     @Test
-    @Order(1)
     void shouldShowTheCountysTotalsWithNoConsoleErrorsAndNoRequestLeavingTheMachine() throws Exception {
         browser.get(base);
         await().atMost(Duration.ofSeconds(20)).until(() -> value("kpi-projects") != null);
@@ -88,7 +97,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(2)
     void shouldShowAReportMadeOverTheApiWithinASecond() {
         browser.get(base);
         await().atMost(Duration.ofSeconds(20)).until(() -> value("kpi-completedThisYear") != null);
@@ -121,7 +129,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(3)
     void shouldFilterByUnitSwitchToEnglishAndOpenAProjectCard() {
         browser.get(base);
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#ranking tbody tr")).isEmpty());
@@ -153,7 +160,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(4)
     void shouldReportAMonthThenWarnOfACorrectionAndShowAFieldError() throws Exception {
         server.account("renshe", "unit", "县人社局");
         browser.get(base + "/report");
@@ -216,7 +222,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(5)
     void shouldCountARecordSetAsideInTheOperatorView() throws Exception {
         browser.get(base + "/");
         await().atMost(Duration.ofSeconds(10)).until(() -> "live".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
@@ -239,7 +244,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(6)
     void shouldAskForALoginOnTheScreenWhenReadsAreNotOpenAndThenShowTheTotals(@TempDir Path otherData) throws Exception {
         try (PulseServer closed = new PulseServer(otherData, Map.of("pulse.demo", true,
                 "pulse.security.anonymous-reads", "false")).start()) {
@@ -262,12 +266,9 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(7)
     void shouldShowAClosedPeriodFrozenComeBackToLiveAndPrintItsBulletin() throws Exception {
         // The demo, as of 2022-06-30, has January to April closed
         JsonNode april = server.get("/api/periods/2022-04").json();
-        browser.manage().deleteAllCookies();   // a login to another server on this host is not this one's
-        Browser.consoleErrors(browser);        // and what earlier pages logged is theirs
         browser.get(base + "/");
         await().atMost(Duration.ofSeconds(20)).until(() -> "live".equals(browser.findElement(By.id("status")).getAttribute("data-i18n")));
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("#view option"))
@@ -300,7 +301,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(8)
     void shouldPreviewAnUploadedSpreadsheetRowByRowThenImportIt(@TempDir Path files) throws Exception {
         server.account("upload-renshe", "unit", "县人社局");
         browser.get(base + "/report");
@@ -340,7 +340,6 @@ class ScreenBrowserTest {
     }
 
     @Test
-    @Order(9)
     void shouldBrowseTheApiDescriptionOfflineInSwaggerUi() throws Exception {
         browser.get(base + "/swagger-ui");
 
@@ -349,7 +348,6 @@ class ScreenBrowserTest {
         assertThat(browser.findElements(By.cssSelector(".opblock-summary-path")))
                 .extracting(WebElement::getText).contains("/api/import", "/api/projects/{projectId}/investments/{period}");
         Browser.screenshot(browser, SCREENSHOTS.resolve("swagger-ui.png"));
-        // (the log holds the earlier tests' requests too, one of them to a second local server)
         assertThat(Browser.requestedUrls(browser)).allSatisfy(url -> assertThat(url).matches(
                 u -> u.startsWith("http://localhost:") || u.startsWith("data:"), "served by Pulse itself"));
     }
@@ -387,7 +385,6 @@ class ScreenBrowserTest {
             return problems;""";
 
     @Test
-    @Order(10)
     void shouldShowTheWholeScreenOnEveryDisplayFromAPhoneTo4k() throws Exception {
         browser.executeScript("localStorage.setItem('pulse.lang', 'zh')");
         int[][] displays = {{1366, 768}, {1920, 1080}, {3840, 2160}, {390, 844}};   // the phone last: the form follows

@@ -61,6 +61,7 @@ final class Cluster implements AutoCloseable {
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m")
+                .withLogConsumer(ContainerLogs.toFile("broker" + node))
                 .waitingFor(Wait.forLogMessage(".*Kafka node " + node + " started.*", 1)
                         .withStartupTimeout(Duration.ofMinutes(3)));
     }
@@ -82,8 +83,8 @@ final class Cluster implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "admin-password-of-the-system-tests";
 
-    GenericContainer<?> startServer(String name) {
-        GenericContainer<?> server = new GenericContainer<>(SERVER)
+    private GenericContainer<?> server(String name) {
+        return new GenericContainer<>(SERVER)
                 .withNetwork(network)
                 .withNetworkAliases(name)
                 .withEnv("KAFKA_BOOTSTRAP_SERVERS", "broker1:9092,broker2:9092,broker3:9092")
@@ -94,11 +95,34 @@ final class Cluster implements AutoCloseable {
                 .withEnv("PULSE_JWT_SECRET", "a-secret-shared-by-the-servers-of-the-system-tests")
                 .withEnv("JAVA_TOOL_OPTIONS", "-Xmx384m")
                 .withExposedPorts(8080)
+                .withLogConsumer(ContainerLogs.toFile(name))
                 .waitingFor(Wait.forHttp("/health").forPort(8080).forStatusCode(200)
                         .withStartupTimeout(Duration.ofMinutes(3)));
-        server.start();
-        servers.put(name, server);
-        return server;
+    }
+
+    /**
+     * Starts those of {@code names} that are not running, side by side, and returns once each is
+     * healthy: a test says what it needs instead of counting on what the one before left.
+     */
+    void ensureServers(String... names) {
+        Map<String, GenericContainer<?>> starting = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            GenericContainer<?> server = servers.get(name);
+            if (server == null || !server.isRunning()) {
+                starting.put(name, server(name));
+            }
+        }
+        Startables.deepStart(starting.values()).join();
+        servers.putAll(starting);
+    }
+
+    /** Stops every running server but {@code kept} (a clean stop). */
+    void stopServersOtherThan(String kept) {
+        servers.forEach((name, server) -> {
+            if (!name.equals(kept) && server.isRunning()) {
+                server.stop();
+            }
+        });
     }
 
     /** {@code docker kill}: the process gets no chance to leave its group or close anything. */

@@ -20,9 +20,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testcontainers.containers.GenericContainer;
@@ -32,11 +31,13 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * Pulse on a real three-node Kafka cluster with several server instances, each in its own
  * container: reads from any instance, a server killed, a partition leader killed, scaling out and
  * in, all while reports stream in, and at the end every total equal to the cent to an independent
- * recomputation from {@code pulse.events}.
+ * recomputation from {@code pulse.events}. The cluster is shared; each test starts the servers it
+ * needs and checks against the whole topic, so none depends on what ran before it. They run by
+ * name only because in that order no server is started twice for nothing.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class ClusterIT {
 
     private static final String[] UNITS = {"县住建局", "县交通局", "县水务局", "县能源局"};
@@ -50,12 +51,19 @@ class ClusterIT {
         Assumptions.assumeTrue(Cluster.imagesPresent(), "System tests skipped: images pulse-broker:" + Cluster.TAG
                 + " and pulse-server:" + Cluster.TAG + " are not built (docker/images-for-tests.sh builds them)");
         cluster.startBrokers();
-        cluster.startServer("server1");
-        cluster.startServer("server2");
+        cluster.ensureServers("server1", "server2");
         Http.login(cluster.url("server1"), "admin", Cluster.ADMIN_PASSWORD);
+        StringBuilder batch = new StringBuilder("[");
         for (int i = 1; i <= 24; i++) {
-            projects.add(String.format("SYS-%03d", i));
+            String id = String.format("SYS-%03d", i);
+            projects.add(id);
+            batch.append(String.format("{\"type\":\"ProjectRegistered\",\"projectId\":\"%s\",\"name\":\"系统测试项目%d\","
+                    + "\"area\":\"URBAN\",\"township\":\"玉泉镇\",\"unitId\":\"%s\",\"level\":\"COUNTY\","
+                    + "\"totalInvestment\":20000.00,\"year\":2022,\"annualPlan\":10000.00},", id, i, UNITS[i % UNITS.length]));
         }
+        batch.setCharAt(batch.length() - 1, ']');
+        Http.Answer registered = Http.send("POST", cluster.url("server1") + "/api/events", batch.toString());
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -64,19 +72,14 @@ class ClusterIT {
     }
 
     @Test
-    @Order(1)
     void shouldAnswerEveryTotalThroughOneInstanceThatWasWrittenThroughTheOther() throws Exception {
+        cluster.ensureServers("server1", "server2");
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < projects.size(); i++) {
-            String id = projects.get(i);
-            batch.append(String.format("{\"type\":\"ProjectRegistered\",\"projectId\":\"%s\",\"name\":\"系统测试项目%d\","
-                    + "\"area\":\"URBAN\",\"township\":\"玉泉镇\",\"unitId\":\"%s\",\"level\":\"COUNTY\","
-                    + "\"totalInvestment\":20000.00,\"year\":2022,\"annualPlan\":10000.00},", id, i, UNITS[i % UNITS.length]));
             batch.append(String.format("{\"type\":\"InvestmentReported\",\"projectId\":\"%s\",\"period\":\"2022-01\","
-                    + "\"amount\":%d.%02d},", id, 100 + i, i));
+                    + "\"amount\":%d.%02d,\"reason\":\"系统测试\"},", projects.get(i), 100 + i, i));
         }
-        batch.setLength(batch.length() - 1);
-        batch.append(']');
+        batch.setCharAt(batch.length() - 1, ']');
         // A screen watching server2 sees the change that server1 accepted
         CompletableFuture<String> pushed = firstUpdateWithCountyTotals(cluster.url("server2"));
         Http.Answer written = Http.send("POST", cluster.url("server1") + "/api/events", batch.toString());
@@ -90,8 +93,8 @@ class ClusterIT {
     }
 
     @Test
-    @Order(2)
     void shouldKeepAnsweringWhenAServerIsKilledAndCountEverythingOnceWhenItReturns() throws Exception {
+        cluster.ensureServers("server1", "server2");
         try (ReportWriter writer = new ReportWriter(this::serverUrls, projects)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> writer.acked() >= 20);
 
@@ -103,7 +106,7 @@ class ClusterIT {
             System.out.printf("Fail-over: after docker kill of server1, server2 answered all %d projects in %d ms%n",
                     projects.size(), failoverMs);
 
-            cluster.startServer("server1");
+            cluster.ensureServers("server1");
             long ackedBefore = writer.acked();
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= ackedBefore + 20);
             writer.close();
@@ -114,8 +117,8 @@ class ClusterIT {
     }
 
     @Test
-    @Order(3)
     void shouldCountEveryAcknowledgedReportWhenThePartitionLeaderBrokerIsKilled() throws Exception {
+        cluster.ensureServers("server1");
         int leader;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapFromHost()))) {
             TopicDescription events = admin.describeTopics(List.of("pulse.events")).allTopicNames().get().get("pulse.events");
@@ -136,13 +139,12 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
     void shouldStayExactWhileScalingFromOneToThreeServersAndBack() throws Exception {
-        cluster.servers.get("server2").stop();
+        cluster.ensureServers("server1");
+        cluster.stopServersOtherThan("server1");
         try (ReportWriter writer = new ReportWriter(this::serverUrls, projects)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= 20);
-            cluster.startServer("server2");
-            cluster.startServer("server3");
+            cluster.ensureServers("server2", "server3");
             long acked = writer.acked();
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= acked + 20);
             cluster.servers.get("server2").stop();

@@ -1,5 +1,6 @@
 package pulse.topology;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -11,10 +12,55 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * the store first, which took twice as long as the read itself. A store is here from when its task
  * starts processing (after restoring) until the task closes; a reader that finds none, or one
  * closing under it, asks Kafka Streams instead. Standby copies are never here.
+ *
+ * <p>It also keeps how far each task has processed its partition of {@code pulse.events}, so that
+ * the write path can wait until an event written before it asked has been applied ({@link
+ * #awaitProcessed}), woken by the task itself rather than by asking Kafka again and again.
  */
 public final class OpenProjectStores {
 
     private final Map<Integer, ReadOnlyKeyValueStore<String, ProjectState>> byPartition = new ConcurrentHashMap<>();
+    private final Map<Integer, Progress> progress = new ConcurrentHashMap<>();
+
+    /**
+     * How far one partition's task has processed: the offset after the last record it processed
+     * since it opened, or -1 when it has processed none since (what it processed before, possibly
+     * on another instance, is in the committed offset, not here).
+     */
+    static final class Progress {
+
+        private long next = -1;
+
+        synchronized void opened() {
+            next = -1;
+        }
+
+        /** Called on the stream thread after each record; wakes the readers waiting for it. */
+        synchronized void processed(long offset) {
+            next = offset + 1;
+            notifyAll();
+        }
+
+        synchronized long next() {
+            return next;
+        }
+
+        synchronized boolean await(long end, long timeoutNanos) throws InterruptedException {
+            long deadline = System.nanoTime() + timeoutNanos;
+            while (next < end) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return true;
+        }
+    }
+
+    Progress progress(int partition) {
+        return progress.computeIfAbsent(partition, p -> new Progress());
+    }
 
     void opened(int partition, ReadOnlyKeyValueStore<String, ProjectState> store) {
         byPartition.put(partition, store);
@@ -22,6 +68,22 @@ public final class OpenProjectStores {
 
     void closed(int partition, ReadOnlyKeyValueStore<String, ProjectState> store) {
         byPartition.remove(partition, store);
+    }
+
+    /**
+     * The offset after the last record of {@code partition} that this instance's task processed
+     * since it opened; -1 when it processed none (or the partition is not processed here).
+     */
+    public long processedUpTo(int partition) {
+        return progress(partition).next();
+    }
+
+    /**
+     * Waits until this instance's task has processed {@code partition} up to {@code end} (exclusive),
+     * at most {@code timeout}; whether it did.
+     */
+    public boolean awaitProcessed(int partition, long end, Duration timeout) throws InterruptedException {
+        return progress(partition).await(end, timeout.toNanos());
     }
 
     /** The store of {@code partition} while a task of this instance processes it, else null. */

@@ -45,6 +45,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     private LocalDate evaluatedOn;
 
     private final OpenProjectStores open;
+    private OpenProjectStores.Progress progress;
 
     ProjectProcessor(Clock clock, ProjectEvaluator evaluator, Duration dayCheckInterval, OpenProjectStores open) {
         this.open = open;
@@ -60,6 +61,8 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         this.store = context.getStateStore(PulseTopology.PROJECTS_STORE);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> reevaluateIfNewDay());
         open.opened(context.taskId().partition(), store);
+        progress = open.progress(context.taskId().partition());
+        progress.opened();
     }
 
     @Override
@@ -69,6 +72,11 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
 
     @Override
     public void process(Record<String, byte[]> record) {
+        apply(record);
+        context.recordMetadata().ifPresent(source -> progress.processed(source.offset()));
+    }
+
+    private void apply(Record<String, byte[]> record) {
         PulseEvent event;
         try {
             event = codec.decode(record.value(), Instant.ofEpochMilli(record.timestamp()));

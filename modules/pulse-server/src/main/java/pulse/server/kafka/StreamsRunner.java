@@ -166,6 +166,11 @@ public class StreamsRunner {
                 stale, store -> store.get(projectId));
     }
 
+    /** The projects stores this instance's tasks are processing, and how far each has processed. */
+    public OpenProjectStores openProjects() {
+        return openProjects;
+    }
+
     /** Which instance holds {@code key} of {@code store}, and which keep a standby copy. */
     public KeyQueryMetadata metadataFor(String store, String key) {
         return streams.queryMetadataForKey(store, key, new StringSerializer());

@@ -58,6 +58,8 @@ public final class TopicFollower implements AutoCloseable {
     private Map<TopicPartition, Long> startEnds;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
+    private final long startedAt = System.nanoTime();
+    private long recordsRead;
 
     /** Starts following at once; {@code afterEachPoll} runs on the follower's thread after each poll's records. */
     public TopicFollower(KafkaCluster cluster, String clientId, List<Follow> follows, Runnable afterEachPoll) {
@@ -77,7 +79,9 @@ public final class TopicFollower implements AutoCloseable {
         try {
             start();
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                var records = consumer.poll(POLL);
+                recordsRead += records.count();
+                for (ConsumerRecord<String, byte[]> record : records) {
                     try {
                         listeners.get(record.topic()).accept(record);
                     } catch (RuntimeException e) {
@@ -132,6 +136,8 @@ public final class TopicFollower implements AutoCloseable {
         if (!caughtUp && startEnds != null
                 && startEnds.entrySet().stream().allMatch(end -> position.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
             caughtUp = true;
+            LOG.info("Read {} up to where it ended at start: {} records in {} ms", listeners.keySet(), recordsRead,
+                    (System.nanoTime() - startedAt) / 1_000_000);
         }
         notifyAll();
     }

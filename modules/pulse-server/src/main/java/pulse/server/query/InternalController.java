@@ -44,10 +44,14 @@ class InternalController {
         return reads.local(projectId, year, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
     }
 
-    /** The project's state in the store's own format, for another instance's write path. */
+    /**
+     * The project's state in the store's own format, for another instance's write path; with
+     * {@code caughtUp}, once this instance has processed the project's partition as far as it was written.
+     */
     @Get(value = "/projects/{projectId}/state", produces = MediaType.APPLICATION_OCTET_STREAM)
-    byte[] state(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
-        ProjectState state = reads.state(projectId, null, stale);
+    byte[] state(String projectId, @QueryValue(defaultValue = "false") boolean stale,
+            @QueryValue(defaultValue = "false") boolean caughtUp) {
+        ProjectState state = caughtUp ? reads.stateOnceCaughtUp(projectId, null) : reads.state(projectId, null, stale);
         if (state == null) {
             throw new ProjectNotFoundException(projectId);
         }

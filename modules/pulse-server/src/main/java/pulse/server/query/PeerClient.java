@@ -30,6 +30,8 @@ import pulse.topology.Topics;
 class PeerClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** A peer asked to catch up first may wait for its stream thread up to {@link ProcessedPosition}'s 10 s. */
+    private static final Duration CAUGHT_UP_TIMEOUT = Duration.ofSeconds(12);
     /** After a peer failed to answer, it is not asked again for this long: reads go to a standby at once. */
     private static final Duration BACK_OFF = Duration.ofSeconds(5);
 
@@ -55,8 +57,16 @@ class PeerClient {
 
     /** The project's state from the instance that holds it, in the store's own format; empty when it has none. */
     Optional<ProjectState> state(HostInfo peer, String projectId, boolean stale) {
-        HttpResponse<byte[]> response = get(peer, "/api/internal/projects/" + encode(projectId) + "/state?stale=" + stale,
-                HttpResponse.BodyHandlers.ofByteArray());
+        return state(peer, "/api/internal/projects/" + encode(projectId) + "/state?stale=" + stale, TIMEOUT);
+    }
+
+    /** The project's state once the peer has processed its partition as far as it was written (it waits up to 10 s). */
+    Optional<ProjectState> stateOnceCaughtUp(HostInfo peer, String projectId) {
+        return state(peer, "/api/internal/projects/" + encode(projectId) + "/state?caughtUp=true", CAUGHT_UP_TIMEOUT);
+    }
+
+    private Optional<ProjectState> state(HostInfo peer, String path, Duration timeout) {
+        HttpResponse<byte[]> response = get(peer, path, HttpResponse.BodyHandlers.ofByteArray(), timeout);
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
@@ -87,17 +97,17 @@ class PeerClient {
     }
 
     private HttpResponse<String> get(HostInfo peer, String path) {
-        return get(peer, path, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return get(peer, path, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), TIMEOUT);
     }
 
-    private <T> HttpResponse<T> get(HostInfo peer, String path, HttpResponse.BodyHandler<T> body) {
+    private <T> HttpResponse<T> get(HostInfo peer, String path, HttpResponse.BodyHandler<T> body, Duration timeout) {
         Instant silent = silentUntil.get(peer);
         if (silent != null && Instant.now().isBefore(silent)) {
             throw new StoreUnavailableException("instance " + peer + " did not answer a moment ago");
         }
         URI uri = URI.create("http://" + peer.host() + ":" + peer.port() + path);
         try {
-            HttpResponse<T> response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+            HttpResponse<T> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout)
                     .header("Authorization", token.authorization()).GET().build(), body);
             silentUntil.remove(peer);
             return response;

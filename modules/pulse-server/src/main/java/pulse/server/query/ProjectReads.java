@@ -40,12 +40,14 @@ class ProjectReads {
     private final EventCodec codec;
     private final PulseClock clock;
     private final EventLog eventLog;
+    private final ProcessedPosition processed;
     /** Views are derived from the state when read, as the topology derives them (they are not stored). */
     private final ProjectEvaluator evaluator;
 
     ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog,
-            RuleSettings rules) {
+            RuleSettings rules, ProcessedPosition processed) {
         this.streams = streams;
+        this.processed = processed;
         this.evaluator = new ProjectEvaluator(rules);
         this.eventLog = eventLog;
         this.peers = peers;
@@ -130,6 +132,30 @@ class ProjectReads {
     Optional<ProjectState> state(String projectId) {
         return atHolder(projectId, (partition, stale) -> Optional.ofNullable(state(projectId, partition, stale)),
                 (peer, stale) -> peers.state(peer, projectId, stale)).value();
+    }
+
+    /**
+     * The project's state once the instance processing its partition has processed everything
+     * written there before this call: only that instance can tell, so a standby's copy is no answer.
+     */
+    Optional<ProjectState> stateOnceCaughtUp(String projectId) {
+        return atHolder(projectId, (partition, stale) -> {
+            if (stale) {
+                throw new StoreUnavailableException("only the instance processing " + projectId + " can tell whether it is registered");
+            }
+            return Optional.ofNullable(stateOnceCaughtUp(projectId, partition));
+        }, (peer, stale) -> {
+            if (stale) {
+                throw new StoreUnavailableException("only the instance processing " + projectId + " can tell whether it is registered");
+            }
+            return peers.stateOnceCaughtUp(peer, projectId);
+        }).value();
+    }
+
+    /** This instance's copy of the project's state, once its partition is processed here as far as it was written. */
+    ProjectState stateOnceCaughtUp(String projectId, Integer partition) {
+        processed.awaitCaughtUp(projectId);
+        return state(projectId, partition, false);
     }
 
     /**

@@ -10,11 +10,9 @@ import pulse.topology.ProjectState;
 class StoreProjectDirectory implements ProjectDirectory {
 
     private final ProjectReads reads;
-    private final ProcessedPosition processed;
 
-    StoreProjectDirectory(ProjectReads reads, ProcessedPosition processed) {
+    StoreProjectDirectory(ProjectReads reads) {
         this.reads = reads;
-        this.processed = processed;
     }
 
     @Override
@@ -24,7 +22,6 @@ class StoreProjectDirectory implements ProjectDirectory {
 
     @Override
     public Optional<ProjectState> findOnceCaughtUp(String projectId) {
-        processed.awaitCaughtUp(projectId);
-        return peek(projectId);
+        return reads.stateOnceCaughtUp(projectId).filter(ProjectState::registered);
     }
 }
