@@ -154,6 +154,26 @@ final class PulseServer implements AutoCloseable {
     }
 
     record Answer(int status, String body, HttpResponse<String> raw) {
+
+        /**
+         * Asserts a refusal as documented: {@code expected} as the status, and an error body whose
+         * message contains each of {@code words} (what was refused, or why).
+         */
+        Answer refused(int expected, String... words) {
+            org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(expected);
+            org.assertj.core.api.Assertions.assertThat(json().path("message").asText()).as(body).contains(words);
+            return this;
+        }
+
+        /** Asserts a 200 whose JSON body holds {@code field}; the body. */
+        JsonNode ok(String field) {
+            org.assertj.core.api.Assertions.assertThat(status).as(body).isEqualTo(200);
+            JsonNode json = json();
+            org.assertj.core.api.Assertions.assertThat(json.isArray() ? json.path(0).has(field) : json.has(field))
+                    .as(field + " in " + body).isTrue();
+            return json;
+        }
+
         JsonNode json() {
             try {
                 return PulseJson.mapper().readTree(body);

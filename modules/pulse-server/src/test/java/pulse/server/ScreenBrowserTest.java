@@ -59,7 +59,7 @@ class ScreenBrowserTest {
 
     @BeforeEach
     void freshBrowser() {
-        browser.get(base + "/");   // storage belongs to an origin: clear ours from one of its pages
+        browser.get(base + "/health");   // storage belongs to an origin: clear ours from its lightest page
         browser.manage().deleteAllCookies();
         browser.executeScript("sessionStorage.clear(); localStorage.clear();");
         Browser.consoleErrors(browser);   // read, and so emptied: a test sees what its own pages logged

@@ -79,18 +79,18 @@ class SecurityTest {
         PulseServer.Answer health = server.as(null).get("/health");
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
         assertThat(health.json().hasNonNull("details")).as(health.body()).isFalse();
-        assertThat(server.as(null).get("/prometheus").status()).isEqualTo(401);
-        assertThat(server.as("wrong-" + METRICS_TOKEN).get("/prometheus").status()).isEqualTo(401);
+        server.as(null).get("/prometheus").refused(401, "尚未登录", "GET /prometheus");
+        server.as("wrong-" + METRICS_TOKEN).get("/prometheus").refused(401, "尚未登录", "GET /prometheus");
 
         // The scrape token reads the metrics and the details, and nothing else
         PulseServer.Answer scraped = server.as(METRICS_TOKEN).get("/prometheus");
         assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.body()).contains("jvm_memory_used_bytes");
         assertThat(server.as(METRICS_TOKEN).get("/health").json().hasNonNull("details")).isTrue();
-        assertThat(server.as(METRICS_TOKEN).get("/api/accounts").status()).isEqualTo(401);
+        server.as(METRICS_TOKEN).get("/api/accounts").refused(401, "GET /api/accounts");
 
         // So does a login
-        assertThat(server.get("/prometheus").status()).isEqualTo(200);
+        assertThat(server.get("/prometheus").body()).contains("jvm_memory_used_bytes");
         assertThat(server.get("/health").json().get("details").toString()).contains("kafka");
     }
 
@@ -98,7 +98,7 @@ class SecurityTest {
     void shouldLockAnAccountOutAfterFiveFailedLoginsWhateverThePasswordAndAuditIt() {
         server.account("lockme", "viewer", null);
         for (int i = 0; i < 5; i++) {
-            assertThat(login("lockme", "wrong-password-" + i).status()).isEqualTo(401);
+            login("lockme", "wrong-password-" + i).refused(401, "用户名或密码不正确");
         }
 
         // The right password is refused too, with when to try again
@@ -114,7 +114,7 @@ class SecurityTest {
                 .containsSubsequence("LOCKED_OUT", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED",
                         "LOGIN_FAILED", "LOGIN", "ACCOUNT_CREATED");
         assertThat(audit.get(0).get("address").asText()).isEqualTo("127.0.0.1");
-        assertThat(server.as(zhujian).get("/api/audit/logins").status()).isEqualTo(403);
+        server.as(zhujian).get("/api/audit/logins").refused(403, "zhujian", "GET /api/audit/logins");
 
         // Once the window is over, the right password works again
         await().atMost(Duration.ofSeconds(LOCKOUT_SECONDS + 3)).pollInterval(Duration.ofMillis(500))
@@ -128,7 +128,10 @@ class SecurityTest {
     @Test
     void shouldRefuseAWrongPassword() {
         PulseServer.Answer answer = server.as(null).post("/login", "{\"username\":\"zhujian\",\"password\":\"wrong-password\"}");
-        assertThat(answer.status()).isEqualTo(401);
+        answer.refused(401, "用户名或密码不正确");
+        assertThat(answer.body()).doesNotContain("zhujian");   // nor whether such an account exists
+        server.as(null).in("en").post("/login", "{\"username\":\"nobody\",\"password\":\"wrong-password\"}")
+                .refused(401, "the username or the password is wrong");
     }
 
     @Test
@@ -181,8 +184,8 @@ class SecurityTest {
         PulseServer.Answer after = server.as(token).put("/api/projects/SC-A/investments/2022-02", "{\"amount\":1.00}");
         assertThat(after.status()).isEqualTo(403);
         assertThat(after.body()).contains("temporary", "该账号已删除");
-        assertThat(server.as(null).post("/login", "{\"username\":\"temporary\",\"password\":\"temporary-password\"}")
-                .status()).isEqualTo(401);
+        server.as(null).post("/login", "{\"username\":\"temporary\",\"password\":\"temporary-password\"}")
+                .refused(401, "用户名或密码不正确");
     }
 
     @Test
@@ -225,18 +228,18 @@ class SecurityTest {
         assertThat(unitWithoutUnit.status()).isEqualTo(400);
         assertThat(unitWithoutUnit.json().get("errors").findValuesAsText("field")).contains("unitId");
 
-        PulseServer.Answer taken = server.post("/api/accounts",
-                "{\"username\":\"zhujian\",\"password\":\"long-enough-password\",\"role\":\"viewer\"}");
-        assertThat(taken.status()).isEqualTo(409);
+        server.post("/api/accounts", "{\"username\":\"zhujian\",\"password\":\"long-enough-password\",\"role\":\"viewer\"}")
+                .refused(409, "zhujian");
     }
 
     @Test
     void shouldLetAViewerReadAndWatchButNotWrite() {
         String viewer = server.account("dashboard", "viewer", null);
-        assertThat(server.as(viewer).get("/api/totals").status()).isEqualTo(200);
-        assertThat(server.as(viewer).get("/api/projects/SC-A/history").status()).isEqualTo(200);
-        assertThat(server.as(viewer).get("/api/accounts").status()).isEqualTo(403);
-        assertThat(server.as(null).get("/api/totals").status()).isEqualTo(401);
+        assertThat(server.as(viewer).get("/api/totals").ok("completedThisYear").get("key").asText()).isEqualTo("全县");
+        assertThat(server.as(viewer).get("/api/projects/SC-A/history").ok("type").get(0).get("type").asText())
+                .isEqualTo("ProjectRegistered");
+        server.as(viewer).get("/api/accounts").refused(403, "dashboard", "viewer", "GET /api/accounts");
+        server.as(null).get("/api/totals").refused(401, "GET /api/totals");
     }
 
     @Test
@@ -255,12 +258,12 @@ class SecurityTest {
     @Test
     void shouldOpenReadsToAnonymousViewersOnlyWhenSetAndNeverWrites(@TempDir Path otherData) {
         try (PulseServer open = new PulseServer(otherData, Map.of("pulse.security.anonymous-reads", "true")).start()) {
-            assertThat(open.as(null).get("/api/totals").status()).isEqualTo(200);
-            assertThat(open.as(null).get("/api/accounts").status()).isEqualTo(401);
-            assertThat(open.as(null).get("/api/reminders").status()).isEqualTo(401);   // the office's own
-            assertThat(open.as(null).get("/api/periods").status()).isEqualTo(200);
-            assertThat(open.as(null).post("/api/projects", "{}").status()).isEqualTo(401);
-            assertThat(open.as(null).post("/api/periods/2022-05/close", "").status()).isEqualTo(401);
+            assertThat(open.as(null).get("/api/totals").ok("completedThisYear").get("key").asText()).isEqualTo("全县");
+            open.as(null).get("/api/accounts").refused(401, "GET /api/accounts");
+            open.as(null).get("/api/reminders").refused(401, "GET /api/reminders");   // the office's own
+            assertThat(open.as(null).get("/api/periods").json().isArray()).isTrue();
+            open.as(null).post("/api/projects", "{}").refused(401, "POST /api/projects");
+            open.as(null).post("/api/periods/2022-05/close", "").refused(401, "POST /api/periods/2022-05/close");
         }
     }
 }

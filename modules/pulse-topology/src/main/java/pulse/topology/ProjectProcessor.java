@@ -58,7 +58,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     @Override
     public void init(ProcessorContext<String, Outcome> context) {
         this.context = context;
-        this.store = context.getStateStore(PulseTopology.PROJECTS_STORE);
+        this.store = context.getStateStore(ProjectStore.NAME);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> reevaluateIfNewDay());
         open.opened(context.taskId().partition(), store);
         progress = open.progress(context.taskId().partition());

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 import pulse.rules.RuleSettings;
 
 /**
@@ -27,8 +26,6 @@ import pulse.rules.RuleSettings;
  */
 public final class PulseTopology {
 
-    public static final String PROJECTS_STORE = "projects";
-
     private PulseTopology() {}
 
     public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval) {
@@ -38,12 +35,11 @@ public final class PulseTopology {
     /** The topology, whose tasks list their projects store in {@code open} while they process. */
     public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval, OpenProjectStores open) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PROJECTS_STORE), Serdes.String(), new ProjectStateSerde()));
+        builder.addStateStore(ProjectStore.builder());
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
         KStream<String, Outcome> outcomes = builder
                 .stream(Topics.EVENTS.name(), Consumed.with(Topics.EVENTS.keySerde(), Topics.EVENTS.valueSerde()))
-                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval, open), PROJECTS_STORE);
+                .process(() -> new ProjectProcessor(clock, evaluator, dayCheckInterval, open), ProjectStore.NAME);
         outcomes.filter((projectId, outcome) -> outcome instanceof Outcome.Refused)
                 .mapValues(outcome -> ((Outcome.Refused) outcome).original())
                 .to(Topics.DEAD_LETTERS.name(),

@@ -88,7 +88,7 @@ class PulseTopologyTest {
     }
 
     private ProjectView project(String id, int year) {
-        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
+        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(ProjectStore.NAME);
         ProjectState state = store.get(id);
         return state == null ? null : new ProjectEvaluator(RuleSettings.DEFAULTS).viewIn(state, year, clock.today());
     }
@@ -536,7 +536,7 @@ class PulseTopologyTest {
         events.pipeInput("P1", "{not json".getBytes(StandardCharsets.UTF_8));
         send(investment("P1", "2022-05", "12.00").put("reason", "更正"));
 
-        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(PulseTopology.PROJECTS_STORE);
+        KeyValueStore<String, ProjectState> store = driver.getKeyValueStore(ProjectStore.NAME);
         // The offsets of P1's accepted events on pulse.events: not P2's (2), not the unreadable record (3).
         assertThat(store.get("P1").eventOffsets()).containsExactly(0L, 1L, 4L);
         assertThat(store.get("P2").eventOffsets()).containsExactly(2L);

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 import pulse.rules.RuleSettings;
 import pulse.topology.OpenProjectStores;
 import pulse.topology.ProjectState;
+import pulse.topology.ProjectStore;
 import pulse.topology.PulseTopology;
 
 /**
@@ -162,7 +163,7 @@ public class StreamsRunner {
                 }
             }
         }
-        return read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(), partition,
+        return read(ProjectStore.NAME, QueryableStoreTypes.<String, ProjectState>keyValueStore(), partition,
                 stale, store -> store.get(projectId));
     }
 

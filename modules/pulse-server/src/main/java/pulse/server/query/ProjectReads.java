@@ -23,6 +23,7 @@ import pulse.server.kafka.StreamsRunner;
 import pulse.rules.RuleSettings;
 import pulse.topology.ProjectEvaluator;
 import pulse.topology.ProjectState;
+import pulse.topology.ProjectStore;
 import pulse.topology.PulseTopology;
 
 /**
@@ -85,7 +86,7 @@ class ProjectReads {
         if (self.isEmpty()) {
             return new Located<>(local.read(streams.partitionOf(projectId), false), LOCAL);
         }
-        KeyQueryMetadata metadata = streams.metadataFor(PulseTopology.PROJECTS_STORE, projectId);
+        KeyQueryMetadata metadata = streams.metadataFor(ProjectStore.NAME, projectId);
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw new StoreUnavailableException("no instance holds project " + projectId + " right now");
         }
@@ -114,7 +115,7 @@ class ProjectReads {
         }
         List<ProjectView> views = new ArrayList<>();
         for (StreamsMetadata instance : streams.instances()) {
-            if (instance.stateStoreNames().contains(PulseTopology.PROJECTS_STORE)) {
+            if (instance.stateStoreNames().contains(ProjectStore.NAME)) {
                 views.addAll(instance.hostInfo().equals(self.get())
                         ? localProjects(filter) : peers.projects(instance.hostInfo(), filter));
             }
@@ -198,7 +199,7 @@ class ProjectReads {
     /** The projects of this instance's active partitions. */
     List<ProjectView> localProjects(ProjectFilter filter) {
         LocalDate today = clock.today();
-        return streams.read(PulseTopology.PROJECTS_STORE, QueryableStoreTypes.<String, ProjectState>keyValueStore(), null,
+        return streams.read(ProjectStore.NAME, QueryableStoreTypes.<String, ProjectState>keyValueStore(), null,
                 false, store -> {
                     List<ProjectView> views = new ArrayList<>();
                     try (KeyValueIterator<String, ProjectState> all = store.all()) {
