@@ -1,6 +1,5 @@
 package pulse.server.security;
 
-import java.util.List;
 
 /** The roles an account can have, as they appear in tokens and in {@code @Secured}. */
 public final class Role {
@@ -14,7 +13,6 @@ public final class Role {
     /** Another Pulse instance asking for what only this one holds; never an account. */
     public static final String PEER = "peer";
 
-    public static final List<String> OF_ACCOUNTS = List.of(ADMIN, UNIT, VIEWER);
 
     private Role() {}
 }
