@@ -9,9 +9,19 @@ RUN useradd --uid 10002 --no-create-home --home-dir /app --shell /usr/sbin/nolog
 WORKDIR /app
 COPY pulse-broker.jar /app/pulse-broker.jar
 COPY broker-logback.xml /app/logback.xml
+# A class-data archive of what a node loads to start, made by starting one single-node cluster here
+# (its log in a folder thrown away), as the server's image does: a JVM maps those classes instead of
+# reading and verifying them again.
+RUN KAFKA_LOG_DIRS=/tmp/training bash -c ' \
+      java -XX:ArchiveClassesAtExit=/app/pulse-broker.jsa -Dlogback.configurationFile=/app/logback.xml \
+          -jar /app/pulse-broker.jar > /tmp/training.log 2>&1 & pid=$!; \
+      for i in $(seq 1 120); do grep -q "Kafka node 1 started" /tmp/training.log && break; sleep 1; done; \
+      kill -TERM $pid; wait $pid; \
+      test -s /app/pulse-broker.jsa || { tail -30 /tmp/training.log; exit 1; }' \
+    && rm -rf /tmp/training /tmp/training.log && chmod 644 /app/pulse-broker.jsa
 ENV KAFKA_HEAP_OPTS="-Xmx512m"
 VOLUME /data
 EXPOSE 9092 9093
 USER kafka
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9092"]
-ENTRYPOINT ["sh", "-c", "exec java $KAFKA_HEAP_OPTS -Dlogback.configurationFile=/app/logback.xml -jar /app/pulse-broker.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $KAFKA_HEAP_OPTS -XX:SharedArchiveFile=/app/pulse-broker.jsa -Dlogback.configurationFile=/app/logback.xml -jar /app/pulse-broker.jar"]
