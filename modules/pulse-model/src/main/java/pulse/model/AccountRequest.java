@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  */
 public record AccountRequest(String username, String password, String role, String unitId) {
 
+    public static final String ADMIN_ROLE = "admin";
     public static final String UNIT_ROLE = "unit";
-    public static final List<String> ROLES = List.of("admin", UNIT_ROLE, "viewer");
+    public static final String VIEWER_ROLE = "viewer";
+    public static final List<String> ROLES = List.of(ADMIN_ROLE, UNIT_ROLE, VIEWER_ROLE);
     public static final int MIN_PASSWORD = 10;
     /** BCrypt reads at most 72 bytes of a password. */
     public static final int MAX_PASSWORD_BYTES = 72;
@@ -39,8 +41,9 @@ public record AccountRequest(String username, String password, String role, Stri
         if (role != null && !ROLES.contains(role)) {
             fields.reject("role", fields.raw("role"), Text.of("field.oneOf", String.join(", ", ROLES)));
         }
+        int errorsBefore = fields.errors().size();
         String unitId = fields.text("unitId", false, 100);
-        if (UNIT_ROLE.equals(role) && unitId == null && !fields.errors().stream().anyMatch(e -> e.field().equals("unitId"))) {
+        if (UNIT_ROLE.equals(role) && unitId == null && fields.errors().size() == errorsBefore) {
             fields.reject("unitId", fields.raw("unitId"), Text.of("account.unit"));
         }
         if (role != null && !UNIT_ROLE.equals(role) && unitId != null) {

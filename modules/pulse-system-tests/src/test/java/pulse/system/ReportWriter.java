@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -24,52 +27,42 @@ final class ReportWriter implements AutoCloseable {
     private final Map<String, BigDecimal> acknowledged = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
-    private final Thread thread;
-    private volatile boolean running = true;
+    /** One report at a time: each starts 50 ms after the one before has been answered. */
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "report-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ReportWriter(Supplier<List<String>> serverUrls, List<String> projects) {
         this.serverUrls = serverUrls;
         this.projects = projects;
-        this.thread = new Thread(this::run, "report-writer");
-        thread.setDaemon(true);
-        thread.start();
+        writer.scheduleWithFixedDelay(this::writeOne, PAUSE_MILLIS, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void run() {
-        while (running) {
-            pause();
-            List<String> urls;
-            try {
-                urls = serverUrls.get();
-            } catch (RuntimeException e) {
-                continue;   // a container is stopping right now: ask again
-            }
-            if (urls.isEmpty()) {
-                continue;
-            }
-            String project = projects.get(random.nextInt(projects.size()));
-            String period = "2022-0" + (1 + random.nextInt(6));
-            BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), 2);
-            String url = urls.get(random.nextInt(urls.size()));
-            sent.incrementAndGet();
-            // Always with a reason: a second figure for a month is a correction.
-            Http.Answer answer = Http.send("PUT", url + "/api/projects/" + project + "/investments/" + period,
-                    "{\"amount\":" + amount.toPlainString() + ",\"reason\":\"系统测试\"}");
-            if (answer.status() == 200) {
-                synchronized (acknowledged) {
-                    acknowledged.put(project + "/" + period, amount);
-                }
-                acked.incrementAndGet();
-            }
-        }
-    }
-
-    private void pause() {
+    private void writeOne() {
+        List<String> urls;
         try {
-            Thread.sleep(PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+            urls = serverUrls.get();
+        } catch (RuntimeException e) {
+            return;   // a container is stopping right now: ask again next time
+        }
+        if (urls.isEmpty()) {
+            return;
+        }
+        String project = projects.get(random.nextInt(projects.size()));
+        String period = "2022-0" + (1 + random.nextInt(6));
+        BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), 2);
+        String url = urls.get(random.nextInt(urls.size()));
+        sent.incrementAndGet();
+        // Always with a reason: a second figure for a month is a correction.
+        Http.Answer answer = Http.send("PUT", url + "/api/projects/" + project + "/investments/" + period,
+                "{\"amount\":" + amount.toPlainString() + ",\"reason\":\"系统测试\"}");
+        if (answer.status() == 200) {
+            synchronized (acknowledged) {
+                acknowledged.put(project + "/" + period, amount);
+            }
+            acked.incrementAndGet();
         }
     }
 
@@ -90,7 +83,9 @@ final class ReportWriter implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join(60_000);
+        writer.shutdown();
+        if (!writer.awaitTermination(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the report writer's last request did not end within 60 s");
+        }
     }
 }

@@ -3,6 +3,7 @@ package pulse.topology;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
@@ -52,7 +53,7 @@ public final class OpenProjectStores {
                 if (left <= 0) {
                     return false;
                 }
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                TimeUnit.NANOSECONDS.timedWait(this, left);
             }
             return true;
         }

@@ -80,7 +80,9 @@ public final class TopicFollower implements AutoCloseable {
             start();
             while (running) {
                 var records = consumer.poll(POLL);
-                recordsRead += records.count();
+                if (!caughtUp) {
+                    recordsRead += records.count();   // for the log line once caught up
+                }
                 for (ConsumerRecord<String, byte[]> record : records) {
                     try {
                         listeners.get(record.topic()).accept(record);

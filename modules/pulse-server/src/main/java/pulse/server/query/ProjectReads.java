@@ -140,17 +140,17 @@ class ProjectReads {
      * written there before this call: only that instance can tell, so a standby's copy is no answer.
      */
     Optional<ProjectState> stateOnceCaughtUp(String projectId) {
-        return atHolder(projectId, (partition, stale) -> {
-            if (stale) {
-                throw new StoreUnavailableException("only the instance processing " + projectId + " can tell whether it is registered");
-            }
-            return Optional.ofNullable(stateOnceCaughtUp(projectId, partition));
-        }, (peer, stale) -> {
-            if (stale) {
-                throw new StoreUnavailableException("only the instance processing " + projectId + " can tell whether it is registered");
-            }
-            return peers.stateOnceCaughtUp(peer, projectId);
-        }).value();
+        return atHolder(projectId,
+                (partition, stale) -> Optional.ofNullable(stateOnceCaughtUp(projectId, activeOnly(projectId, stale, partition))),
+                (peer, stale) -> peers.stateOnceCaughtUp(activeOnly(projectId, stale, peer), projectId)).value();
+    }
+
+    /** {@code holder} when it is the project's active instance; a standby cannot tell what is processed. */
+    private static <T> T activeOnly(String projectId, boolean stale, T holder) {
+        if (stale) {
+            throw new StoreUnavailableException("only the instance processing " + projectId + " can tell whether it is registered");
+        }
+        return holder;
     }
 
     /** This instance's copy of the project's state, once its partition is processed here as far as it was written. */
