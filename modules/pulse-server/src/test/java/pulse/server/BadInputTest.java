@@ -42,6 +42,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -309,6 +310,41 @@ class BadInputTest {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A writer whose answer was lost sends the same batch again, as Pulse asks. Once the first
+     * sending is counted, its report reads as changing its own correction without a reason: it is
+     * answered as the first time instead, and not written again. The correction passes its checks
+     * and is written again, the same figure, which changes nothing.
+     */
+    @Test
+    void shouldAnswerABatchSentAgainAfterItsFirstSendingWasCountedAndCountItOnce() throws Exception {
+        String batch = """
+                [{"type":"InvestmentReported","eventId":"5d0e7a36-2f7b-4c55-9a43-0f3c2b7d1a01","projectId":"SV-B",
+                  "period":"2022-02","amount":40.00},
+                 {"type":"InvestmentReported","eventId":"5d0e7a36-2f7b-4c55-9a43-0f3c2b7d1a02","projectId":"SV-B",
+                  "period":"2022-02","amount":45.00,"reason":"更正：漏报一笔材料款"}]""";
+        java.math.BigDecimal before = server.get("/api/totals").json().get("completedThisYear").decimalValue();
+        PulseServer.Answer first = server.post("/api/events", batch);
+        ok(first);
+        // counted: the project, and the totals a commit later
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.get("/api/totals").json()
+                .get("completedThisYear").decimalValue()).isEqualByComparingTo(before.add(new java.math.BigDecimal("45"))));
+        JsonNode totals = server.get("/api/totals").json();
+        long events = eventsOnTopic();
+
+        PulseServer.Answer again = server.post("/api/events", batch);
+
+        ok(again);
+        assertThat(again.json().get(0)).as("the report, answered as the first time").isEqualTo(first.json().get(0));
+        assertThat(eventsOnTopic()).as("only the correction written again").isEqualTo(events + 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.get("/api/projects/SV-B").json()
+                .get("months").get("2022-02").decimalValue()).isEqualByComparingTo("45.00"));
+        assertThat(server.get("/api/totals").json()).isEqualTo(totals);
+        // The same report under an id of its own is a correction, and says why
+        server.post("/api/events", batch.replace("1a01", "1b01").replace("1a02", "1b02"))
+                .refused(400, "[0].reason", "2022-02", "45");
     }
 
     private long eventsOnTopic() throws Exception {

@@ -110,7 +110,8 @@ class ClusterIT {
             long ackedBefore = writer.acked();
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= ackedBefore + 20);
             writer.close();
-            System.out.printf("Server kill: %d reports sent, %d acknowledged%n", writer.sent(), writer.acked());
+            System.out.printf("Server kill: %d reports sent, %d acknowledged (answers: %s)%n", writer.sent(),
+                    writer.acked(), writer.answers());
             assertAcknowledgedAreCounted(writer);
         }
         assertEveryServerMatchesTheEventsTopic();
@@ -131,8 +132,8 @@ class ClusterIT {
             await().atMost(Duration.ofMinutes(2)).until(() -> writer.acked() >= ackedAtKill + 30);
             cluster.restartBroker(leader);
             writer.close();
-            System.out.printf("Leader kill (broker %d): %d reports sent, %d acknowledged%n", leader, writer.sent(),
-                    writer.acked());
+            System.out.printf("Leader kill (broker %d): %d reports sent, %d acknowledged (answers: %s)%n", leader,
+                    writer.sent(), writer.acked(), writer.answers());
             assertAcknowledgedAreCounted(writer);
         }
         assertEveryServerMatchesTheEventsTopic();
@@ -152,7 +153,8 @@ class ClusterIT {
             long ackedAfter = writer.acked();
             await().atMost(Duration.ofSeconds(60)).until(() -> writer.acked() >= ackedAfter + 20);
             writer.close();
-            System.out.printf("Scaling 1 → 3 → 1: %d reports sent, %d acknowledged%n", writer.sent(), writer.acked());
+            System.out.printf("Scaling 1 → 3 → 1: %d reports sent, %d acknowledged (answers: %s)%n", writer.sent(),
+                    writer.acked(), writer.answers());
             assertAcknowledgedAreCounted(writer);
         }
         assertEveryServerMatchesTheEventsTopic();

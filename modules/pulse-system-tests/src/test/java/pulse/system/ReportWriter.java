@@ -27,6 +27,8 @@ final class ReportWriter implements AutoCloseable {
     private final Map<String, BigDecimal> acknowledged = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
+    /** How many answers of each status (-1: no answer, the connection failed), for the test's printed summary. */
+    private final Map<Integer, AtomicLong> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** One report at a time: each starts 50 ms after the one before has been answered. */
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "report-writer");
@@ -58,6 +60,7 @@ final class ReportWriter implements AutoCloseable {
         // Always with a reason: a second figure for a month is a correction.
         Http.Answer answer = Http.send("PUT", url + "/api/projects/" + project + "/investments/" + period,
                 "{\"amount\":" + amount.toPlainString() + ",\"reason\":\"系统测试\"}");
+        answers.computeIfAbsent(answer.status(), status -> new AtomicLong()).incrementAndGet();
         if (answer.status() == 200) {
             synchronized (acknowledged) {
                 acknowledged.put(project + "/" + period, amount);
@@ -72,6 +75,13 @@ final class ReportWriter implements AutoCloseable {
 
     long acked() {
         return acked.get();
+    }
+
+    /** What the servers answered, e.g. {@code "200×320 503×18 -1×2"} (-1: no connection). */
+    String answers() {
+        StringBuilder summary = new StringBuilder();
+        answers.forEach((status, count) -> summary.append(summary.isEmpty() ? "" : " ").append(status).append('×').append(count));
+        return summary.toString();
     }
 
     /** The last acknowledged figure for each project and month. */

@@ -57,8 +57,8 @@ public class ImportService {
         int unchanged = 0;
         int passed = 0;
         for (int i = 0; i < rows.size(); i++) {
-            if (check.invalid().containsKey(i) || check.forbidden().containsKey(i)) {
-                continue;
+            if (check.invalid().containsKey(i) || check.forbidden().containsKey(i) || check.resent().containsKey(i)) {
+                continue;   // a row's event ids are new each time, so no row is a resend
             }
             PulseEvent event = check.events().get(passed++);
             Change change = Change.of(event, current(event, lookup).orElse(null));

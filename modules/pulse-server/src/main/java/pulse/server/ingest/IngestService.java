@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -46,12 +47,15 @@ public class IngestService {
     private final KnownProjects known;
     private final EventPublisher publisher;
     private final RuleSettings settings;
+    private final Resends resends;
 
-    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher, RuleSettings settings) {
+    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher, RuleSettings settings,
+            Resends resends) {
         this.reader = reader;
         this.known = known;
         this.publisher = publisher;
         this.settings = settings;
+        this.resends = resends;
     }
 
     /**
@@ -63,7 +67,13 @@ public class IngestService {
         KnownProjects.Lookup lookup = known.lookup();
         ProjectState project = event.payload() instanceof ProjectRegistered ? null
                 : lookup.find(event.projectId()).orElseThrow(() -> new ProjectNotFoundException(event.projectId()));
-        return publish(List.of(checked(event, project, sender, lookup, ""))).get(0);
+        PulseEvent checked;
+        try {
+            checked = checked(event, project, sender, lookup, "");
+        } catch (InvalidInputException refused) {
+            return resends.earlier(event, project).orElseThrow(() -> refused);
+        }
+        return publish(List.of(checked)).get(0);
     }
 
     /**
@@ -97,16 +107,24 @@ public class IngestService {
             errors.sort(java.util.Comparator.comparingInt(e -> position(e.field())));
             throw new InvalidInputException(errors);
         }
-        return publish(check.events());
+        List<Accepted> published = publish(check.events());
+        List<Accepted> answers = new ArrayList<>(events.size());
+        for (int i = 0, next = 0; i < events.size(); i++) {
+            Accepted resent = check.resent().get(i);
+            answers.add(resent != null ? resent : published.get(next++));
+        }
+        return answers;
     }
 
     /**
      * What the checks of a batch found: the events ready to publish (with their project's unit),
-     * the errors of each refused event by its index in the batch (fields named without prefix), and
-     * the projects as the checks read them (a caller that needs them again does not read them twice).
+     * the errors of each refused event by its index in the batch (fields named without prefix), the
+     * events accepted before ({@link Resends}), and the projects as the checks read them (a caller
+     * that needs them again does not read them twice).
      */
     record BatchCheck(List<PulseEvent> events, SortedMap<Integer, List<FieldError>> invalid,
-            SortedMap<Integer, List<FieldError>> forbidden, KnownProjects.Lookup projects) {
+            SortedMap<Integer, List<FieldError>> forbidden, SortedMap<Integer, Accepted> resent,
+            KnownProjects.Lookup projects) {
         boolean ok() {
             return invalid.isEmpty() && forbidden.isEmpty();
         }
@@ -116,22 +134,29 @@ public class IngestService {
     BatchCheck check(List<PulseEvent> events, Sender sender) {
         SortedMap<Integer, List<FieldError>> invalid = new TreeMap<>();
         SortedMap<Integer, List<FieldError>> forbidden = new TreeMap<>();
+        SortedMap<Integer, Accepted> resent = new TreeMap<>();
         List<PulseEvent> checked = new ArrayList<>();
         KnownProjects.Lookup lookup = known.lookup();
         for (int i = 0; i < events.size(); i++) {
+            PulseEvent event = events.get(i).withSentBy(sender.username());
+            ProjectState project = null;
             try {
-                PulseEvent event = events.get(i).withSentBy(sender.username());
-                ProjectState project = event.payload() instanceof ProjectRegistered ? null
+                project = event.payload() instanceof ProjectRegistered ? null
                         : lookup.find(event.projectId()).orElseThrow(() -> new InvalidInputException(new FieldError(
                                 "projectId", "\"" + event.projectId() + "\"", Text.of("batch.unknownProject"))));
                 checked.add(checked(event, project, sender, lookup, ""));
             } catch (InvalidInputException e) {
-                invalid.put(i, e.errors());
+                Optional<Accepted> before = resends.earlier(event, project);
+                if (before.isPresent()) {
+                    resent.put(i, before.get());
+                } else {
+                    invalid.put(i, e.errors());
+                }
             } catch (ForbiddenException e) {
                 forbidden.put(i, e.errors());
             }
         }
-        return new BatchCheck(checked, invalid, forbidden, lookup);
+        return new BatchCheck(checked, invalid, forbidden, resent, lookup);
     }
 
     private static FieldError at(int index, FieldError error) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import pulse.system.QuickStart;
 
 /**
  * One Kafka node and one Pulse server, each its own process on this machine, started from the
@@ -56,7 +57,7 @@ final class LocalRig implements AutoCloseable {
     }
 
     void startBroker() {
-        broker = start("broker", List.of("java", "-Xmx512m", "-Dlogback.configurationFile=" + BROKER_LOGGING,
+        broker = start("broker", java("-Xmx512m", "-Dlogback.configurationFile=" + BROKER_LOGGING,
                 "-cp", BROKER_JAR.toString(), "pulse.broker.BrokerMain"), Map.of(
                 "KAFKA_CLUSTER_ID", "fAuLtTeStS0nE0n3Node0w",
                 "KAFKA_NODE_ID", "1",
@@ -77,7 +78,7 @@ final class LocalRig implements AutoCloseable {
     }
 
     void startServer() {
-        server = start("server", List.of("java", "-Xmx512m", "-jar", SERVER_JAR.toString()), Map.of(
+        server = start("server", java("-Xmx512m", "-jar", SERVER_JAR.toString()), Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap(),
                 "PULSE_HTTP_PORT", Integer.toString(httpPort),
                 "PULSE_DATA_DIR", dir.resolve("server").toAbsolutePath().toString(),
@@ -87,6 +88,14 @@ final class LocalRig implements AutoCloseable {
                 "PULSE_PARTITIONS", "6",
                 "PULSE_STANDBY_REPLICAS", "0",
                 "PULSE_REPLICATION_FACTOR", "1"));
+    }
+
+    /** A {@code java} command line with {@link QuickStart}'s options. */
+    private static List<String> java(String... arguments) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(QuickStart.OPTIONS);
+        command.addAll(List.of(arguments));
+        return command;
     }
 
     /** {@code kill -9}: no shutdown hook, no commit, no leaving the group. */
