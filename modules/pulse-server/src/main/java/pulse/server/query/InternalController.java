@@ -39,9 +39,16 @@ class InternalController {
         this.reads = reads;
     }
 
+    /*
+     * A read of one project names its partition, as the asking instance's Kafka Streams metadata
+     * gave it: this instance answers from that partition's store or, when it holds it no more,
+     * 503. Without it (an instance of an earlier version asking) every local store is looked through.
+     */
+
     @Get("/projects/{projectId}")
-    ProjectView project(String projectId, @Nullable Integer year, @QueryValue(defaultValue = "false") boolean stale) {
-        return reads.local(projectId, year, null, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    ProjectView project(String projectId, @Nullable Integer partition, @Nullable Integer year,
+            @QueryValue(defaultValue = "false") boolean stale) {
+        return reads.local(projectId, year, partition, stale).orElseThrow(() -> new ProjectNotFoundException(projectId));
     }
 
     /**
@@ -49,9 +56,10 @@ class InternalController {
      * {@code caughtUp}, once this instance has processed the project's partition as far as it was written.
      */
     @Get(value = "/projects/{projectId}/state", produces = MediaType.APPLICATION_OCTET_STREAM)
-    byte[] state(String projectId, @QueryValue(defaultValue = "false") boolean stale,
+    byte[] state(String projectId, @Nullable Integer partition, @QueryValue(defaultValue = "false") boolean stale,
             @QueryValue(defaultValue = "false") boolean caughtUp) {
-        ProjectState state = caughtUp ? reads.stateOnceCaughtUp(projectId, null) : reads.state(projectId, null, stale);
+        ProjectState state = caughtUp ? reads.stateOnceCaughtUp(projectId, partition)
+                : reads.state(projectId, partition, stale);
         if (state == null) {
             throw new ProjectNotFoundException(projectId);
         }
@@ -59,8 +67,9 @@ class InternalController {
     }
 
     @Get("/projects/{projectId}/history")
-    List<JsonNode> history(String projectId, @QueryValue(defaultValue = "false") boolean stale) {
-        return reads.localHistory(projectId, null, stale);
+    List<JsonNode> history(String projectId, @Nullable Integer partition,
+            @QueryValue(defaultValue = "false") boolean stale) {
+        return reads.localHistory(projectId, partition, stale);
     }
 
     @Get("/projects")

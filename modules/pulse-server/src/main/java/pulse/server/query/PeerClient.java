@@ -45,9 +45,14 @@ class PeerClient {
         this.token = token;
     }
 
-    /** The project from the instance that holds it; empty when that instance says it has no such project. */
-    Optional<ProjectView> project(HostInfo peer, String projectId, Integer year, boolean stale) {
-        HttpResponse<String> response = get(peer, "/api/internal/projects/" + encode(projectId) + "?stale=" + stale
+    /**
+     * The project from the instance that holds its {@code partition}; empty when that instance says it
+     * has no such project. The partition goes with every read of one project: an instance that no
+     * longer holds it (the group has just moved it) answers 503, where a look through the partitions
+     * it still holds would answer a false 404.
+     */
+    Optional<ProjectView> project(HostInfo peer, String projectId, int partition, Integer year, boolean stale) {
+        HttpResponse<String> response = get(peer, path(projectId, "", partition, stale)
                 + (year == null ? "" : "&year=" + year));
         if (response.statusCode() == 404) {
             return Optional.empty();
@@ -56,13 +61,18 @@ class PeerClient {
     }
 
     /** The project's state from the instance that holds it, in the store's own format; empty when it has none. */
-    Optional<ProjectState> state(HostInfo peer, String projectId, boolean stale) {
-        return state(peer, "/api/internal/projects/" + encode(projectId) + "/state?stale=" + stale, TIMEOUT);
+    Optional<ProjectState> state(HostInfo peer, String projectId, int partition, boolean stale) {
+        return state(peer, path(projectId, "/state", partition, stale), TIMEOUT);
     }
 
     /** The project's state once the peer has processed its partition as far as it was written (it waits up to 10 s). */
-    Optional<ProjectState> stateOnceCaughtUp(HostInfo peer, String projectId) {
-        return state(peer, "/api/internal/projects/" + encode(projectId) + "/state?caughtUp=true", CAUGHT_UP_TIMEOUT);
+    Optional<ProjectState> stateOnceCaughtUp(HostInfo peer, String projectId, int partition) {
+        return state(peer, path(projectId, "/state", partition, false) + "&caughtUp=true", CAUGHT_UP_TIMEOUT);
+    }
+
+    /** The internal path of one project's {@code what}, on its partition. */
+    private static String path(String projectId, String what, int partition, boolean stale) {
+        return "/api/internal/projects/" + encode(projectId) + what + "?partition=" + partition + "&stale=" + stale;
     }
 
     private Optional<ProjectState> state(HostInfo peer, String path, Duration timeout) {
@@ -80,8 +90,8 @@ class PeerClient {
         }
     }
 
-    List<JsonNode> history(HostInfo peer, String projectId, boolean stale) {
-        return read(get(peer, "/api/internal/projects/" + encode(projectId) + "/history?stale=" + stale),
+    List<JsonNode> history(HostInfo peer, String projectId, int partition, boolean stale) {
+        return read(get(peer, path(projectId, "/history", partition, stale)),
                 new TypeReference<List<JsonNode>>() {}, peer);
     }
 
@@ -101,6 +111,10 @@ class PeerClient {
     }
 
     private <T> HttpResponse<T> get(HostInfo peer, String path, HttpResponse.BodyHandler<T> body, Duration timeout) {
+        if (peer.port() < 0) {   // Kafka Streams' HostInfo.unavailable(): that instance runs without an address
+            throw new StoreUnavailableException("the instance holding this has no PULSE_ADVERTISED_ADDRESS; every"
+                    + " instance of a cluster needs one");
+        }
         Instant silent = silentUntil.get(peer);
         if (silent != null && Instant.now().isBefore(silent)) {
             throw new StoreUnavailableException("instance " + peer + " did not answer a moment ago");

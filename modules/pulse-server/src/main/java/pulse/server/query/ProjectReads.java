@@ -59,13 +59,13 @@ class ProjectReads {
     /** The project's view of {@code year}; null: of the year of today, else its nearest year ({@link #pick}). */
     Located<Optional<ProjectView>> project(String projectId, Integer year) {
         return atHolder(projectId, (partition, stale) -> local(projectId, year, partition, stale),
-                (peer, stale) -> peers.project(peer, projectId, year, stale));
+                (peer, partition, stale) -> peers.project(peer, projectId, partition, year, stale));
     }
 
     /** Every accepted event of the project, oldest first, each with its offset on {@code pulse.events}. */
     Located<List<JsonNode>> history(String projectId) {
         return atHolder(projectId, (partition, stale) -> localHistory(projectId, partition, stale),
-                (peer, stale) -> peers.history(peer, projectId, stale));
+                (peer, partition, stale) -> peers.history(peer, projectId, partition, stale));
     }
 
     /** Reads this instance's copy of a project's partition ({@code partition} null: any local one). */
@@ -73,8 +73,9 @@ class ProjectReads {
         T read(Integer partition, boolean stale);
     }
 
+    /** Reads another instance's copy of the project's {@code partition}. */
     interface PeerRead<T> {
-        T read(HostInfo peer, boolean stale);
+        T read(HostInfo peer, int partition, boolean stale);
     }
 
     /**
@@ -99,7 +100,7 @@ class ProjectReads {
             try {
                 T value = holder.equals(self.get())
                         ? local.read(metadata.partition(), stale)
-                        : peer.read(holder, stale);
+                        : peer.read(holder, metadata.partition(), stale);
                 return new Located<>(value, holder.host() + ":" + holder.port());
             } catch (StoreUnavailableException e) {
                 lastFailure = e;
@@ -132,7 +133,7 @@ class ProjectReads {
     /** The project's state as the topology holds it, from whichever instance holds it. */
     Optional<ProjectState> state(String projectId) {
         return atHolder(projectId, (partition, stale) -> Optional.ofNullable(state(projectId, partition, stale)),
-                (peer, stale) -> peers.state(peer, projectId, stale)).value();
+                (peer, partition, stale) -> peers.state(peer, projectId, partition, stale)).value();
     }
 
     /**
@@ -142,7 +143,8 @@ class ProjectReads {
     Optional<ProjectState> stateOnceCaughtUp(String projectId) {
         return atHolder(projectId,
                 (partition, stale) -> Optional.ofNullable(stateOnceCaughtUp(projectId, activeOnly(projectId, stale, partition))),
-                (peer, stale) -> peers.stateOnceCaughtUp(activeOnly(projectId, stale, peer), projectId)).value();
+                (peer, partition, stale) -> peers.stateOnceCaughtUp(activeOnly(projectId, stale, peer), projectId, partition))
+                .value();
     }
 
     /** {@code holder} when it is the project's active instance; a standby cannot tell what is processed. */
