@@ -9,41 +9,33 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import pulse.documents.intake.ImportKind;
 
 /**
  * Spreadsheets in, on a real broker: the office's project list and the units' monthly reports,
  * made from the templates, import all or nothing, row by row checked; importing again writes
- * nothing; every error names its row and column. Each test uses projects of its own.
+ * nothing; every error names its row and column. Each test uses projects of its own, on the
+ * module's shared server ({@link SharedServer}).
  */
+@ExtendWith(SharedServer.class)
 class ImportTest {
 
     private static final String[] UNITS = {"县住建局", "县水务局", "县交通局"};
 
-    @TempDir
-    static Path dataDir;
     static PulseServer server;
 
     @BeforeAll
-    static void start() {
-        server = new PulseServer(dataDir, Map.of("pulse.today", "2022-07-12")).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void start(PulseServer shared) {
+        server = shared;
     }
 
     @Test

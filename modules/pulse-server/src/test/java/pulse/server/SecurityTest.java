@@ -16,37 +16,31 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import pulse.server.kafka.KafkaCluster;
 
-/** Accounts, login, roles, and the audit trail, on a real server and broker. */
+/** Accounts, login, roles, and the audit trail, on the module's shared server ({@link SharedServer}). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedServer.class)
 class SecurityTest {
 
-    private static final String METRICS_TOKEN = "scrape-secret-for-tests-0123456789";
-    /** The lock-out window of this server (15 minutes in production), short so the test sees it end. */
-    private static final int LOCKOUT_SECONDS = 4;
+    private static final String METRICS_TOKEN = SharedServer.METRICS_TOKEN;
+    private static final int LOCKOUT_SECONDS = SharedServer.LOCKOUT_SECONDS;
 
     private PulseServer server;
     private String zhujian;
 
     @BeforeAll
-    void start(@TempDir Path dataDir) {
-        server = new PulseServer(dataDir, Map.of("pulse.metrics-token", METRICS_TOKEN,
-                "pulse.security.login.lockout", LOCKOUT_SECONDS + "s")).start();
+    void start(PulseServer shared) {
+        server = shared;
         assertThat(server.post("/api/projects", """
                 {"projectId":"SC-A","name":"新世纪大道延伸段","area":"URBAN","township":"玉泉镇","unitId":"县住建局",
                  "level":"COUNTY","totalInvestment":18000.00,"year":2022,"annualPlan":9000.00}""").status()).isEqualTo(201);
         zhujian = server.account("zhujian", "unit", "县住建局");
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test
