@@ -29,6 +29,8 @@ final class ReportWriter implements AutoCloseable {
     private final AtomicLong acked = new AtomicLong();
     /** How many answers of each status (-1: no answer, the connection failed), for the test's printed summary. */
     private final Map<Integer, AtomicLong> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The longest a report waited for its answer: how long a writer stalls while something fails. */
+    private final AtomicLong longestMillis = new AtomicLong();
     /** One report at a time: each starts 50 ms after the one before has been answered. */
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "report-writer");
@@ -58,8 +60,10 @@ final class ReportWriter implements AutoCloseable {
         String url = urls.get(random.nextInt(urls.size()));
         sent.incrementAndGet();
         // Always with a reason: a second figure for a month is a correction.
+        long start = System.nanoTime();
         Http.Answer answer = Http.send("PUT", url + "/api/projects/" + project + "/investments/" + period,
                 "{\"amount\":" + amount.toPlainString() + ",\"reason\":\"系统测试\"}");
+        longestMillis.accumulateAndGet((System.nanoTime() - start) / 1_000_000, Math::max);
         answers.computeIfAbsent(answer.status(), status -> new AtomicLong()).incrementAndGet();
         if (answer.status() == 200) {
             synchronized (acknowledged) {
@@ -77,11 +81,14 @@ final class ReportWriter implements AutoCloseable {
         return acked.get();
     }
 
-    /** What the servers answered, e.g. {@code "200×320 503×18 -1×2"} (-1: no connection). */
+    /**
+     * What the servers answered, e.g. {@code "200×320 503×18 -1×2, longest 1450 ms"} (-1: no
+     * connection), and the longest wait for an answer.
+     */
     String answers() {
         StringBuilder summary = new StringBuilder();
         answers.forEach((status, count) -> summary.append(summary.isEmpty() ? "" : " ").append(status).append('×').append(count));
-        return summary.toString();
+        return summary.append(", longest ").append(longestMillis.get()).append(" ms").toString();
     }
 
     /** The last acknowledged figure for each project and month. */
