@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -330,12 +331,12 @@ class BadInputTest {
                   "period":"2022-02","amount":40.00},
                  {"type":"InvestmentReported","eventId":"5d0e7a36-2f7b-4c55-9a43-0f3c2b7d1a02","projectId":"SV-B",
                   "period":"2022-02","amount":45.00,"reason":"更正：漏报一笔材料款"}]""";
-        java.math.BigDecimal before = server.get("/api/totals").json().get("completedThisYear").decimalValue();
+        BigDecimal before = server.get("/api/totals").json().get("completedThisYear").decimalValue();
         PulseServer.Answer first = server.post("/api/events", batch);
         ok(first);
         // counted: the project, and the totals a commit later
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(server.get("/api/totals").json()
-                .get("completedThisYear").decimalValue()).isEqualByComparingTo(before.add(new java.math.BigDecimal("45"))));
+                .get("completedThisYear").decimalValue()).isEqualByComparingTo(before.add(new BigDecimal("45"))));
         JsonNode totals = server.get("/api/totals").json();
         long events = eventsOnTopic();
 

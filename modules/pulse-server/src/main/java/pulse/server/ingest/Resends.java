@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import pulse.model.EventCodec;
-import pulse.model.InvalidInputException;
 import pulse.model.PulseEvent;
 import pulse.server.kafka.EventLog;
 import pulse.topology.ProjectState;
@@ -39,16 +38,12 @@ class Resends {
         }
         List<Long> offsets = project.eventOffsets();
         List<Long> latest = offsets.subList(Math.max(0, offsets.size() - LOOK_BACK), offsets.size());
+        String id = event.eventId().toString();
+        // The offsets are the project's own accepted events: only their ids need reading.
         for (ConsumerRecord<String, byte[]> record : log.at(project.eventPartition(), latest)) {
-            PulseEvent accepted;
-            try {
-                accepted = codec.decode(record.value());
-            } catch (InvalidInputException e) {
-                continue;   // accepted by an earlier version under rules this one reads differently: not this retry
-            }
-            if (accepted.eventId().equals(event.eventId()) && accepted.projectId().equals(event.projectId())) {
-                return Optional.of(new Accepted(accepted.eventId(), accepted.type(), accepted.projectId(),
-                        record.partition(), record.offset()));
+            if (id.equals(codec.parse(record.value(), "value").path("eventId").asText())) {
+                return Optional.of(new Accepted(event.eventId(), event.type(), event.projectId(), record.partition(),
+                        record.offset()));
             }
         }
         return Optional.empty();

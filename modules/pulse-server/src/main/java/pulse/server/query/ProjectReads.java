@@ -24,7 +24,6 @@ import pulse.rules.RuleSettings;
 import pulse.topology.ProjectEvaluator;
 import pulse.topology.ProjectState;
 import pulse.topology.ProjectStore;
-import pulse.topology.PulseTopology;
 
 /**
  * Reads of per-project state, which is partitioned across the instances. One project is read

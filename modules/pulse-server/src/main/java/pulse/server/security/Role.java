@@ -2,7 +2,6 @@ package pulse.server.security;
 
 import pulse.model.AccountRequest;
 
-
 /**
  * The roles, as they appear in tokens and in {@code @Secured}: an account's are those a new account
  * may be given ({@link AccountRequest#ROLES}), and one more for another instance.
