@@ -13,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pulse.server.demo.DemoCounty;
-import pulse.server.kafka.StreamsRunner;
+import org.apache.kafka.streams.KafkaStreams;
 
 /** Stop the server, start it again on the same data folder: every figure is as it was. */
 class RestartTest {
@@ -53,7 +53,7 @@ class RestartTest {
 
             // And while the streams are not running, project reads say so instead of answering nothing;
             // the totals, summed from what the topology committed to pulse.projects, stay as they were.
-            server.context().getBean(StreamsRunner.class).close();
+            server.context().getBean(KafkaStreams.class).close();
             assertThat(server.get("/api/totals").body()).isEqualTo(before.get("/api/totals"));
             PulseServer.Answer unavailable = server.get("/api/projects/TZ-2022-009");
             assertThat(unavailable.status()).isEqualTo(503);

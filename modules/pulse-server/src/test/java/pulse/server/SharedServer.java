@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SharedServer implements ParameterResolver {
 
-    /** Signs the tokens; a test forges or expires tokens with it. */
+    /** Signs the tokens. */
     static final String JWT_SECRET = "a-signing-secret-for-the-shared-test-server-only";
     /** What Prometheus sends to scrape {@code /prometheus}. */
     static final String METRICS_TOKEN = "scrape-secret-for-tests-0123456789";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import pulse.server.kafka.StreamsRunner;
+import pulse.server.kafka.TopologyStores;
 import pulse.server.security.PeerToken;
 
 /**
@@ -38,7 +38,7 @@ class TwoInstancesTest {
                 "pulse.security.login.lockout", "60s", "pulse.bootstrap-servers", one.kafkaAddress(),
                 "micronaut.server.port", port, "pulse.advertised-address", "localhost:" + port)).startWithoutLogin();
         // Healthy means running, not that every task has restored: wait until each partition is processed on one of them
-        StreamsRunner[] both = {one.context().getBean(StreamsRunner.class), other.context().getBean(StreamsRunner.class)};
+        TopologyStores[] both = {one.context().getBean(TopologyStores.class), other.context().getBean(TopologyStores.class)};
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> java.util.stream.IntStream
                 .range(0, 3).allMatch(p -> both[0].openProjects().of(p) != null || both[1].openProjects().of(p) != null));
     }
@@ -80,7 +80,7 @@ class TwoInstancesTest {
                      "level":"COUNTY","totalInvestment":100.00,"year":2022,"annualPlan":100.00}""".formatted(i, i));
             assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         }
-        StreamsRunner streams = other.context().getBean(StreamsRunner.class);
+        TopologyStores streams = other.context().getBean(TopologyStores.class);
         String peer = other.context().getBean(PeerToken.class).authorization().substring("Bearer ".length());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<String> held = new ArrayList<>();

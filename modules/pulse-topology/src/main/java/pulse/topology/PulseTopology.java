@@ -35,6 +35,16 @@ public final class PulseTopology {
     /** The topology, whose tasks list their projects store in {@code open} while they process. */
     public static Topology build(Clock clock, RuleSettings settings, Duration dayCheckInterval, OpenProjectStores open) {
         StreamsBuilder builder = new StreamsBuilder();
+        define(builder, clock, settings, dayCheckInterval, open);
+        return builder.build();
+    }
+
+    /**
+     * Adds the topology to {@code builder} (the server's is the one Micronaut's Kafka Streams support
+     * builds and runs); answers the processor's outcomes, from which the two output topics are fed.
+     */
+    public static KStream<String, ?> define(StreamsBuilder builder, Clock clock, RuleSettings settings,
+            Duration dayCheckInterval, OpenProjectStores open) {
         builder.addStateStore(ProjectStore.builder());
         ProjectEvaluator evaluator = new ProjectEvaluator(settings);
         KStream<String, Outcome> outcomes = builder
@@ -49,6 +59,6 @@ public final class PulseTopology {
                 .map((projectId, outcome) -> KeyValue.pair(((Outcome.Changed) outcome).projectYear(),
                         ((Outcome.Changed) outcome).summary()))
                 .to(Topics.PROJECTS.name(), Produced.with(Topics.PROJECTS.keySerde(), Serdes.ByteArray()));
-        return builder.build();
+        return outcomes;
     }
 }

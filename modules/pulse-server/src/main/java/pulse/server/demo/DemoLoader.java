@@ -23,7 +23,7 @@ import pulse.server.period.PeriodArchive;
 import pulse.server.period.PeriodService;
 import pulse.server.security.Sender;
 import pulse.server.kafka.StoreUnavailableException;
-import pulse.server.kafka.StreamsRunner;
+import pulse.server.kafka.TopologyStores;
 import pulse.server.query.QueryService;
 
 /**
@@ -47,7 +47,7 @@ class DemoLoader {
 
     private static final Duration AVAILABLE_WITHIN = Duration.ofMinutes(2);
 
-    private final StreamsRunner streams;
+    private final TopologyStores streams;
     private final QueryService query;
     private final IngestService ingest;
     private final PeriodService periods;
@@ -56,7 +56,7 @@ class DemoLoader {
     private final PulseClock clock;
     private final String speed;
 
-    DemoLoader(StreamsRunner streams, QueryService query, IngestService ingest, PeriodService periods,
+    DemoLoader(TopologyStores streams, QueryService query, IngestService ingest, PeriodService periods,
             PeriodArchive archive, CarryForward carryForward, PulseClock clock, @Value("${pulse.demo-speed:}") String speed) {
         this.streams = streams;
         this.query = query;

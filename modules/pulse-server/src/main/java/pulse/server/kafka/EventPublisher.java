@@ -1,7 +1,7 @@
 package pulse.server.kafka;
 
-import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +21,7 @@ import pulse.topology.Topics;
  * second copy.
  */
 @Context
+@KafkaBacked
 public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;

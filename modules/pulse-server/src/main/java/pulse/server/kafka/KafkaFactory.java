@@ -13,6 +13,7 @@ class KafkaFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
+    @KafkaBacked
     KafkaCluster kafkaCluster(KafkaSettings settings) {
         return KafkaCluster.connect(settings);
     }

@@ -4,7 +4,10 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
-/** Where Kafka is and how Pulse's topics and streams are set up ({@code pulse.*} in application.yml). */
+/**
+ * Where Kafka is and how Pulse's topics and streams are set up ({@code pulse.*} in application.yml;
+ * Kafka Streams' fixed settings are {@code kafka.streams.default.*}).
+ */
 @Singleton
 public record KafkaSettings(
         @Value("${pulse.bootstrap-servers:}") String bootstrapServers,
@@ -15,8 +18,6 @@ public record KafkaSettings(
         @Value("${pulse.embedded.controller-port:9093}") int embeddedControllerPort,
         @Value("${pulse.topics.partitions:6}") int partitions,
         @Value("${pulse.topics.replication-factor:-1}") int replicationFactor,
-        @Value("${pulse.streams.processing-guarantee:exactly_once_v2}") String processingGuarantee,
-        @Value("${pulse.streams.commit-interval-ms:100}") long commitIntervalMs,
         @Value("${pulse.streams.num-standby-replicas:-1}") int standbyReplicasSetting,
         @Value("${pulse.streams.num-stream-threads:0}") int streamThreadsSetting,
         @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds,
@@ -29,7 +30,12 @@ public record KafkaSettings(
         if (standbyReplicasSetting >= 0) {
             return standbyReplicasSetting;
         }
-        return bootstrapServers.isBlank() ? 0 : 1;
+        return embedded() ? 0 : 1;
+    }
+
+    /** True when no cluster is named: the server starts its own single-node broker. */
+    public boolean embedded() {
+        return bootstrapServers.isBlank();
     }
 
     /**

@@ -12,10 +12,10 @@ import org.reactivestreams.Publisher;
 @Singleton
 class StreamsHealthIndicator implements HealthIndicator {
 
-    private final StreamsRunner streams;
+    private final TopologyStores streams;
     private final KafkaCluster cluster;
 
-    StreamsHealthIndicator(StreamsRunner streams, KafkaCluster cluster) {
+    StreamsHealthIndicator(TopologyStores streams, KafkaCluster cluster) {
         this.streams = streams;
         this.cluster = cluster;
     }

@@ -1,7 +1,8 @@
 package pulse.server.period;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import pulse.topology.Topics;
  * first record on the topic is the close, the other is ignored and its writer told so.
  */
 @Context
+@KafkaBacked
 public class PeriodArchive {
 
     private final ObjectMapper json = PulseJson.mapper();

@@ -1,7 +1,8 @@
 package pulse.server.push;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -41,6 +42,7 @@ import reactor.core.scheduler.Schedulers;
  * it are merged into one ({@link Screen}).
  */
 @Context
+@KafkaBacked
 public class LiveFeed {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveFeed.class);

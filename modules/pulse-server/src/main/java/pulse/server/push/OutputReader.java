@@ -1,6 +1,7 @@
 package pulse.server.push;
 
 import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import pulse.topology.Topics;
  * when it started.
  */
 @Context
+@KafkaBacked
 class OutputReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputReader.class);

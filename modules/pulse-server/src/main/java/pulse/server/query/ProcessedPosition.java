@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.KafkaSettings;
 import pulse.server.kafka.StoreUnavailableException;
-import pulse.server.kafka.StreamsRunner;
+import pulse.server.kafka.TopologyStores;
 import pulse.topology.OpenProjectStores;
 import pulse.topology.Topics;
 
@@ -38,9 +38,9 @@ class ProcessedPosition {
 
     private final Admin admin;
     private final String group;
-    private final StreamsRunner streams;
+    private final TopologyStores streams;
 
-    ProcessedPosition(KafkaCluster cluster, KafkaSettings settings, StreamsRunner streams) {
+    ProcessedPosition(KafkaCluster cluster, KafkaSettings settings, TopologyStores streams) {
         this.admin = Admin.create(cluster.clientConfig());
         this.group = settings.applicationId();
         this.streams = streams;

@@ -19,7 +19,7 @@ import pulse.model.PulseJson;
 import pulse.server.PulseClock;
 import pulse.server.kafka.EventLog;
 import pulse.server.kafka.StoreUnavailableException;
-import pulse.server.kafka.StreamsRunner;
+import pulse.server.kafka.TopologyStores;
 import pulse.rules.RuleSettings;
 import pulse.topology.ProjectEvaluator;
 import pulse.topology.ProjectState;
@@ -35,7 +35,7 @@ class ProjectReads {
 
     private static final String LOCAL = "local";
 
-    private final StreamsRunner streams;
+    private final TopologyStores streams;
     private final PeerClient peers;
     private final EventCodec codec;
     private final PulseClock clock;
@@ -44,7 +44,7 @@ class ProjectReads {
     /** Views are derived from the state when read, as the topology derives them (they are not stored). */
     private final ProjectEvaluator evaluator;
 
-    ProjectReads(StreamsRunner streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog,
+    ProjectReads(TopologyStores streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog,
             RuleSettings rules, ProcessedPosition processed) {
         this.streams = streams;
         this.processed = processed;

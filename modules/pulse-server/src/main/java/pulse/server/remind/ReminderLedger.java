@@ -1,7 +1,8 @@
 package pulse.server.remind;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ import pulse.topology.Topics;
  * message and before SENT was written leaves a claim that another instance takes over, and sends again.
  */
 @Context
+@KafkaBacked
 public class ReminderLedger {
 
     static final Duration CLAIM_TTL = Duration.ofMinutes(2);

@@ -1,6 +1,7 @@
 package pulse.server.remind;
 
 import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import pulse.server.period.PeriodService;
  * {@code retry-base-ms}, doubling, up to 30 minutes) on its own thread: nothing else waits for it.
  */
 @Context
+@KafkaBacked
 class Reminders {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);

@@ -1,7 +1,8 @@
 package pulse.server.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,8 @@ import pulse.topology.Topics;
  * admin yet, the embedded broker's single server generates a password and prints it once.
  */
 @Context
-public class AccountDirectory {
+@KafkaBacked
+public class AccountDirectory implements Accounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountDirectory.class);
     public static final String FIRST_ADMIN = "admin";
@@ -46,6 +48,7 @@ public class AccountDirectory {
         ensureFirstAdmin(settings, cluster.isEmbedded());
     }
 
+    @Override
     public Optional<Account> find(String username) {
         return Optional.ofNullable(username == null ? null : accounts.get(username));
     }

@@ -1,8 +1,9 @@
 package pulse.server.security;
 
+import io.micronaut.context.annotation.Context;
+import pulse.server.kafka.KafkaBacked;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import pulse.topology.Topics;
  * are listed for the office ({@code GET /api/audit/logins}).
  */
 @Context
+@KafkaBacked
 public class LoginAudit implements AutoCloseable {
 
     /** The latest entries kept in memory for the list; the topic keeps 400 days. */

@@ -13,9 +13,9 @@ import pulse.server.web.ForbiddenException;
 @Singleton
 public class Senders {
 
-    private final AccountDirectory accounts;
+    private final Accounts accounts;
 
-    Senders(AccountDirectory accounts) {
+    Senders(Accounts accounts) {
         this.accounts = accounts;
     }
 

@@ -14,7 +14,6 @@ import java.util.Base64;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
-import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.KafkaSettings;
 
 /**
@@ -30,9 +29,9 @@ class TokenSigningFactory {
     /** Signs the tokens Pulse issues and, being the only signature configured, is the only one they are checked with. */
     @Singleton
     @Named("generator")
-    SignatureGeneratorConfiguration signing(SecuritySettings settings, KafkaSettings kafka, KafkaCluster cluster) {
+    SignatureGeneratorConfiguration signing(SecuritySettings settings, KafkaSettings kafka) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
-        configuration.setSecret(secret(settings.jwtSecret(), kafka.dataDir(), cluster.isEmbedded()));
+        configuration.setSecret(secret(settings.jwtSecret(), kafka.dataDir(), kafka.embedded()));
         return new SecretSignature(configuration);
     }
 

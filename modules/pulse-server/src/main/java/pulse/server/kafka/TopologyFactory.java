@@ -1,0 +1,106 @@
+package pulse.server.kafka;
+
+import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.configuration.kafka.streams.event.BeforeKafkaStreamStart;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.BeanPreDestroyEvent;
+import io.micronaut.context.event.BeanPreDestroyEventListener;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.KStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import pulse.rules.RuleSettings;
+import pulse.topology.OpenProjectStores;
+import pulse.topology.PulseTopology;
+
+/**
+ * Pulse's topology for Micronaut's Kafka Streams support (micronaut-kafka-streams), which builds it,
+ * starts it with the context and closes it with the context. Its fixed settings are
+ * {@code kafka.streams.default.*} in application.yml, its connection Pulse's
+ * ({@link MicronautKafkaConnection}); this adds what follows from the data folder, the machine and
+ * the instance's place in a cluster.
+ */
+@Factory
+@KafkaBacked
+class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart>,
+        BeanPreDestroyEventListener<KafkaCluster> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyFactory.class);
+    private final AtomicReference<KafkaStreams> started = new AtomicReference<>();
+    /** How long a close waits for the stream threads: {@code close-timeout}, as micronaut-kafka-streams' own. */
+    private volatile Duration closeTimeout;
+
+    @Singleton
+    OpenProjectStores openProjectStores() {
+        return new OpenProjectStores();
+    }
+
+    @Singleton
+    KStream<String, ?> pulseTopology(ConfiguredStreamBuilder builder, KafkaSettings settings,
+            Clock clock, RuleSettings rules, OpenProjectStores open) {
+        closeTimeout = builder.getCloseTimeout();
+        Properties config = builder.getConfiguration();   // the connection is in it (MicronautKafkaConnection)
+        config.put(StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toAbsolutePath().toString());
+        config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        if (settings.routed()) {
+            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedAddress());
+        }
+        config.put(BoundedRocksDb.MEMORY_BYTES, settings.rocksDbMemoryMb() * 1024 * 1024);
+        // Static membership: a restarted server takes its partitions back at once instead of
+        // waiting for its old self's session to time out.
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
+        return PulseTopology.define(builder, clock, rules, Duration.ofSeconds(settings.dayCheckSeconds()), open);
+    }
+
+    /** The state's changes in the log: they say when reads open and close. */
+    @Override
+    public void onApplicationEvent(BeforeKafkaStreamStart event) {
+        started.set(event.getKafkaStreams());
+        event.getKafkaStreams().setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+    }
+
+    /**
+     * Closes Kafka Streams before the connection goes (the embedded broker stops with it). Micronaut
+     * orders its shutdown by what each bean's constructor takes, and micronaut-kafka-streams' own
+     * close, later, takes no broker: the broker stopped first, and the stream threads waited out the
+     * close's whole timeout for it. Their close then finds nothing left to do.
+     */
+    @Override
+    public KafkaCluster onPreDestroy(BeanPreDestroyEvent<KafkaCluster> event) {
+        KafkaStreams streams = started.get();
+        if (streams != null) {
+            streams.close(closeTimeout);
+        }
+        return event.getBean();
+    }
+
+    /** This server's identity in the consumer group, kept in its data folder so it survives restarts. */
+    static String instanceId(Path dataDir) {
+        Path file = dataDir.resolve("instance-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(dataDir);
+            String id = "pulse-" + UUID.randomUUID();
+            Files.writeString(file, id);
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or write " + file, e);
+        }
+    }
+}
