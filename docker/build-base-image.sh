@@ -15,6 +15,10 @@ sources_mirror() {
 mirror="${PULSE_DEBIAN_MIRROR:-$(sources_mirror)}"
 mirror="${mirror:-http://deb.debian.org/debian}"
 
+# One build at a time: .ci/run starts one early in the background, and the system tests' build
+# waits here for it, then finds the image made.
+exec 9>"${TMPDIR:-/tmp}/pulse-base-image.lock"
+flock 9
 if docker image inspect "$image" >/dev/null 2>&1; then
   echo "$image already exists"
   exit 0

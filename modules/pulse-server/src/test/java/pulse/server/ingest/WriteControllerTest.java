@@ -8,8 +8,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import static pulse.server.web.ControllerClient.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -18,14 +19,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -48,6 +43,7 @@ import pulse.server.security.Account;
 import pulse.server.security.Accounts;
 import pulse.server.security.Role;
 import pulse.server.security.Sender;
+import pulse.server.web.ControllerClient;
 import pulse.server.web.ProjectNotFoundException;
 
 /**
@@ -73,11 +69,7 @@ class WriteControllerTest {
     @Inject
     Accounts accounts;
     @Inject
-    EmbeddedServer server;
-    @Inject
-    TokenGenerator tokens;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    ControllerClient client;
 
     @BeforeEach
     void threeAccountsAndAServiceThatAccepts() {
@@ -90,11 +82,11 @@ class WriteControllerTest {
 
     @Test
     void shouldHandTheServiceAReportWithItsProjectAndPeriodFromThePathAndTheSendersAccount() throws Exception {
-        Answer answer = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":88.80}", token(UNIT), null);
+        HttpResponse<String> answer = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":88.80}", token(UNIT), null);
 
-        assertThat(answer.status).as(answer.body).isEqualTo(200);
-        assertThat(answer.json().get("eventId").asText()).isEqualTo(ACCEPTED.eventId().toString());
-        assertThat(answer.json().get("offset").asLong()).isEqualTo(41);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(json(answer).get("eventId").asText()).isEqualTo(ACCEPTED.eventId().toString());
+        assertThat(json(answer).get("offset").asLong()).isEqualTo(41);
         JsonNode event = submitted(new Sender("zhujian", Role.UNIT, "县住建局"));
         assertThat(event.get("type").asText()).isEqualTo("InvestmentReported");
         assertThat(event.get("projectId").asText()).isEqualTo("TZ-1");
@@ -104,10 +96,10 @@ class WriteControllerTest {
 
     @Test
     void shouldAnswerARegistrationWith201AndTheProjectsAddress() throws Exception {
-        Answer answer = send("POST", "/api/projects", "{\"projectId\":\"TZ-1\",\"name\":\"城南污水处理厂\"}", token(ADMIN), null);
+        HttpResponse<String> answer = send("POST", "/api/projects", "{\"projectId\":\"TZ-1\",\"name\":\"城南污水处理厂\"}", token(ADMIN), null);
 
-        assertThat(answer.status).as(answer.body).isEqualTo(201);
-        assertThat(answer.raw.headers().firstValue("Location")).contains("/api/projects/TZ-1");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.headers().firstValue("Location")).contains("/api/projects/TZ-1");
         JsonNode event = submitted(new Sender("office", Role.ADMIN, null));
         assertThat(event.get("type").asText()).isEqualTo("ProjectRegistered");
         assertThat(event.get("name").asText()).isEqualTo("城南污水处理厂");
@@ -144,13 +136,13 @@ class WriteControllerTest {
     void shouldRefuseABodyThatIsNotOneJsonObjectNamingTheBody(String body) throws Exception {
         String sent = body.equals("NESTED") ? "[".repeat(100_000) + "]".repeat(100_000) : body;
 
-        Answer answer = send("PUT", "/api/projects/TZ-1/investments/2022-05", sent, token(UNIT), null);
+        HttpResponse<String> answer = send("PUT", "/api/projects/TZ-1/investments/2022-05", sent, token(UNIT), null);
 
-        assertThat(answer.status).as(answer.body).isEqualTo(400);
-        JsonNode error = answer.json().get("errors").get(0);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        JsonNode error = json(answer).get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("body");
         assertThat(error.get("expected").asText()).isNotBlank();
-        assertThat(answer.json().get("message").asText()).startsWith("输入有误");
+        assertThat(json(answer).get("message").asText()).startsWith("输入有误");
         verifyNoInteractions(ingest);
     }
 
@@ -159,31 +151,31 @@ class WriteControllerTest {
         when(ingest.submit(any(), any())).thenThrow(new InvalidInputException(
                 new FieldError("amount", "12.345", Text.of("json.object"))));
 
-        Answer chinese = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":12.345}", token(UNIT), null);
-        Answer english = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":12.345}", token(UNIT), "en");
+        HttpResponse<String> chinese = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":12.345}", token(UNIT), null);
+        HttpResponse<String> english = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":12.345}", token(UNIT), "en");
 
-        assertThat(chinese.status).isEqualTo(400);
-        JsonNode error = chinese.json().get("errors").get(0);
+        assertThat(chinese.statusCode()).isEqualTo(400);
+        JsonNode error = json(chinese).get("errors").get(0);
         assertThat(error.get("field").asText()).isEqualTo("amount");
         assertThat(error.get("value").asText()).isEqualTo("12.345");
         assertThat(error.get("expected").asText()).isEqualTo("JSON 对象");
-        assertThat(chinese.json().get("message").asText()).contains("amount", "12.345");
-        assertThat(english.json().get("errors").get(0).get("expected").asText()).isEqualTo("a JSON object");
+        assertThat(json(chinese).get("message").asText()).contains("amount", "12.345");
+        assertThat(json(english).get("errors").get(0).get("expected").asText()).isEqualTo("a JSON object");
     }
 
     @Test
     void shouldAnswer404ForAnUnknownProjectAnd503WithRetryAfterWhenKafkaDidNotAcknowledge() throws Exception {
         when(ingest.submit(any(), any())).thenThrow(new ProjectNotFoundException("NOPE"));
-        Answer notFound = send("PUT", "/api/projects/NOPE/investments/2022-05", "{\"amount\":1}", token(UNIT), null);
-        assertThat(notFound.status).isEqualTo(404);
-        assertThat(notFound.json().get("message").asText()).contains("NOPE", "POST /api/projects");
+        HttpResponse<String> notFound = send("PUT", "/api/projects/NOPE/investments/2022-05", "{\"amount\":1}", token(UNIT), null);
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(json(notFound).get("message").asText()).contains("NOPE", "POST /api/projects");
 
         reset(ingest);
         when(ingest.submit(any(), any())).thenThrow(new KafkaUnavailableException("no broker answered in 30 s", null));
-        Answer unavailable = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":1}", token(UNIT), null);
-        assertThat(unavailable.status).isEqualTo(503);
-        assertThat(unavailable.raw.headers().firstValue("Retry-After")).contains("5");
-        assertThat(unavailable.json().get("message").asText()).contains("Kafka", "no broker answered in 30 s");
+        HttpResponse<String> unavailable = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":1}", token(UNIT), null);
+        assertThat(unavailable.statusCode()).isEqualTo(503);
+        assertThat(unavailable.headers().firstValue("Retry-After")).contains("5");
+        assertThat(json(unavailable).get("message").asText()).contains("Kafka", "no broker answered in 30 s");
     }
 
     @Test
@@ -196,26 +188,26 @@ class WriteControllerTest {
                 new PlainJWT(claims(Instant.now().plusSeconds(600))).serialize(), "非本系统签发");
 
         for (Map.Entry<String, String> sent : tokensAndWords.entrySet()) {
-            Answer answer = send("PUT", path, "{\"amount\":1.00}", sent.getKey().isEmpty() ? null : sent.getKey(), null);
-            assertThat(answer.status).as(answer.body).isEqualTo(401);
-            assertThat(answer.raw.headers().firstValue("WWW-Authenticate")).contains("Bearer");
-            assertThat(answer.json().get("message").asText()).as(answer.body).contains(sent.getValue(), "PUT " + path);
+            HttpResponse<String> answer = send("PUT", path, "{\"amount\":1.00}", sent.getKey().isEmpty() ? null : sent.getKey(), null);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+            assertThat(json(answer).get("message").asText()).as(answer.body()).contains(sent.getValue(), "PUT " + path);
         }
         verifyNoInteractions(ingest);
     }
 
     @Test
     void shouldRefuseAViewerAndADeletedAccountNamingWhoWasRefused() throws Exception {
-        Answer viewer = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":1.00}", token(VIEWER), null);
-        assertThat(viewer.status).as(viewer.body).isEqualTo(403);
-        assertThat(viewer.json().get("message").asText()).contains("screen", "viewer");
+        HttpResponse<String> viewer = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":1.00}", token(VIEWER), null);
+        assertThat(viewer.statusCode()).as(viewer.body()).isEqualTo(403);
+        assertThat(json(viewer).get("message").asText()).contains("screen", "viewer");
 
         String deletedToken = token(UNIT);
         when(accounts.find("zhujian")).thenReturn(Optional.empty());
-        Answer deleted = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":1.00}", deletedToken, null);
-        assertThat(deleted.status).as(deleted.body).isEqualTo(403);
-        assertThat(deleted.json().get("errors").get(0).get("field").asText()).isEqualTo("account");
-        assertThat(deleted.json().get("errors").get(0).get("value").asText()).isEqualTo("\"zhujian\"");
+        HttpResponse<String> deleted = send("PUT", "/api/projects/TZ-1/investments/2022-05", "{\"amount\":1.00}", deletedToken, null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(403);
+        assertThat(json(deleted).get("errors").get(0).get("field").asText()).isEqualTo("account");
+        assertThat(json(deleted).get("errors").get(0).get("value").asText()).isEqualTo("\"zhujian\"");
         verifyNoInteractions(ingest);
     }
 
@@ -226,8 +218,7 @@ class WriteControllerTest {
     }
 
     private String token(Account account) {
-        return tokens.generateToken(Authentication.build(account.username(), List.of(account.role())), 600)
-                .orElseThrow();
+        return client.token(account.username(), account.role());
     }
 
     private static JWTClaimsSet claims(Instant expires) {
@@ -241,23 +232,7 @@ class WriteControllerTest {
         return jwt.serialize();
     }
 
-    private Answer send(String method, String path, String body, String token, String language) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (language != null) {
-            request.header("Accept-Language", language);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Answer(response.statusCode(), response.body(), response);
-    }
-
-    private record Answer(int status, String body, HttpResponse<String> raw) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(body);
-        }
+    private HttpResponse<String> send(String method, String path, String body, String token, String language) {
+        return client.send(method, path, body, token, language);
     }
 }

@@ -9,18 +9,14 @@ import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import static pulse.server.web.ControllerClient.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.authentication.Authentication;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,6 +29,7 @@ import pulse.model.Light;
 import pulse.model.WorkArea;
 import pulse.server.kafka.KafkaBacked;
 import pulse.server.security.Role;
+import pulse.server.web.ControllerClient;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 
@@ -49,11 +46,7 @@ class ReadControllerTest {
     @Inject
     QueryService query;
     @Inject
-    EmbeddedServer server;
-    @Inject
-    TokenGenerator tokens;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    ControllerClient client;
 
     @BeforeEach
     void thisYear() {
@@ -143,13 +136,7 @@ class ReadControllerTest {
         return error;
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        String token = tokens.generateToken(Authentication.build("screen", List.of(Role.VIEWER)), 600).orElseThrow();
-        return http.send(HttpRequest.newBuilder(server.getURI().resolve(path)).header("Authorization", "Bearer " + token)
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode json(HttpResponse<String> answer) throws Exception {
-        return new ObjectMapper().readTree(answer.body());
+    private HttpResponse<String> get(String path) {
+        return client.get(path, client.token("screen", Role.VIEWER));
     }
 }
