@@ -11,9 +11,7 @@ public final class Topics {
      * producer is set aside instead of stopping the stream.
      */
     public static final Topic<String, byte[]> EVENTS =
-            new Topic<>(Topics.EVENTS_NAME, Serdes.String(), Serdes.ByteArray());
-    /** {@link #EVENTS}' name as a constant, for annotations (the ingest's {@code @KafkaClient}). */
-    public static final String EVENTS_NAME = "pulse.events";
+            new Topic<>("pulse.events", Serdes.String(), Serdes.ByteArray());
 
     /**
      * Records of {@code pulse.events} that could not be taken, as they came (key and value bytes),

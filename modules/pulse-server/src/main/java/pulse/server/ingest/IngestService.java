@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import pulse.model.EventCodec;
 import pulse.model.EventReader;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
@@ -47,16 +46,14 @@ public class IngestService {
     private final EventReader reader;
     private final KnownProjects known;
     private final EventPublisher publisher;
-    private final EventCodec codec;
     private final RuleSettings settings;
     private final Resends resends;
 
-    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher, EventCodec codec,
-            RuleSettings settings, Resends resends) {
+    IngestService(EventReader reader, KnownProjects known, EventPublisher publisher, RuleSettings settings,
+            Resends resends) {
         this.reader = reader;
         this.known = known;
         this.publisher = publisher;
-        this.codec = codec;
         this.settings = settings;
         this.resends = resends;
     }
@@ -280,8 +277,7 @@ public class IngestService {
 
     /** Publishes checked events in order and answers once Kafka acknowledged every one. */
     List<Accepted> publish(List<PulseEvent> events) {
-        List<CompletableFuture<RecordMetadata>> acks = events.stream()
-                .map(event -> publisher.publish(event.projectId(), codec.encode(event))).toList();
+        List<CompletableFuture<RecordMetadata>> acks = events.stream().map(publisher::publish).toList();
         List<Accepted> accepted = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             PulseEvent event = events.get(i);
