@@ -39,6 +39,7 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
         BeanPreDestroyEventListener<KafkaCluster> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopologyFactory.class);
+
     private final AtomicReference<KafkaStreams> started = new AtomicReference<>();
     /** How long a close waits for the stream threads: {@code close-timeout}, as micronaut-kafka-streams' own. */
     private volatile Duration closeTimeout;
@@ -74,10 +75,10 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
     }
 
     /**
-     * Closes Kafka Streams before the connection goes (the embedded broker stops with it). Micronaut
-     * orders its shutdown by what each bean's constructor takes, and micronaut-kafka-streams' own
-     * close, later, takes no broker: the broker stopped first, and the stream threads waited out the
-     * close's whole timeout for it. Their close then finds nothing left to do.
+     * Closes Kafka Streams before the connection goes (the embedded broker stops with it): Micronaut
+     * orders its shutdown by what each bean's constructor takes, and micronaut-kafka-streams' factory,
+     * which would close it otherwise, takes no broker. Stream threads whose broker has gone wait out
+     * the whole close timeout. The factory's close then finds nothing left to do.
      */
     @Override
     public KafkaCluster onPreDestroy(BeanPreDestroyEvent<KafkaCluster> event) {
