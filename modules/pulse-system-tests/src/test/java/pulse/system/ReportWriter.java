@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ final class ReportWriter implements AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong acked = new AtomicLong();
     /** How many answers of each status (-1: no answer, the connection failed), for the test's printed summary. */
-    private final Map<Integer, AtomicLong> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<Integer, AtomicLong> answers = new ConcurrentSkipListMap<>();
     /** The longest a report waited for its answer: how long a writer stalls while something fails. */
     private final AtomicLong longestMillis = new AtomicLong();
     /** One report at a time: each starts 50 ms after the one before has been answered. */

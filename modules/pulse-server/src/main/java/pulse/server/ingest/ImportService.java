@@ -57,8 +57,10 @@ public class ImportService {
         int unchanged = 0;
         int passed = 0;
         for (int i = 0; i < rows.size(); i++) {
+            // Rows not published are skipped, keeping rows and events in step (a row's event ids are
+            // new on every import, so none is ever a resend; the check is for that step alone).
             if (check.invalid().containsKey(i) || check.forbidden().containsKey(i) || check.resent().containsKey(i)) {
-                continue;   // a row's event ids are new each time, so no row is a resend
+                continue;
             }
             PulseEvent event = check.events().get(passed++);
             Change change = Change.of(event, current(event, lookup).orElse(null));

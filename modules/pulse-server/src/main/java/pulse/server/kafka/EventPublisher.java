@@ -1,7 +1,7 @@
 package pulse.server.kafka;
 
-import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

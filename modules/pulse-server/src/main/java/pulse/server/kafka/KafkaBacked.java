@@ -10,8 +10,9 @@ import java.lang.annotation.Target;
 
 /**
  * A bean that connects to Kafka (the broker, the producers, the topic readers, the topology's
- * stores), each also marked {@code @Context} to be created as the server starts (Micronaut reads that
- * on the bean itself, not through this annotation). With {@value #ENABLED} false, micronaut-kafka's own
+ * stores) or that cannot work without one that does (the password login), most also marked
+ * {@code @Context} to be created as the server starts (Micronaut reads that on the bean itself, not
+ * through this annotation). With {@value #ENABLED} false, micronaut-kafka's own
  * switch, a context has none of them, and no topology either: the controller tests start the web
  * layer alone, on stubbed services, in a second instead of a broker's start.
  */

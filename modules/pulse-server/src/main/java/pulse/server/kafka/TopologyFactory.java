@@ -1,6 +1,7 @@
 package pulse.server.kafka;
 
 import io.micronaut.configuration.kafka.streams.ConfiguredStreamBuilder;
+import io.micronaut.configuration.kafka.streams.KafkaStreamsFactory;
 import io.micronaut.configuration.kafka.streams.event.BeforeKafkaStreamStart;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -15,9 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.KStream;
 import org.slf4j.Logger;
@@ -40,9 +39,12 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
 
     private static final Logger LOG = LoggerFactory.getLogger(TopologyFactory.class);
 
-    private final AtomicReference<KafkaStreams> started = new AtomicReference<>();
-    /** How long a close waits for the stream threads: {@code close-timeout}, as micronaut-kafka-streams' own. */
-    private volatile Duration closeTimeout;
+    /** What micronaut-kafka-streams started, each with its builder (and so its {@code close-timeout}). */
+    private final KafkaStreamsFactory streamsFactory;
+
+    TopologyFactory(KafkaStreamsFactory streamsFactory) {
+        this.streamsFactory = streamsFactory;
+    }
 
     @Singleton
     OpenProjectStores openProjectStores() {
@@ -52,7 +54,6 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
     @Singleton
     KStream<String, ?> pulseTopology(ConfiguredStreamBuilder builder, KafkaSettings settings,
             Clock clock, RuleSettings rules, OpenProjectStores open) {
-        closeTimeout = builder.getCloseTimeout();
         Properties config = builder.getConfiguration();   // the connection is in it (MicronautKafkaConnection)
         config.put(StreamsConfig.STATE_DIR_CONFIG, settings.dataDir().resolve("streams").toAbsolutePath().toString());
         config.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
@@ -70,7 +71,6 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
     /** The state's changes in the log: they say when reads open and close. */
     @Override
     public void onApplicationEvent(BeforeKafkaStreamStart event) {
-        started.set(event.getKafkaStreams());
         event.getKafkaStreams().setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
     }
 
@@ -82,10 +82,7 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
      */
     @Override
     public KafkaCluster onPreDestroy(BeanPreDestroyEvent<KafkaCluster> event) {
-        KafkaStreams streams = started.get();
-        if (streams != null) {
-            streams.close(closeTimeout);
-        }
+        streamsFactory.getStreams().forEach((streams, builder) -> streams.close(builder.getCloseTimeout()));
         return event.getBean();
     }
 

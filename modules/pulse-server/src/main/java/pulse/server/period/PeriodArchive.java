@@ -1,8 +1,7 @@
 package pulse.server.period;
 
-import io.micronaut.context.annotation.Context;
-import pulse.server.kafka.KafkaBacked;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import pulse.model.PeriodSnapshot;
 import pulse.model.PulseJson;
+import pulse.server.kafka.KafkaBacked;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.TopicTable;
 import pulse.topology.Topics;

@@ -1,8 +1,7 @@
 package pulse.server.push;
 
-import io.micronaut.context.annotation.Context;
-import pulse.server.kafka.KafkaBacked;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import pulse.model.PulseJson;
 import pulse.model.Totals;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
+import pulse.server.kafka.KafkaBacked;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 import pulse.topology.ProjectSummary;

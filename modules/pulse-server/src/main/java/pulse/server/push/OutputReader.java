@@ -1,7 +1,6 @@
 package pulse.server.push;
 
 import io.micronaut.context.annotation.Context;
-import pulse.server.kafka.KafkaBacked;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import pulse.model.EventReader;
 import pulse.model.InvalidInputException;
 import pulse.model.Payload.InvestmentReported;
 import pulse.model.PulseEvent;
+import pulse.server.kafka.KafkaBacked;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.TopicFollower;
 import pulse.server.kafka.TopicFollower.Follow;

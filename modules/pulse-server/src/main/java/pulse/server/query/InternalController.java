@@ -39,12 +39,12 @@ class InternalController {
         this.reads = reads;
     }
 
-    /*
-     * A read of one project names its partition, as the asking instance's Kafka Streams metadata
-     * gave it: this instance answers from that partition's store or, when it holds it no more,
-     * 503. Without it (an instance of an earlier version asking) every local store is looked through.
+    /**
+     * One project's view. A read of one project names its {@code partition}, as the asking instance's
+     * Kafka Streams metadata gave it: this instance answers from that partition's store or, when it
+     * holds it no more, 503. Without it (an instance of an earlier version asking) every local store
+     * is looked through. The reads below take it the same way.
      */
-
     @Get("/projects/{projectId}")
     ProjectView project(String projectId, @Nullable Integer partition, @Nullable Integer year,
             @QueryValue(defaultValue = "false") boolean stale) {

@@ -1,7 +1,6 @@
 package pulse.server.remind;
 
 import io.micronaut.context.annotation.Context;
-import pulse.server.kafka.KafkaBacked;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import pulse.model.PeriodSnapshot.ProjectRef;
 import pulse.rules.ReminderRule;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
+import pulse.server.kafka.KafkaBacked;
 import pulse.server.period.PeriodService;
 
 /**

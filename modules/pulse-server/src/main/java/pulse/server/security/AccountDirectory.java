@@ -1,8 +1,7 @@
 package pulse.server.security;
 
-import io.micronaut.context.annotation.Context;
-import pulse.server.kafka.KafkaBacked;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import pulse.model.PulseJson;
+import pulse.server.kafka.KafkaBacked;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.TopicTable;
 import pulse.topology.Topics;

@@ -1,9 +1,8 @@
 package pulse.server.security;
 
-import io.micronaut.context.annotation.Context;
-import pulse.server.kafka.KafkaBacked;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import pulse.model.PulseJson;
+import pulse.server.kafka.KafkaBacked;
 import pulse.server.kafka.KafkaCluster;
 import pulse.server.kafka.TopicTable;
 import pulse.topology.Topics;

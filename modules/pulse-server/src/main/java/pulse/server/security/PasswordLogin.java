@@ -5,19 +5,18 @@ import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestExecutorAuthenticationProvider;
-import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import pulse.server.kafka.KafkaBacked;
 
 /**
  * {@code POST /login}: checks the password against the account's BCrypt hash (on the blocking
  * executor: BCrypt is slow on purpose). The token carries the role and, for a unit, its unit.
  */
 @Singleton
-// Both are read from Kafka: a context without it (the controller tests) has no password login.
-@Requires(beans = {AccountDirectory.class, LoginAudit.class})
+@KafkaBacked
 class PasswordLogin<B> implements HttpRequestExecutorAuthenticationProvider<B> {
 
     static final String UNIT_CLAIM = "unitId";
