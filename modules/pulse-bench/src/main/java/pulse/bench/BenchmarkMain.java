@@ -144,6 +144,7 @@ public final class BenchmarkMain {
                         + "end to end (written over HTTP until the topology had processed them) %,.0f events/s",
                         httpRate, producerRate, 100 * httpRate / producerRate, endToEnd);
                 recordsPerEvent(admin);
+                filteredLists(projectCount);
 
                 if (Boolean.getBoolean("quick")) {
                     memoryResult(memory);
@@ -657,6 +658,36 @@ public final class BenchmarkMain {
         String body = answer.body();
         int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
         return body.substring(start, body.indexOf('"', start));
+    }
+
+    /**
+     * Lists as a unit, a work area and the county office ask for them, each read alone, one request
+     * at a time, once the topology has caught up: a filtered list should cost what it lists, not
+     * what the province holds.
+     */
+    private void filteredLists(int projectCount) {
+        String unit = java.net.URLEncoder.encode(Province.unit(7), StandardCharsets.UTF_8);
+        String[][] lists = {{"a unit's projects", "/api/projects?unit=" + unit},
+                {"a unit's red projects", "/api/projects?unit=" + unit + "&light=RED"},
+                {"a work area's first page", "/api/projects?area=URBAN&limit=50"},
+                {"the warnings' first page", "/api/warnings?limit=50"},
+                {"every project's first page (no filter)", "/api/projects?limit=50"}};
+        List<String> lines = new ArrayList<>();
+        for (String[] list : lists) {
+            Histogram micros = new Histogram(3);
+            String total = "?";
+            for (int i = 0; i < 30; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = get(list[1]);
+                if (i >= 10) {   // the first ones warm the path
+                    micros.recordValue((System.nanoTime() - start) / 1000);
+                }
+                total = answer.statusCode() == 200 ? answer.headers().firstValue("X-Total-Count").orElse("?")
+                        : "status " + answer.statusCode();
+            }
+            lines.add(String.format("%s %s (%s listed)", list[0], ms(micros, 50), total));
+        }
+        result("4c. Filtered lists, p50 of 20 reads alone", "%,d projects: %s", projectCount, String.join("; ", lines));
     }
 
     private void awaitHealthy() throws InterruptedException {

@@ -1,11 +1,16 @@
 package pulse.server.query;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
 import pulse.server.kafka.StoreUnavailableException;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
+import pulse.topology.ProjectIndex;
 import pulse.topology.ProjectSummary;
 import pulse.topology.Tally;
 import pulse.topology.TotalsBook;
@@ -13,18 +18,21 @@ import pulse.topology.TotalsBook;
 /**
  * This instance's totals of every group: a {@link TotalsBook} fed with {@code pulse.projects} from
  * its start by the push channel's reader. Until that reader has reached where the topic ended when
- * it started, a read answers 503 rather than a partial sum.
+ * it started, a read answers 503 rather than a partial sum. Beside it, which projects are in each
+ * group and light ({@link ProjectIndex}), for filtered lists.
  */
 @Singleton
 public class LiveTotals {
 
     private final TotalsBook book = new TotalsBook();
+    private final ProjectIndex index = new ProjectIndex();
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean caughtUp;
 
     /** A project's latest summary in a plan year from {@code pulse.projects}; answers the groups that moved. */
     public List<GroupKey> apply(String projectYear, ProjectSummary project) {
         List<GroupKey> moved = book.apply(projectYear, project);
+        index.apply(projectYear, project);
         if (!moved.isEmpty()) {
             version.incrementAndGet();
         }
@@ -59,6 +67,44 @@ public class LiveTotals {
     /** Every group of {@code year}'s {@code dimension}, by key. */
     public NavigableMap<String, Tally> all(int year, Dimension dimension) {
         return ready().all(year, dimension);
+    }
+
+    /**
+     * The ids of the projects that can match {@code filter} by the groups and light it names: the
+     * smallest of those lists, less the ids another one leaves out. Empty when it names none (or
+     * while the index is still being read): then every project is a candidate. The views read for
+     * them are matched against the whole filter still, so a project that moved since is never listed
+     * where it no longer belongs.
+     */
+    public Optional<List<String>> candidates(ProjectFilter filter) {
+        if (!caughtUp) {
+            return Optional.empty();
+        }
+        int year = filter.year();
+        List<Set<String>> lists = new ArrayList<>();
+        if (filter.unit() != null) {
+            lists.add(index.members(new GroupKey(year, Dimension.UNIT, filter.unit())));
+        }
+        if (filter.township() != null) {
+            lists.add(index.members(new GroupKey(year, Dimension.TOWNSHIP, filter.township())));
+        }
+        if (filter.area() != null) {
+            lists.add(index.members(new GroupKey(year, Dimension.AREA, filter.area().name())));
+        }
+        if (filter.light() != null) {
+            lists.add(index.withLight(year, filter.light()));
+        }
+        if (lists.isEmpty()) {
+            return Optional.empty();
+        }
+        lists.sort(Comparator.comparingInt(Set::size));
+        List<String> candidates = new ArrayList<>();
+        for (String projectId : lists.get(0)) {
+            if (lists.stream().skip(1).allMatch(other -> other.contains(projectId))) {
+                candidates.add(projectId);
+            }
+        }
+        return Optional.of(candidates);
     }
 
     private TotalsBook ready() {

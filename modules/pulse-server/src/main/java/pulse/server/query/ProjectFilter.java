@@ -13,6 +13,11 @@ public record ProjectFilter(int year, WorkArea area, String unit, String townshi
         return new ProjectFilter(year, null, null, null, null, null, null);
     }
 
+    /** The same filter, for projects whose light is {@code light}. */
+    public ProjectFilter withLight(Light light) {
+        return new ProjectFilter(year, area, unit, township, status, light, planned);
+    }
+
     /** Whether the view (of the filter's year) matches the other criteria. */
     public boolean matches(ProjectView view) {
         return (area == null || area == view.area())

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import pulse.model.EventCodec;
 import pulse.model.ProjectView;
 import pulse.model.PulseJson;
@@ -43,10 +44,13 @@ class ProjectReads {
     private final ProcessedPosition processed;
     /** Views are derived from the state when read, as the topology derives them (they are not stored). */
     private final ProjectEvaluator evaluator;
+    /** Which projects are in each group and light: a filtered list reads those only. */
+    private final LiveTotals index;
 
     ProjectReads(TopologyStores streams, PeerClient peers, EventCodec codec, PulseClock clock, EventLog eventLog,
-            RuleSettings rules, ProcessedPosition processed) {
+            RuleSettings rules, ProcessedPosition processed, LiveTotals index) {
         this.streams = streams;
+        this.index = index;
         this.processed = processed;
         this.evaluator = new ProjectEvaluator(rules);
         this.eventLog = eventLog;
@@ -197,21 +201,48 @@ class ProjectReads {
         return events;
     }
 
-    /** The projects of this instance's active partitions. */
+    /**
+     * The projects of this instance's active partitions that match: those the index lists for the
+     * filter's groups and light, read by key, or every project when it names none of them.
+     */
     List<ProjectView> localProjects(ProjectFilter filter) {
         LocalDate today = clock.today();
+        Optional<List<String>> candidates = index.candidates(filter);
         return streams.read(ProjectStore.NAME, QueryableStoreTypes.<String, ProjectState>keyValueStore(), null,
                 false, store -> {
                     List<ProjectView> views = new ArrayList<>();
+                    if (candidates.isPresent()) {
+                        for (String projectId : candidates.get()) {
+                            add(candidate(projectId, store), filter, today, views);
+                        }
+                        return views;
+                    }
                     try (KeyValueIterator<String, ProjectState> all = store.all()) {
                         while (all.hasNext()) {
-                            ProjectView view = evaluator.viewIn(all.next().value, filter.year(), today);
-                            if (view != null && filter.matches(view)) {
-                                views.add(view);
-                            }
+                            add(all.next().value, filter, today, views);
                         }
                     }
                     return views;
                 });
+    }
+
+    /**
+     * A candidate's state from the store of its key's partition when this instance processes it
+     * (one read, where asking every local store would be one per partition); from every local
+     * store when running alone and not found there (a producer that partitioned its own way); null
+     * when another instance holds it (that one lists it).
+     */
+    private ProjectState candidate(String projectId, ReadOnlyKeyValueStore<String, ProjectState> local) {
+        ReadOnlyKeyValueStore<String, ProjectState> own = streams.openProjects().of(streams.partitionOf(projectId));
+        boolean alone = streams.self().isEmpty();
+        ProjectState state = own == null ? null : own.get(projectId);
+        return state == null && alone ? local.get(projectId) : state;
+    }
+
+    private void add(ProjectState state, ProjectFilter filter, LocalDate today, List<ProjectView> views) {
+        ProjectView view = state == null ? null : evaluator.viewIn(state, filter.year(), today);
+        if (view != null && filter.matches(view)) {
+            views.add(view);
+        }
     }
 }

@@ -112,9 +112,15 @@ public class QueryService {
         return warnings(ProjectFilter.all(year));
     }
 
-    /** The filter's projects that are red or yellow, worst first. */
+    /** The filter's projects that are red or yellow, worst first: the red and the yellow ones read, not every project. */
     public List<Warning> warnings(ProjectFilter filter) {
-        return Standings.warnings(projects(filter));
+        List<ProjectView> views = new ArrayList<>();
+        for (Light light : List.of(Light.RED, Light.YELLOW)) {
+            if (filter.light() == null || filter.light() == light) {
+                views.addAll(projectReads.projects(filter.withLight(light)));
+            }
+        }
+        return Standings.warnings(views);
     }
 
     /**

@@ -1,0 +1,76 @@
+package pulse.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pulse.model.Level;
+import pulse.model.Light;
+import pulse.model.ProjectStatus;
+import pulse.model.WorkArea;
+
+/** The index a filtered list reads: each project-year listed under its latest summary's groups and light only. */
+class ProjectIndexTest {
+
+    private final ProjectIndex index = new ProjectIndex();
+
+    private static ProjectSummary summary(String id, int year, String unit, String township, WorkArea area, Light light) {
+        return new ProjectSummary(id, year, id, unit, township, area, Level.COUNTY, ProjectStatus.UNDER_CONSTRUCTION,
+                light, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), Tally.zero());
+    }
+
+    private static GroupKey unit(int year, String unit) {
+        return new GroupKey(year, Dimension.UNIT, unit);
+    }
+
+    @Test
+    void shouldListAProjectUnderEachOfItsGroupsAndItsLight() {
+        index.apply("2022/P1", summary("P1", 2022, "县住建局", "玉泉镇", WorkArea.URBAN, Light.RED));
+        index.apply("2022/P2", summary("P2", 2022, "县交通局", "玉泉镇", WorkArea.URBAN, Light.GREEN));
+
+        assertThat(index.members(unit(2022, "县住建局"))).containsExactly("P1");
+        assertThat(index.members(new GroupKey(2022, Dimension.TOWNSHIP, "玉泉镇"))).containsExactlyInAnyOrder("P1", "P2");
+        assertThat(index.members(new GroupKey(2022, Dimension.AREA, "URBAN"))).containsExactlyInAnyOrder("P1", "P2");
+        assertThat(index.members(new GroupKey(2022, Dimension.LEVEL, "COUNTY"))).containsExactlyInAnyOrder("P1", "P2");
+        assertThat(index.withLight(2022, Light.RED)).containsExactly("P1");
+        assertThat(index.withLight(2022, Light.YELLOW)).isEmpty();
+        assertThat(index.members(unit(2022, "县水利局"))).isEmpty();
+    }
+
+    @Test
+    void shouldMoveAProjectWhenItsUnitOrLightChangesAndDropItOnATombstone() {
+        index.apply("2022/P1", summary("P1", 2022, "县住建局", "玉泉镇", WorkArea.URBAN, Light.GREEN));
+        index.apply("2022/P1", summary("P1", 2022, "县交通局", "玉泉镇", WorkArea.URBAN, Light.YELLOW));
+
+        assertThat(index.members(unit(2022, "县住建局"))).isEmpty();
+        assertThat(index.members(unit(2022, "县交通局"))).containsExactly("P1");
+        assertThat(index.withLight(2022, Light.GREEN)).isEmpty();
+        assertThat(index.withLight(2022, Light.YELLOW)).containsExactly("P1");
+
+        index.apply("2022/P1", null);
+        assertThat(index.members(unit(2022, "县交通局"))).isEmpty();
+        assertThat(index.members(new GroupKey(2022, Dimension.TOWNSHIP, "玉泉镇"))).isEmpty();
+        assertThat(index.withLight(2022, Light.YELLOW)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepEachPlanYearApartAndTakeTheSameSummaryTwiceAsOnce() {
+        ProjectSummary of2022 = summary("P1", 2022, "县住建局", "玉泉镇", WorkArea.URBAN, Light.RED);
+        index.apply("2022/P1", of2022);
+        index.apply("2022/P1", of2022);
+        index.apply("2023/P1", summary("P1", 2023, "县交通局", "玉泉镇", WorkArea.URBAN, Light.GREEN));
+        index.apply("2023/P1", null);
+
+        assertThat(index.members(unit(2022, "县住建局"))).containsExactly("P1");
+        assertThat(index.withLight(2022, Light.RED)).containsExactly("P1");
+        assertThat(index.members(unit(2023, "县交通局"))).isEmpty();
+        assertThat(index.withLight(2023, Light.GREEN)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseToListTheCountyWhichIsEveryProject() {
+        assertThatThrownBy(() -> index.members(GroupKey.county(2022))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
