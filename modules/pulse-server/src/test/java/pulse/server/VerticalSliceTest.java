@@ -293,6 +293,21 @@ class VerticalSliceTest {
         }
         assertThat(rest).doesNotContain(seen).hasSize(total - 1);
 
+        // the projects and the warnings, whose rows are made for the page asked only, page to the whole list
+        for (String list : List.of("/api/projects?", "/api/warnings?", "/api/projects?unit=县住建局&")) {
+            List<String> whole = server.get(list).json().findValuesAsText("projectId");
+            assertThat(whole).as(list).isNotEmpty();
+            List<String> paged = new java.util.ArrayList<>();
+            String next = "";
+            while (next != null) {
+                PulseServer.Answer page = server.get(list + "limit=1&cursor=" + next);
+                assertThat(page.raw().headers().firstValue("X-Total-Count")).as(list).contains(String.valueOf(whole.size()));
+                paged.addAll(page.json().findValuesAsText("projectId"));
+                next = page.raw().headers().firstValue("X-Next-Cursor").orElse(null);
+            }
+            assertThat(paged).as(list).isEqualTo(whole);
+        }
+
         // every list is paged; limits are checked
         assertThat(server.get("/api/projects?limit=1").json()).hasSize(1);
         assertThat(server.get("/api/projects?limit=0").status()).isEqualTo(400);

@@ -1,16 +1,16 @@
 package pulse.topology;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import pulse.model.Light;
 
 /**
- * Which projects of a plan year are in each unit, township, work area and level, and which have
- * each light, from the projects' latest summaries as {@code pulse.projects} carries them (fed
+ * Which projects of a plan year there are, which are in each unit, township, work area and level,
+ * and which have each light, with what orders the warnings, from the projects' latest summaries as {@code pulse.projects} carries them (fed
  * beside a {@link TotalsBook}, so a filtered list and the group's totals name the same projects).
  * A filtered list reads the store for these projects only, not for every project: at 100,000
  * projects, a unit's list had read 100,000 to answer 333.
@@ -20,12 +20,24 @@ import pulse.model.Light;
  */
 public final class ProjectIndex {
 
+    /** A project as its year's lists order it: by id, or its light and how far behind it is ({@link Standings#WORST_LISTED_FIRST}). */
+    public record Listed(String projectId, Light light, BigDecimal deviationPoints) {}
+
     /** Where one project-year is listed. */
-    private record Entry(String projectId, GroupKey[] groups, int year, Light light) {}
+    private record Entry(Listed listed, GroupKey[] groups, int year) {
 
-    private static final Dimension[] INDEXED = {Dimension.UNIT, Dimension.TOWNSHIP, Dimension.AREA, Dimension.LEVEL};
+        String projectId() {
+            return listed.projectId();
+        }
 
-    private final Map<String, Entry> byProjectYear = new HashMap<>();
+        Light light() {
+            return listed.light();
+        }
+    }
+
+    private static final Dimension[] INDEXED = Dimension.values();
+
+    private final Map<String, Entry> byProjectYear = new ConcurrentHashMap<>();
     private final Map<GroupKey, Set<String>> byGroup = new ConcurrentHashMap<>();
     private final Map<Integer, Map<Light, Set<String>>> byLight = new ConcurrentHashMap<>();
 
@@ -71,7 +83,7 @@ public final class ProjectIndex {
         for (int d = 0; d < INDEXED.length; d++) {
             groups[d] = GroupKey.of(project, INDEXED[d]);
         }
-        return new Entry(project.projectId(), groups, project.year(), project.light());
+        return new Entry(new Listed(project.projectId(), project.light(), project.deviationPoints()), groups, project.year());
     }
 
     private Map<Light, Set<String>> lights(int year) {
@@ -85,13 +97,16 @@ public final class ProjectIndex {
         }
     }
 
-    /** The ids of the projects in {@code group} (not the county: every project of its year is in it). */
+    /** The ids of the projects in {@code group}; of the county, every project of its year. */
     public Set<String> members(GroupKey group) {
-        if (group.dimension() == Dimension.COUNTY) {
-            throw new IllegalArgumentException("the county's projects are every project of the year; list them all");
-        }
         Set<String> members = byGroup.get(group);
         return members == null ? Set.of() : Collections.unmodifiableSet(members);
+    }
+
+    /** How {@code year}'s lists order the project; null when it is not in that year's list. */
+    public Listed listed(int year, String projectId) {
+        Entry entry = byProjectYear.get(year + "/" + projectId);
+        return entry == null ? null : entry.listed();
     }
 
     /** The ids of {@code year}'s projects whose light is {@code light}. */

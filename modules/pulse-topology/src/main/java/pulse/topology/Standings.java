@@ -67,6 +67,10 @@ public final class Standings {
     public static final Comparator<ProjectSummary> WORST_SUMMARY_FIRST = (a, b) -> worstFirst(a.light(),
             a.deviationPoints(), a.projectId(), b.light(), b.deviationPoints(), b.projectId());
 
+    /** Projects as the index lists them, in the order of their warnings ({@link #WORST_FIRST}). */
+    public static final Comparator<ProjectIndex.Listed> WORST_LISTED_FIRST = (a, b) -> worstFirst(a.light(),
+            a.deviationPoints(), a.projectId(), b.light(), b.deviationPoints(), b.projectId());
+
     private static int worstFirst(Light lightA, BigDecimal deviationA, String idA, Light lightB, BigDecimal deviationB,
             String idB) {
         int byLight = lightB.compareTo(lightA);

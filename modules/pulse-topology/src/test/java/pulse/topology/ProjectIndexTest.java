@@ -1,7 +1,6 @@
 package pulse.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -70,7 +69,13 @@ class ProjectIndexTest {
     }
 
     @Test
-    void shouldRefuseToListTheCountyWhichIsEveryProject() {
-        assertThatThrownBy(() -> index.members(GroupKey.county(2022))).isInstanceOf(IllegalArgumentException.class);
+    void shouldListEveryProjectOfAYearUnderTheCountyWithWhatOrdersTheWarnings() {
+        index.apply("2022/P1", summary("P1", 2022, "县住建局", "玉泉镇", WorkArea.URBAN, Light.RED));
+        index.apply("2022/P2", summary("P2", 2022, "县交通局", "城关镇", WorkArea.RURAL, Light.GREEN));
+        index.apply("2023/P3", summary("P3", 2023, "县交通局", "城关镇", WorkArea.RURAL, Light.GREEN));
+
+        assertThat(index.members(GroupKey.county(2022))).containsExactlyInAnyOrder("P1", "P2");
+        assertThat(index.listed(2022, "P1")).isEqualTo(new ProjectIndex.Listed("P1", Light.RED, BigDecimal.ZERO));
+        assertThat(index.listed(2023, "P1")).isNull();
     }
 }

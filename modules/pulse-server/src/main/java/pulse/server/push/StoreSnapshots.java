@@ -5,14 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import pulse.server.operations.DeadLetters;
+import pulse.server.query.ProjectFilter;
 import pulse.server.query.QueryService;
+import pulse.server.web.Listing;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 
 /**
  * The snapshot read from the topology's stores. Of the red and yellow projects it carries the
- * county's first {@value CountyWarnings#SHOWN}, the ones the screen lists: a province has
- * thousands, and a screen filtered on a unit or a work area asks for that list itself.
+ * county's first {@value CountyWarnings#SHOWN}, the ones the screen lists, and reads only those: a
+ * province has thousands, and a screen filtered on a unit or a work area asks for that list itself.
  */
 @Singleton
 class StoreSnapshots implements SnapshotSource {
@@ -27,11 +29,11 @@ class StoreSnapshots implements SnapshotSource {
 
     @Override
     public ScreenMessage snapshot(int year, List<Report> recentReports) {
-        List<pulse.model.Warning> warnings = query.warnings(year);
+        Listing<pulse.model.Warning> warnings = query.warningList(ProjectFilter.all(year));
         Map<String, UnitLine> ranking = new LinkedHashMap<>();
         query.unitRanking(year).forEach(rank -> ranking.put(rank.unitId(), UnitLine.of(rank)));
         return ScreenMessage.snapshot(year, query.county(year), query.totals(year, Dimension.AREA),
-                ranking, List.copyOf(warnings.subList(0, Math.min(CountyWarnings.SHOWN, warnings.size()))),
+                ranking, List.copyOf(warnings.rows(0, Math.min(CountyWarnings.SHOWN, warnings.keys().size()))),
                 query.curve(GroupKey.county(year)), recentReports, deadLetters.count());
     }
 }

@@ -70,11 +70,11 @@ public class LiveTotals {
     }
 
     /**
-     * The ids of the projects that can match {@code filter} by the groups and light it names: the
-     * smallest of those lists, less the ids another one leaves out. Empty when it names none (or
-     * while the index is still being read): then every project is a candidate. The views read for
-     * them are matched against the whole filter still, so a project that moved since is never listed
-     * where it no longer belongs.
+     * The ids of the projects that can match {@code filter} by its year and the groups and light it
+     * names: the smallest of those lists, less the ids another one leaves out; every project of the
+     * year when it names none. Empty while the index is still being read. The views read for them
+     * are matched against the whole filter still, so a project that moved since the summary the
+     * index holds is not listed where it no longer belongs.
      */
     public Optional<List<String>> candidates(ProjectFilter filter) {
         if (!caughtUp) {
@@ -95,7 +95,7 @@ public class LiveTotals {
             lists.add(index.withLight(year, filter.light()));
         }
         if (lists.isEmpty()) {
-            return Optional.empty();
+            lists.add(index.members(GroupKey.county(year)));
         }
         lists.sort(Comparator.comparingInt(Set::size));
         List<String> candidates = new ArrayList<>();
@@ -105,6 +105,11 @@ public class LiveTotals {
             }
         }
         return Optional.of(candidates);
+    }
+
+    /** How {@code year}'s lists order the project, as of its latest summary; null when it is not in that year. */
+    public ProjectIndex.Listed listed(int year, String projectId) {
+        return index.listed(year, projectId);
     }
 
     private TotalsBook ready() {

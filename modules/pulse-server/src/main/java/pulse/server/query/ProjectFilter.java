@@ -18,6 +18,11 @@ public record ProjectFilter(int year, WorkArea area, String unit, String townshi
         return new ProjectFilter(year, area, unit, township, status, light, planned);
     }
 
+    /** Whether it names a unit, a township, a work area or a light: the lists a {@link LiveTotals} index keeps. */
+    public boolean namesAGroupOrLight() {
+        return unit != null || township != null || area != null || light != null;
+    }
+
     /** Whether the view (of the filter's year) matches the other criteria. */
     public boolean matches(ProjectView view) {
         return (area == null || area == view.area())

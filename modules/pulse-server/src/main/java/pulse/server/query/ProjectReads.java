@@ -207,7 +207,9 @@ class ProjectReads {
      */
     List<ProjectView> localProjects(ProjectFilter filter) {
         LocalDate today = clock.today();
-        Optional<List<String>> candidates = index.candidates(filter);
+        // With no group or light named every project is a candidate: one pass over the store then
+        // costs less than a read by key of each.
+        Optional<List<String>> candidates = filter.namesAGroupOrLight() ? index.candidates(filter) : Optional.empty();
         return streams.read(ProjectStore.NAME, QueryableStoreTypes.<String, ProjectState>keyValueStore(), null,
                 false, store -> {
                     List<ProjectView> views = new ArrayList<>();

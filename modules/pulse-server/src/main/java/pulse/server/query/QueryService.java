@@ -17,8 +17,10 @@ import pulse.model.Totals;
 import pulse.model.Text;
 import pulse.rules.RuleSettings;
 import pulse.server.PulseClock;
+import pulse.server.web.Listing;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
+import pulse.topology.ProjectIndex;
 import pulse.topology.Standings;
 import pulse.topology.Tally;
 
@@ -67,6 +69,53 @@ public class QueryService {
     /** Every accepted event of a project, oldest first: who sent it, when, and why for a correction. */
     public Located<List<JsonNode>> history(String projectId) {
         return projectReads.history(projectId);
+    }
+
+    /**
+     * The projects matching the filter (of its plan year) by id, each one's view read for the page
+     * asked only: which projects, and so the list's size, come from the index of the latest
+     * summaries, unless the filter asks for a status or plannedness the index does not keep (or it
+     * is still being read); then every matching view is read first.
+     */
+    public Listing<ProjectView> projectList(ProjectFilter filter) {
+        Optional<List<String>> ids = filter.status() == null && filter.planned() == null
+                ? totals.candidates(filter) : Optional.empty();
+        if (ids.isEmpty()) {
+            return Listing.of(projects(filter));
+        }
+        List<String> byId = new ArrayList<>(ids.get());
+        byId.sort(Comparator.naturalOrder());
+        return Listing.keyed(byId, page -> views(page, filter));
+    }
+
+    /** The red and yellow projects of the filter, worst first, each one's warning made for the page asked only. */
+    public Listing<Warning> warningList(ProjectFilter filter) {
+        if (!totals.isCaughtUp()) {
+            return Listing.of(warnings(filter));
+        }
+        List<ProjectIndex.Listed> listed = new ArrayList<>();
+        for (Light light : List.of(Light.RED, Light.YELLOW)) {
+            if (filter.light() == null || filter.light() == light) {
+                for (String projectId : totals.candidates(filter.withLight(light)).orElseThrow()) {
+                    ProjectIndex.Listed project = totals.listed(filter.year(), projectId);
+                    if (project != null) {
+                        listed.add(project);
+                    }
+                }
+            }
+        }
+        listed.sort(Standings.WORST_LISTED_FIRST);
+        return Listing.keyed(listed.stream().map(ProjectIndex.Listed::projectId).toList(),
+                page -> Standings.warnings(views(page, filter)));
+    }
+
+    /** The views of these projects in the filter's year that match it, in the same order, each read where it lives. */
+    private List<ProjectView> views(List<String> projectIds, ProjectFilter filter) {
+        List<ProjectView> views = new ArrayList<>(projectIds.size());
+        for (String projectId : projectIds) {
+            projectReads.project(projectId, filter.year()).value().filter(filter::matches).ifPresent(views::add);
+        }
+        return views;
     }
 
     /** The projects matching the filter (of its plan year), from every instance, by id. */

@@ -151,7 +151,7 @@ class ReadController {
             @Nullable @QueryValue String township, @Nullable @QueryValue String status,
             @Nullable @QueryValue String light, @Nullable @QueryValue Integer year,
             @Nullable @QueryValue Boolean planned) {
-        return ListAnswer.of(request, "项目", query.projects(new ProjectFilter(query.year(year),
+        return ListAnswer.of(request, "项目", query.projectList(new ProjectFilter(query.year(year),
                 Enums.parameter("area", area, WorkArea.class), blankToNull(unit), blankToNull(township),
                 Enums.parameter("status", status, ProjectStatus.class), Enums.parameter("light", light, Light.class), planned)));
     }
@@ -162,7 +162,7 @@ class ReadController {
     @Get(uri = "/warnings", produces = {MediaType.APPLICATION_JSON, ListAnswer.XLSX})
     HttpResponse<?> warnings(HttpRequest<?> request, @Nullable @QueryValue String area, @Nullable @QueryValue String unit,
             @Nullable @QueryValue Integer year) {
-        return ListAnswer.of(request, "红黄灯项目", query.warnings(new ProjectFilter(query.year(year),
+        return ListAnswer.of(request, "红黄灯项目", query.warningList(new ProjectFilter(query.year(year),
                 Enums.parameter("area", area, WorkArea.class), blankToNull(unit), null, null, null, null)));
     }
 

@@ -30,13 +30,19 @@ public final class ListAnswer {
 
     /** {@code rows} as the client asked: a page of JSON, or a workbook of them all whose one sheet is named {@code sheet}. */
     public static HttpResponse<?> of(HttpRequest<?> request, String sheet, List<?> rows) {
+        return of(request, sheet, Listing.of(rows));
+    }
+
+    /** A list as the client asked, its rows made for the page asked only (or all of them for a workbook). */
+    public static HttpResponse<?> of(HttpRequest<?> request, String sheet, Listing<?> list) {
+        List<?> keys = list.keys();
         if (wantsWorkbook(request)) {
-            return Download.of(ListXlsx.write(sheet, rows), XLSX, "pulse.xlsx", sheet + ".xlsx");
+            return Download.of(ListXlsx.write(sheet, list.rows(0, keys.size())), XLSX, "pulse.xlsx", sheet + ".xlsx");
         }
-        Page page = Page.of(request.getParameters().get("limit"), request.getParameters().get("cursor"), rows);
-        MutableHttpResponse<?> response = HttpResponse.ok(rows.subList(page.from(), page.to()))
+        Page page = Page.of(request.getParameters().get("limit"), request.getParameters().get("cursor"), keys);
+        MutableHttpResponse<?> response = HttpResponse.ok(list.rows(page.from(), page.to()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(TOTAL_COUNT, String.valueOf(rows.size()));
+                .header(TOTAL_COUNT, String.valueOf(keys.size()));
         if (page.next() != null) {
             String next = UriBuilder.of(request.getUri()).replaceQueryParam("cursor", page.next()).build().toString();
             response.header(NEXT_CURSOR, page.next()).header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");

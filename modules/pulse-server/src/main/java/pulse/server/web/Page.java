@@ -10,8 +10,10 @@ import pulse.model.Text;
 /**
  * One page of a list, as {@code ?limit=} (default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT})
  * and {@code ?cursor=} (from the previous page's {@code X-Next-Cursor}) ask. The cursor names the
- * last row seen: the next page goes on after that row wherever it now stands, so rows added or removed
- * before it neither repeat nor get skipped; only if that row itself left does it go on by position.
+ * last row seen, by its key ({@link Listing#keys()}: a project's id for a list of projects, so a row
+ * whose figures changed is still found): the next page goes on after that row wherever it now
+ * stands, so rows added or removed before it neither repeat nor get skipped; only if that row itself
+ * left does it go on by position.
  *
  * @param from index of the first row of the page
  * @param to index after its last row
@@ -24,7 +26,7 @@ public record Page(int from, int to, String next) {
     public static final String LIMIT_DOC = "Rows per page: 1 to 1000, default 200 (the whole list's size is in X-Total-Count)";
     public static final String CURSOR_DOC = "The previous page's X-Next-Cursor: goes on after the last row seen";
 
-    /** The page {@code limit} and {@code cursor} (either may be null) ask of {@code rows}. */
+    /** The page {@code limit} and {@code cursor} (either may be null) ask of a list whose rows' keys are {@code rows}. */
     public static Page of(String limitParameter, String cursorParameter, List<?> rows) {
         int limit = limit(limitParameter);
         int from = start(cursorParameter, rows);

@@ -26,10 +26,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import pulse.model.Light;
+import pulse.model.Warning;
 import pulse.model.WorkArea;
 import pulse.server.kafka.KafkaBacked;
 import pulse.server.security.Role;
 import pulse.server.web.ControllerClient;
+import pulse.server.web.Listing;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
 
@@ -79,7 +81,7 @@ class ReadControllerTest {
 
     @Test
     void shouldFilterProjectsAsTheParametersSayAndRefuseAnUnknownLightNamingIt() throws Exception {
-        when(query.projects(any())).thenReturn(List.of());
+        when(query.projectList(any())).thenReturn(Listing.of(List.of()));
 
         HttpResponse<String> listed = get("/api/projects?area=URBAN&unit=" + URLEncoder.encode("县住建局", StandardCharsets.UTF_8)
                 + "&township=&light=RED");
@@ -87,7 +89,7 @@ class ReadControllerTest {
         assertThat(json(listed).isArray()).isTrue();
         assertThat(listed.headers().firstValue("X-Total-Count")).contains("0");
         ArgumentCaptor<ProjectFilter> filter = ArgumentCaptor.forClass(ProjectFilter.class);
-        verify(query).projects(filter.capture());
+        verify(query).projectList(filter.capture());
         assertThat(filter.getValue()).isEqualTo(new ProjectFilter(2022, WorkArea.URBAN, "县住建局", null, null, Light.RED, null));
 
         reset(query);
@@ -95,7 +97,7 @@ class ReadControllerTest {
         JsonNode error = refused(purple, 400, "light");
         assertThat(error.get("value").asText()).isEqualTo("\"PURPLE\"");
         assertThat(error.get("expected").asText()).contains("GREEN", "YELLOW", "RED");
-        verify(query, never()).projects(any());
+        verify(query, never()).projectList(any());
     }
 
     @Test
@@ -127,6 +129,26 @@ class ReadControllerTest {
         assertThat(tooMany.get("value").asText()).isEqualTo("\"1001\"");
         refused(get("/api/outliers?cursor=not-a-cursor"), 400, "cursor");
         refused(get("/api/outliers?format=pdf"), 400, "format");
+    }
+
+    @Test
+    void shouldMakeOnlyThePageAskedOfAListKnownByItsKeysAndGoOnAfterTheLastKeySeen() throws Exception {
+        List<String> ids = IntStream.rangeClosed(1, 5).mapToObj(i -> "TZ-" + i).toList();
+        List<List<String>> made = new java.util.ArrayList<>();
+        when(query.warningList(any())).thenAnswer(call -> Listing.keyed(ids, page -> {
+            made.add(List.copyOf(page));
+            return page.stream().map(id -> new Warning(id, "项目" + id, "县住建局", "城关镇", WorkArea.URBAN, Light.RED,
+                    new BigDecimal("-" + made.size()), List.of("进度滞后"), List.of("Behind plan"))).toList();
+        }));
+
+        HttpResponse<String> first = get("/api/warnings?limit=2");
+        assertThat(json(first).findValuesAsText("projectId")).containsExactly("TZ-1", "TZ-2");
+        assertThat(first.headers().firstValue("X-Total-Count")).contains("5");
+        HttpResponse<String> second = get("/api/warnings?limit=2&cursor=" + first.headers().firstValue("X-Next-Cursor").orElseThrow());
+        assertThat(json(second).findValuesAsText("projectId")).containsExactly("TZ-3", "TZ-4");
+        // Each page's rows were made from its own keys only; the second page's came after TZ-2 though
+        // TZ-2's figures (its deviation) had changed since the first page.
+        assertThat(made).containsExactly(List.of("TZ-1", "TZ-2"), List.of("TZ-3", "TZ-4"));
     }
 
     private JsonNode refused(HttpResponse<String> answer, int status, String field) throws Exception {
