@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every group's totals, kept from the projects' latest summaries as {@code pulse.projects} carries
@@ -18,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * summaries of different projects may come in any order (they are on different partitions): the
  * totals depend only on the latest summary of each project-year.
  *
- * <p>One thread applies; any thread reads (a read sees every group as of some apply, not
- * necessarily all groups as of the same one — as any read of live totals does).
+ * <p>One thread applies; any thread reads, each group as of the last apply before the read.
  */
 public final class TotalsBook {
 
@@ -27,7 +25,7 @@ public final class TotalsBook {
 
     private final Map<String, Contribution> byProjectYear = new HashMap<>();
     /** Hashed, not sorted: every summary moves five groups, and a read of a dimension sorts its few hundred. */
-    private final Map<GroupKey, Tally> groups = new ConcurrentHashMap<>();
+    private final Map<GroupKey, Tally.Running> groups = new HashMap<>();
     /** One key object per group, shared by its projects' contributions. */
     private final Map<GroupKey, GroupKey> keys = new HashMap<>();
 
@@ -46,17 +44,23 @@ public final class TotalsBook {
             byProjectYear.put(projectYear, after);
         }
         List<GroupKey> moved = new ArrayList<>();
+        boolean sameSums = before != null && after != null && before.tally().sameSums(after.tally());
         for (int d = 0; d < DIMENSIONS.length; d++) {
             GroupKey from = before == null ? null : before.groups()[d];
             GroupKey to = after == null ? null : after.groups()[d];
             if (from != null && from.equals(to)) {
-                add(to, after.tally().minus(before.tally()), moved);
+                if (!sameSums) {
+                    Tally.Running sums = groups.computeIfAbsent(to, key -> new Tally.Running());
+                    sums.add(before.tally(), -1);
+                    sums.add(after.tally(), 1);
+                    moved.add(to);
+                }
             } else {
                 if (from != null) {
-                    add(from, Tally.zero().minus(before.tally()), moved);
+                    add(from, before.tally(), -1, moved);
                 }
                 if (to != null) {
-                    add(to, after.tally(), moved);
+                    add(to, after.tally(), 1, moved);
                 }
             }
         }
@@ -73,24 +77,25 @@ public final class TotalsBook {
         return of;
     }
 
-    private void add(GroupKey group, Tally difference, List<GroupKey> moved) {
-        if (!difference.isZero()) {
-            groups.merge(group, difference, Tally::plus);
+    private void add(GroupKey group, Tally tally, int sign, List<GroupKey> moved) {
+        if (!tally.isZero()) {
+            groups.computeIfAbsent(group, key -> new Tally.Running()).add(tally, sign);
             moved.add(group);
         }
     }
 
     /** The group's totals; null when no project was ever in it. */
-    public Tally get(GroupKey group) {
-        return groups.get(group);
+    public synchronized Tally get(GroupKey group) {
+        Tally.Running sums = groups.get(group);
+        return sums == null ? null : sums.snapshot();
     }
 
     /** Every group of {@code year}'s {@code dimension} ever seen, by key, in key order. */
-    public NavigableMap<String, Tally> all(int year, Dimension dimension) {
+    public synchronized NavigableMap<String, Tally> all(int year, Dimension dimension) {
         NavigableMap<String, Tally> all = new java.util.TreeMap<>();
-        groups.forEach((group, tally) -> {
+        groups.forEach((group, sums) -> {
             if (group.year() == year && group.dimension() == dimension) {
-                all.put(group.key(), tally);
+                all.put(group.key(), sums.snapshot());
             }
         });
         return all;

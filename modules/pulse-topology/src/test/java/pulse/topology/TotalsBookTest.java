@@ -72,6 +72,17 @@ class TotalsBookTest {
     }
 
     @Test
+    void shouldHandOutTotalsThatLaterSummariesDoNotChange() {
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-03", "12.34")));
+        Tally read = book.get(GroupKey.county(2022));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-03", "12.34", "2022-04", "1.00")));
+
+        assertThat(read.completedThisYear()).isEqualByComparingTo("12.34");
+        assertThat(completed(GroupKey.county(2022))).isEqualTo("13.34");
+        assertThat(book.all(2022, Dimension.UNIT).get("县住建局").completedThisYear()).isEqualByComparingTo("13.34");
+    }
+
+    @Test
     void shouldListADimensionsGroupsOfOneYearByKey() {
         book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局")));
         book.apply("2022/P2", ProjectSummary.of(view("P2", "县交通局")));
