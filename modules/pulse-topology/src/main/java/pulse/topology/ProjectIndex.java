@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import pulse.model.Light;
 
 /**
- * Which projects of a plan year there are, which are in each unit, township, work area and level,
- * and which have each light, with what orders the warnings, from the projects' latest summaries as {@code pulse.projects} carries them (fed
+ * Which projects of a plan year there are, which are in each unit, township and work area, and
+ * which have each light, with what orders the warnings, from the projects' latest summaries as {@code pulse.projects} carries them (fed
  * beside a {@link TotalsBook}, so a filtered list and the group's totals name the same projects).
  * A filtered list reads the store for these projects only, not for every project: at 100,000
  * projects, a unit's list had read 100,000 to answer 333.
@@ -35,7 +35,8 @@ public final class ProjectIndex {
         }
     }
 
-    private static final Dimension[] INDEXED = Dimension.values();
+    /** The groups a list can be filtered on (the county: every project of a year); levels are totalled, never listed. */
+    private static final Dimension[] INDEXED = {Dimension.COUNTY, Dimension.UNIT, Dimension.TOWNSHIP, Dimension.AREA};
 
     private final Map<String, Entry> byProjectYear = new ConcurrentHashMap<>();
     private final Map<GroupKey, Set<String>> byGroup = new ConcurrentHashMap<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import pulse.model.CurvePoint;
 import pulse.model.FieldError;
 import pulse.model.InvalidInputException;
@@ -83,24 +84,29 @@ public class QueryService {
         if (ids.isEmpty()) {
             return Listing.of(projects(filter));
         }
-        List<String> byId = new ArrayList<>(ids.get());
+        List<String> byId = ids.get();
         byId.sort(Comparator.naturalOrder());
         return Listing.keyed(byId, page -> views(page, filter));
     }
 
-    /** The red and yellow projects of the filter, worst first, each one's warning made for the page asked only. */
+    /**
+     * The red and yellow projects of the filter, worst first, each one's warning made for the page
+     * asked only; while the index is still being read, the red and the yellow projects read whole.
+     */
     public Listing<Warning> warningList(ProjectFilter filter) {
+        List<Light> lights = Stream.of(Light.RED, Light.YELLOW)
+                .filter(light -> filter.light() == null || filter.light() == light).toList();
         if (!totals.isCaughtUp()) {
-            return Listing.of(warnings(filter));
+            List<ProjectView> views = new ArrayList<>();
+            lights.forEach(light -> views.addAll(projectReads.projects(filter.withLight(light))));
+            return Listing.of(Standings.warnings(views));
         }
         List<ProjectIndex.Listed> listed = new ArrayList<>();
-        for (Light light : List.of(Light.RED, Light.YELLOW)) {
-            if (filter.light() == null || filter.light() == light) {
-                for (String projectId : totals.candidates(filter.withLight(light)).orElseThrow()) {
-                    ProjectIndex.Listed project = totals.listed(filter.year(), projectId);
-                    if (project != null) {
-                        listed.add(project);
-                    }
+        for (Light light : lights) {
+            for (String projectId : totals.candidates(filter.withLight(light)).orElseThrow()) {
+                ProjectIndex.Listed project = totals.listed(filter.year(), projectId);
+                if (project != null) {
+                    listed.add(project);
                 }
             }
         }
@@ -154,22 +160,6 @@ public class QueryService {
     /** Units of {@code year} from best to worst ({@link Standings#rank}). */
     public List<UnitRank> unitRanking(int year) {
         return Standings.rank(totals.all(year, Dimension.UNIT), rules);
-    }
-
-    /** Red projects of {@code year} first, then yellow; the furthest behind first within each. */
-    public List<Warning> warnings(int year) {
-        return warnings(ProjectFilter.all(year));
-    }
-
-    /** The filter's projects that are red or yellow, worst first: the red and the yellow ones read, not every project. */
-    public List<Warning> warnings(ProjectFilter filter) {
-        List<ProjectView> views = new ArrayList<>();
-        for (Light light : List.of(Light.RED, Light.YELLOW)) {
-            if (filter.light() == null || filter.light() == light) {
-                views.addAll(projectReads.projects(filter.withLight(light)));
-            }
-        }
-        return Standings.warnings(views);
     }
 
     /**
