@@ -20,12 +20,31 @@ final class BinaryOut {
      * A plain growable array, not a DataOutputStream over a ByteArrayOutputStream, whose every
      * byte took a lock: this writes every project state and summary on the stream threads.
      */
-    private byte[] bytes = new byte[512];
+    private byte[] bytes = new byte[INITIAL];
     private int size;
 
-    BinaryOut(byte format) {
-        ensure(1);
-        bytes[size++] = format;
+    private static final int INITIAL = 1024;
+    /** A buffer grown past this by one large record is not kept for the next. */
+    private static final int KEPT = 64 * 1024;
+
+    /**
+     * Each thread writes every record into the same buffer and copies out only what it wrote: a
+     * stream thread writes a state and a summary for every event, and a fresh buffer for each was
+     * a fifth of what it allocated.
+     */
+    private static final ThreadLocal<BinaryOut> SCRATCH = ThreadLocal.withInitial(BinaryOut::new);
+
+    private BinaryOut() {}
+
+    /** This thread's buffer, emptied, with {@code format} written first. Not reentrant: one record at a time. */
+    static BinaryOut start(byte format) {
+        BinaryOut out = SCRATCH.get();
+        if (out.bytes.length > KEPT) {
+            out.bytes = new byte[INITIAL];
+        }
+        out.size = 0;
+        out.bytes[out.size++] = format;
+        return out;
     }
 
     private void ensure(int more) {
@@ -61,17 +80,70 @@ final class BinaryOut {
         return this;
     }
 
-    /** Length + 1 (0 for null), then UTF-8. */
+    /**
+     * Length + 1 (0 for null), then UTF-8, encoded straight into the buffer (the same bytes as
+     * {@link String#getBytes}, without an array for each string). A lone surrogate, which UTF-8
+     * cannot carry, goes through {@code getBytes} to be replaced as it replaces it.
+     */
     BinaryOut string(String value) {
         if (value == null) {
             return integer(0);
         }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        integer(utf8.length + 1);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, bytes, size, utf8.length);
-        size += utf8.length;
+        int length = utf8Length(value);
+        if (length < 0) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            integer(utf8.length + 1);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+            return this;
+        }
+        integer(length + 1);
+        ensure(length);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[size++] = (byte) (0xC0 | c >> 6);
+                bytes[size++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c)) {
+                int point = Character.toCodePoint(c, value.charAt(++i));
+                bytes[size++] = (byte) (0xF0 | point >> 18);
+                bytes[size++] = (byte) (0x80 | point >> 12 & 0x3F);
+                bytes[size++] = (byte) (0x80 | point >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | point & 0x3F);
+            } else {
+                bytes[size++] = (byte) (0xE0 | c >> 12);
+                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
+                bytes[size++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
         return this;
+    }
+
+    /** The length of {@code value} in UTF-8; -1 when it holds a lone surrogate. */
+    private static int utf8Length(String value) {
+        int length = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                length += 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return -1;
+                }
+                length += 4;
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return -1;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
     }
 
     /**

@@ -30,7 +30,7 @@ abstract class BinarySerde<T> implements Serde<T> {
     abstract T earlier(String topic, byte[] bytes);
 
     final byte[] encode(T value) {
-        BinaryOut out = new BinaryOut(format);
+        BinaryOut out = BinaryOut.start(format);
         write(value, out);
         return out.toByteArray();
     }

@@ -21,9 +21,9 @@ class BinaryOutTest {
     void shouldWriteIntegersAndLongsAsKafkasVarints() {
         for (long value : VALUES) {
             int integer = (int) value;
-            assertThat(written(new BinaryOut((byte) 7).integer(integer))).as("int %d", integer)
+            assertThat(written(BinaryOut.start((byte) 7).integer(integer))).as("int %d", integer)
                     .isEqualTo(kafka(buffer -> ByteUtils.writeVarint(integer, buffer)));
-            assertThat(written(new BinaryOut((byte) 7).number(value))).as("long %d", value)
+            assertThat(written(BinaryOut.start((byte) 7).number(value))).as("long %d", value)
                     .isEqualTo(kafka(buffer -> ByteUtils.writeVarlong(value, buffer)));
         }
     }
@@ -32,7 +32,7 @@ class BinaryOutTest {
     void shouldReadBackATextWithTextsAmongItsArguments() {
         Text late = Text.of("reason.milestoneLate", "2022-03-15", Messages.name(Milestone.STARTED),
                 Text.of("reason.late.months", 3));
-        BinaryOut out = new BinaryOut((byte) 7).text(late);
+        BinaryOut out = BinaryOut.start((byte) 7).text(late);
 
         BinaryIn in = new BinaryIn(out.toByteArray());
         in.format();
@@ -46,7 +46,7 @@ class BinaryOutTest {
     void shouldRefuseATextArgumentItCannotReadBack() {
         Text choices = Text.of("reason.suspended", Messages.choices(Milestone.class));
 
-        assertThatThrownBy(() -> new BinaryOut((byte) 7).text(choices))
+        assertThatThrownBy(() -> BinaryOut.start((byte) 7).text(choices))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason.suspended");
     }
 
@@ -59,12 +59,35 @@ class BinaryOutTest {
     @Test
     void shouldGrowPastItsFirstBufferAndReadBackWhatItWrote() {
         String text = "县".repeat(400);   // 1,200 bytes of UTF-8: more than the first buffer
-        byte[] bytes = new BinaryOut((byte) 7).string(text).bool(true).number(-5).toByteArray();
+        byte[] bytes = BinaryOut.start((byte) 7).string(text).bool(true).number(-5).toByteArray();
         BinaryIn in = new BinaryIn(bytes);
         assertThat(in.format()).isEqualTo((byte) 7);
         assertThat(in.string()).isEqualTo(text);
         assertThat(in.bool()).isTrue();
         assertThat(in.number()).isEqualTo(-5);
+    }
+
+    @Test
+    void shouldWriteStringsAsTheSameUtf8AsTheJdk() {
+        String[] strings = {"", "TZ-2024-017", "café", "城关镇重点项目", "项目😀一", "a\uD800b", "\uDC00", "end\uD83D"};
+        for (String string : strings) {
+            byte[] jdk = string.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] bytes = written(BinaryOut.start((byte) 7).string(string));
+            BinaryIn in = new BinaryIn(bytes);
+            assertThat(in.integer()).as("length of %s", string).isEqualTo(jdk.length + 1);
+            assertThat(Arrays.copyOfRange(bytes, bytes.length - jdk.length, bytes.length)).as(string).isEqualTo(jdk);
+        }
+    }
+
+    @Test
+    void shouldLeaveWhatItHandedOutAloneWhenItWritesTheNextRecord() {
+        byte[] first = BinaryOut.start((byte) 7).string("县".repeat(30_000)).toByteArray();
+        byte[] second = BinaryOut.start((byte) 8).string("next").toByteArray();
+
+        BinaryIn in = new BinaryIn(first);
+        assertThat(in.format()).isEqualTo((byte) 7);
+        assertThat(in.string()).isEqualTo("县".repeat(30_000));
+        assertThat(second).hasSize(6).startsWith(8);
     }
 
     /** The bytes after the format byte. */

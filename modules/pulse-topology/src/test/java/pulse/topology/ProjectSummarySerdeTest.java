@@ -75,7 +75,7 @@ class ProjectSummarySerdeTest {
     void shouldStillReadASummaryWithItsReasonsWrittenOut() {
         ProjectView view = view();
         ProjectSummary summary = evaluator.summary(state(), 2022, TODAY);
-        BinaryOut formatOne = new BinaryOut((byte) 1);
+        BinaryOut formatOne = BinaryOut.start((byte) 1);
         formatOne.string(summary.projectId()).integer(summary.year()).string(summary.name()).string(summary.unitId())
                 .string(summary.township()).name(summary.area()).name(summary.level()).name(summary.status())
                 .name(summary.light()).decimal(summary.deviationPoints()).decimal(summary.completedThisYear())
