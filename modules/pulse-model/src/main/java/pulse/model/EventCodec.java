@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.util.NameTransformer;
 import java.io.ByteArrayOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,8 @@ import java.time.Instant;
 public final class EventCodec {
 
     private final ObjectMapper mapper = PulseJson.mapper();
+    /** Reads trees without looking up the tree's type and deserializer again for every event. */
+    private final ObjectReader trees = mapper.readerFor(JsonNode.class);
     /** Pulse's mapper leaving out unset fields: an event on the wire has no {@code "reason": null}. */
     private static final ObjectMapper WITHOUT_NULLS = PulseJson.mapper().copy()
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -101,7 +104,7 @@ public final class EventCodec {
             throw new InvalidInputException(new FieldError(field, null, Text.of("json.document")));
         }
         try {
-            return mapper.readTree(bytes);
+            return trees.readTree(bytes);
         } catch (JacksonException e) {
             throw new InvalidInputException(new FieldError(field, "not readable JSON (" + firstLine(e) + ")",
                     Text.of("json.utf8")));

@@ -5,12 +5,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Reads the fields of one JSON object and collects every error instead of stopping at the first,
@@ -22,9 +20,6 @@ final class Fields {
     /** Up to 100,000,000 万元 (one trillion yuan): more than any single project's figure. */
     static final BigDecimal MAX_MONEY = new BigDecimal("100000000");
 
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final JsonNode node;
     private final String prefix;
@@ -92,11 +87,26 @@ final class Fields {
             }
             return null;
         }
-        if (!value.isTextual() || !ID.matcher(value.asText()).matches()) {
+        if (!value.isTextual() || !isId(value.asText())) {
             reject(name, value, expected);
             return null;
         }
         return value.asText();
+    }
+
+    /** 1 to 64 of {@code A-Z a-z 0-9 _ . -}, beginning with a letter or a digit. */
+    static boolean isId(String text) {
+        if (text.isEmpty() || text.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean alphanumeric = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (!alphanumeric && (i == 0 || c != '_' && c != '.' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An amount in 万元: a JSON number, at most two decimals, within [min, MAX_MONEY]. */
@@ -169,7 +179,7 @@ final class Fields {
     }
 
     LocalDate date(String field, JsonNode value, LocalDate notAfter) {
-        LocalDate date = value.isTextual() && DATE.matcher(value.asText()).matches() ? parseDate(value.asText()) : null;
+        LocalDate date = value.isTextual() ? IsoDates.date(value.asText()) : null;
         if (date == null || (notAfter != null && date.isAfter(notAfter))) {
             reject(field, value, dateExpectation(notAfter));
             return null;
@@ -181,25 +191,10 @@ final class Fields {
         return notAfter == null ? Text.of("field.date") : Text.of("field.date.notAfter", notAfter);
     }
 
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     YearMonth period(String name, YearMonth notAfter) {
         Supplier<Text> expected = () -> notAfter == null ? Text.of("field.period") : Text.of("field.period.notAfter", notAfter);
         JsonNode value = node.get(name);
-        YearMonth period = null;
-        if (value != null && value.isTextual() && PERIOD.matcher(value.asText()).matches()) {
-            try {
-                period = YearMonth.parse(value.asText());
-            } catch (DateTimeParseException e) {
-                period = null;
-            }
-        }
+        YearMonth period = value != null && value.isTextual() ? IsoDates.yearMonth(value.asText()) : null;
         if (period == null || (notAfter != null && period.isAfter(notAfter)) || period.getYear() < 2000) {
             reject(name, value, expected);
             return null;
@@ -241,15 +236,11 @@ final class Fields {
         if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            if (value.isTextual()) {
-                return Instant.parse(value.asText());
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
+        Instant instant = value.isTextual() ? IsoDates.instant(value.asText()) : null;
+        if (instant == null) {
+            reject(name, value, Text.of("field.instant"));
         }
-        reject(name, value, Text.of("field.instant"));
-        return null;
+        return instant;
     }
 
     /** Shows a given value as the person wrote it, cut short so an error never echoes a huge body. */
