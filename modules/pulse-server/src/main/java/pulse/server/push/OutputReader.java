@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import pulse.server.query.LiveTotals;
 import pulse.server.query.QueryService;
 import pulse.topology.GroupKey;
 import pulse.topology.ProjectSummary;
+import pulse.topology.Tally;
 import pulse.topology.Topics;
 
 /**
@@ -60,10 +62,13 @@ class OutputReader {
     private final Map<String, String> names = new ConcurrentHashMap<>();
     private final Deque<Parked> parked = new ArrayDeque<>();
     private final TopicFollower follower;
+    /** Where the feed reads a moved group's totals when it makes the next update. */
+    private final Function<GroupKey, Tally> current;
 
     OutputReader(KafkaCluster cluster, LiveFeed feed, QueryService query, LiveTotals totals, DeadLetters deadLetters) {
         this.feed = feed;
         this.totals = totals;
+        this.current = totals::get;
         this.query = query;
         this.deadLetters = deadLetters;
         this.follower = new TopicFollower(cluster, "pulse-push", List.of(
@@ -110,7 +115,7 @@ class OutputReader {
         ProjectSummary project = SUMMARIES.deserialize(record.topic(), record.value());
         List<GroupKey> moved = totals.apply(record.key(), project);
         if (totals.isCaughtUp()) {
-            moved.forEach(group -> feed.totalsChanged(group, totals.get(group)));
+            moved.forEach(group -> feed.totalsChanged(group, current));
         }
         if (project != null) {
             names.put(project.projectId(), project.name());

@@ -45,6 +45,41 @@ class CountyWarningsTest {
         assertThat(warnings.shown().get(0).projectId()).isEqualTo("R1");
     }
 
+    /**
+     * Against the list made the plain way (every warning sorted, the first eight), over random
+     * summaries with many ties: the list shown, and whether apply said it moved.
+     */
+    @Test
+    void shouldAlwaysShowWhatSortingEveryWarningWouldShow() {
+        java.util.Random random = new java.util.Random(2022);
+        java.util.Map<String, ProjectSummary> latest = new java.util.HashMap<>();
+        Light[] lights = {Light.RED, Light.YELLOW, Light.GREEN};
+        List<Warning> before = List.of();
+        for (int i = 0; i < 20_000; i++) {
+            String id = "P" + random.nextInt(40);
+            ProjectSummary summary = summary(id, 2022, lights[random.nextInt(3)], "-" + (10 + random.nextInt(6)) + ".00");
+            if (random.nextInt(5) == 0) {
+                summary = reworded(summary, "原因" + random.nextInt(3));
+            }
+            latest.put(id, summary);
+
+            boolean moved = warnings.apply(summary);
+
+            List<Warning> expected = latest.values().stream().filter(s -> s.light() != Light.GREEN)
+                    .sorted(pulse.topology.Standings.WORST_SUMMARY_FIRST).limit(CountyWarnings.SHOWN)
+                    .map(pulse.topology.Standings::warning).toList();
+            assertThat(warnings.shown()).as("after summary %d", i).isEqualTo(expected);
+            assertThat(moved).as("whether summary %d moved the list", i).isEqualTo(!expected.equals(before));
+            before = expected;
+        }
+    }
+
+    private static ProjectSummary reworded(ProjectSummary s, String reason) {
+        return new ProjectSummary(s.projectId(), s.year(), s.name(), s.unitId(), s.township(), s.area(), s.level(),
+                s.status(), s.light(), s.deviationPoints(), s.completedThisYear(),
+                List.of(Text.of("reason.asWritten", reason, "a reason")), s.tally());
+    }
+
     @Test
     void shouldShowTheLatestWordsOfAProjectWhosePlaceDidNotMove() {
         apply("R1", Light.RED, "-40.00");

@@ -219,9 +219,9 @@ class LiveFeedTest {
         await().until(() -> received.size() == 1);
         int year = feed.liveYear();
 
-        feed.totalsChanged(new GroupKey(year, Dimension.UNIT, "县住建局"), null);      // its last project left
-        feed.totalsChanged(GroupKey.county(year), Tally.zero());
-        feed.totalsChanged(new GroupKey(year, Dimension.TOWNSHIP, "玉泉镇"), Tally.zero());   // not on the screen
+        feed.totalsChanged(new GroupKey(year, Dimension.UNIT, "县住建局"), group -> null);      // its last project left
+        feed.totalsChanged(GroupKey.county(year), group -> Tally.zero());
+        feed.totalsChanged(new GroupKey(year, Dimension.TOWNSHIP, "玉泉镇"), group -> Tally.zero());   // not on the screen
         feed.projectChanged(summary("P1", year, Light.RED, "-40.00"));
 
         // (the first change may go out at once, the others in the next update)
