@@ -91,7 +91,7 @@ public final class PlausibilityRule {
         BigDecimal sum = BigDecimal.ZERO;
         String self = facts.period().toString();
         for (Map.Entry<String, BigDecimal> month : facts.months().entrySet()) {
-            int monthYear = Integer.parseInt(month.getKey().substring(0, 4));
+            int monthYear = Integer.parseInt(month.getKey(), 0, 4, 10);
             boolean counted = year == null ? monthYear >= facts.startYear() : monthYear == year;
             if (counted && !month.getKey().equals(self)) {
                 sum = sum.add(month.getValue());

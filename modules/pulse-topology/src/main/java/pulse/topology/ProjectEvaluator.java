@@ -95,7 +95,7 @@ public final class ProjectEvaluator {
         SortedSet<Integer> years = new TreeSet<>(state.plans().tailMap(start).keySet());
         years.add(start);
         for (String period : state.months().keySet()) {
-            int year = Integer.parseInt(period.substring(0, 4));
+            int year = Integer.parseInt(period, 0, 4, 10);
             if (year >= start) {
                 years.add(year);
             }
@@ -179,13 +179,14 @@ public final class ProjectEvaluator {
         BigDecimal sinceStart = state.registration().investedBeforeYear();
         String first = state.startYear() + "-01";
         String last = year + "-12";
+        String ofYear = year + "-";
         for (Map.Entry<String, BigDecimal> month : state.months().entrySet()) {
             String period = month.getKey();
             if (period.compareTo(first) < 0 || period.compareTo(last) > 0) {
                 continue; // before the plan years that is investedBeforeYear; after this year, another year's
             }
             sinceStart = sinceStart.add(month.getValue());
-            if (period.startsWith(year + "-")) {
+            if (period.startsWith(ofYear)) {
                 thisYear = thisYear.add(month.getValue());
             }
         }

@@ -96,14 +96,17 @@ public record ProjectState(
         return registration.year();
     }
 
-    /** The state after {@code event}; this state is left as it was. */
+    /**
+     * The state after {@code event}; this state is left as it was. Only the maps the event changes
+     * are copied: the rest are shared with this state, as nothing changes a state's maps once made.
+     */
     public ProjectState apply(PulseEvent event) {
-        var plans = new TreeMap<>(this.plans);
-        var months = new TreeMap<>(this.months);
-        var reached = new TreeMap<>(this.reached);
-        var issues = new TreeMap<>(this.openIssues);
-        var resolved = new TreeMap<>(this.resolvedIssues);
-        var confirmedMonths = new TreeMap<>(this.confirmed);
+        var plans = this.plans;
+        var months = this.months;
+        var reached = this.reached;
+        var issues = this.openIssues;
+        var resolved = this.resolvedIssues;
+        var confirmedMonths = this.confirmed;
         String unit = unitId;
         ProjectRegistered registered = registration;
         String suspended = suspendedReason;
@@ -112,32 +115,42 @@ public record ProjectState(
         if (payload instanceof ProjectRegistered registering) {
             registered = registering;
             unit = event.unitId();
+            plans = new TreeMap<>(plans);
             plans.put(registering.year(), planOf(registering));
         } else if (payload instanceof AnnualPlanSet plan) {
+            plans = new TreeMap<>(plans);
             plans.put(plan.year(), new YearPlan(plan.annualPlan(), plan.monthlyPlan(), plan.plannedMilestones()));
         } else if (payload instanceof InvestmentReported report) {
-            months.put(report.period().toString(), report.amount());
-            if (report.confirmed()) {
-                confirmedMonths.put(report.period().toString(), report.reason());
-            } else {
-                confirmedMonths.remove(report.period().toString());
+            String period = report.period().toString();
+            months = new TreeMap<>(months);
+            months.put(period, report.amount());
+            if (report.confirmed() || confirmedMonths.containsKey(period)) {
+                confirmedMonths = new TreeMap<>(confirmedMonths);
+                if (report.confirmed()) {
+                    confirmedMonths.put(period, report.reason());
+                } else {
+                    confirmedMonths.remove(period);
+                }
             }
             lastReport = lastReport == null || event.reportedAt().isAfter(lastReport) ? event.reportedAt() : lastReport;
         } else if (payload instanceof MilestoneReached milestone) {
+            reached = new TreeMap<>(reached);
             reached.put(milestone.milestone(), milestone.date());
         } else if (payload instanceof ProjectSuspended suspension) {
             suspended = suspension.reason();
         } else if (payload instanceof ProjectResumed) {
             suspended = null;
         } else if (payload instanceof IssueRaised issue) {
+            issues = new TreeMap<>(issues);
             issues.put(issue.issueId(), new Issue(issue.kind(), issue.text(), event.occurredOn(), issue.ownerUnit(),
                     issue.dueDate()));
+            resolved = new TreeMap<>(resolved);
             resolved.remove(issue.issueId());
-        } else if (payload instanceof IssueResolved resolution) {
+        } else if (payload instanceof IssueResolved resolution && issues.containsKey(resolution.issueId())) {
+            issues = new TreeMap<>(issues);
             Issue open = issues.remove(resolution.issueId());
-            if (open != null) {
-                resolved.put(resolution.issueId(), new Resolved(open, event.occurredOn(), resolution.text()));
-            }
+            resolved = new TreeMap<>(resolved);
+            resolved.put(resolution.issueId(), new Resolved(open, event.occurredOn(), resolution.text()));
         }
         return new ProjectState(projectId, unit, registered, plans, months, reached, suspended, issues, resolved,
                 lastReport, published, confirmedMonths, eventPartition, eventOffsets);

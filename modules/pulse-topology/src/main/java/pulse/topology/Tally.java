@@ -89,7 +89,7 @@ public final class Tally {
         String prefix = year + "-";
         for (Map.Entry<String, BigDecimal> reported : months.entrySet()) {
             if (reported.getKey().startsWith(prefix)) {
-                actual[Integer.parseInt(reported.getKey().substring(5)) - 1] = units(reported.getValue());
+                actual[Integer.parseInt(reported.getKey(), 5, 7, 10) - 1] = units(reported.getValue());
             }
         }
         return new Tally(year, counts, money, plan, actual);
@@ -116,8 +116,9 @@ public final class Tally {
         return new Tally(year, values[0], values[1], values[2], values[3]);
     }
 
+    /** The amount in 0.01 万元: moved to scale 0, not through its unscaled BigInteger, made for every amount of every summary. */
     private static long units(BigDecimal amount) {
-        return amount.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+        return amount.setScale(SCALE, RoundingMode.UNNECESSARY).movePointRight(SCALE).longValueExact();
     }
 
     private static BigDecimal amount(long units) {

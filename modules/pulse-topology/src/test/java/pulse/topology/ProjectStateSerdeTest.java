@@ -16,6 +16,8 @@ import static pulse.topology.TestEvents.withPlannedMilestones;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
@@ -35,22 +37,49 @@ class ProjectStateSerdeTest {
      * and one resolved, published fingerprints and the offsets of its events.
      */
     private ProjectState state() {
-        ObjectNode confirmed = investment("P1", "2022-03", "4000.00");
-        confirmed.put("confirm", true).put("reason", "设备一次到货");
-        ObjectNode resolved = event("IssueResolved", "P1");
-        resolved.put("issueId", "I-1").put("kind", "LAND").put("text", "已批复");
         ProjectState state = ProjectState.empty("P1");
         int offset = 17;
-        for (ObjectNode event : new ObjectNode[] {
-                withPlannedMilestones(withMonthlyPlan(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"),
-                        500, 500, 500, 500, 500, 500, 1000, 1000, 1000, 1000, 1000, 1000), Map.of("STARTED", "2022-03-15")),
-                annualPlan("P1", 2023, "1200.50"), investment("P1", "2022-01", "1000.10"), investment("P1", "2022-02", "0.01"),
-                confirmed, milestone("P1", "STARTED", "2022-03-20"), issueRaised("P1", "I-1", "县自然资源局", "2022-06-30"),
-                resolved, issueRaised("P1", "I-2", null, null), suspension("ProjectSuspended", "P1", "汛期停工")}) {
+        for (ObjectNode event : events()) {
             state = state.apply(codec.decode(bytes(event))).withEventAt(2, offset);
             offset += 3;
         }
         return state.withPublished(new TreeMap<>(Map.of(2022, 0x1234_5678_9abc_def0L, 2023, -42L)));
+    }
+
+    private static List<ObjectNode> events() {
+        ObjectNode confirmed = investment("P1", "2022-03", "4000.00");
+        confirmed.put("confirm", true).put("reason", "设备一次到货");
+        ObjectNode resolved = event("IssueResolved", "P1");
+        resolved.put("issueId", "I-1").put("kind", "LAND").put("text", "已批复");
+        return List.of(withPlannedMilestones(withMonthlyPlan(registration("P1", "县住建局", "玉泉镇", "URBAN", "9000.00"),
+                        500, 500, 500, 500, 500, 500, 1000, 1000, 1000, 1000, 1000, 1000), Map.of("STARTED", "2022-03-15")),
+                annualPlan("P1", 2023, "1200.50"), investment("P1", "2022-01", "1000.10"), investment("P1", "2022-02", "0.01"),
+                confirmed, milestone("P1", "STARTED", "2022-03-20"), issueRaised("P1", "I-1", "县自然资源局", "2022-06-30"),
+                resolved, issueRaised("P1", "I-2", null, null), suspension("ProjectSuspended", "P1", "汛期停工"));
+    }
+
+    /** A state shares with the one before it the maps an event does not change: none of them may move under it. */
+    @Test
+    void shouldLeaveEveryStateBeforeAnEventAsItWas() {
+        ObjectNode resolvedUnknown = event("IssueResolved", "P1");
+        resolvedUnknown.put("issueId", "I-9").put("kind", "LAND").put("text", "没有这个问题");
+        List<ObjectNode> events = new ArrayList<>(events());
+        events.addAll(List.of(resolvedUnknown, investment("P1", "2022-03", "3000.00")));
+        List<ProjectState> states = new ArrayList<>(List.of(ProjectState.empty("P1")));
+        List<byte[]> written = new ArrayList<>(List.of(serde.encode(states.get(0))));
+        for (ObjectNode event : events) {
+            ProjectState next = states.get(states.size() - 1).apply(codec.decode(bytes(event)));
+            states.add(next);
+            written.add(serde.encode(next));
+        }
+        for (int i = 0; i < states.size(); i++) {
+            assertThat(serde.encode(states.get(i))).as("state after %d events", i).isEqualTo(written.get(i));
+        }
+        ProjectState last = states.get(states.size() - 1);
+        assertThat(last.months()).containsEntry("2022-03", new java.math.BigDecimal("3000.00"));
+        assertThat(last.confirmed()).as("a later report not confirmed").doesNotContainKey("2022-03");
+        assertThat(states.get(states.size() - 2).confirmed()).containsKey("2022-03");
+        assertThat(last.resolvedIssues()).as("an unknown blocker resolved changes nothing").containsOnlyKeys("I-1");
     }
 
     @Test
