@@ -1,11 +1,12 @@
 package pulse.server.push;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 import pulse.model.Light;
 import pulse.model.Warning;
 import pulse.topology.ProjectSummary;
@@ -18,20 +19,36 @@ import pulse.topology.Standings;
  * moving all the time, and a screen shows eight. A screen filtered on a unit or a work area asks
  * for that list itself.
  *
- * <p>Only the shown ones are kept in order. A summary is compared with the last shown and nothing
- * else; the whole year is looked through again only when a shown project falls out of the list
- * (kept in a sorted set, every red and yellow report moved a project in it: a third of the
- * reader's time during a catch-up).
+ * <p>Only the first {@value #HEAD} are kept in order. A summary is placed among them or compared with
+ * the last of them, and the whole year is looked through again only when fewer than {@value #SHOWN}
+ * are left. Kept all in a sorted set, every red and yellow report moved a project in it (a third of
+ * the reader's time during a catch-up); kept to the eight shown, a province's projects that tie
+ * at the top (none reported yet) left one at every report, and each time every other was looked at.
  */
 final class CountyWarnings {
 
     static final int SHOWN = 8;
+    /** How many are kept in order: a look through the whole year is needed once this many have left. */
+    static final int HEAD = 256;
+    private final int headSize;
     private static final Comparator<ProjectSummary> ORDER = Standings.WORST_SUMMARY_FIRST;
 
     /** Every red and yellow project's latest summary: its warning is written out only when shown. */
     private final Map<String, ProjectSummary> byProject = new HashMap<>();
-    /** The first {@value #SHOWN} of {@link #byProject}'s summaries in {@link #ORDER}. */
-    private final List<ProjectSummary> shown = new ArrayList<>(SHOWN + 1);
+    /** The first of {@link #byProject}'s summaries in {@link #ORDER}, at most {@link #headSize}: every other comes after the last. */
+    private final TreeSet<ProjectSummary> head = new TreeSet<>(ORDER);
+
+    CountyWarnings() {
+        this(HEAD);
+    }
+
+    /** Keeping {@code headSize} in order (at least {@value #SHOWN}): a test keeps few, to look through the year often. */
+    CountyWarnings(int headSize) {
+        if (headSize < SHOWN) {
+            throw new IllegalArgumentException("headSize " + headSize + ", expected at least " + SHOWN);
+        }
+        this.headSize = headSize;
+    }
 
     /** Takes a project's new summary; true when the list shown changed. */
     boolean apply(ProjectSummary project) {
@@ -40,51 +57,40 @@ final class CountyWarnings {
         if (before == null && now == null || now != null && before != null && sameWarning(before, now)) {
             return false;
         }
-        int place = before == null ? -1 : placeOf(before.projectId());
-        if (place < 0) {   // it was not shown: it enters only ahead of the last shown
-            if (now == null || shown.size() == SHOWN && ORDER.compare(now, shown.get(SHOWN - 1)) > 0) {
-                return false;
-            }
-            insert(now);
-            return true;
+        boolean wasShown = before != null && isShown(before);
+        if (before != null) {
+            head.remove(before);
         }
-        ProjectSummary lastShown = shown.get(shown.size() - 1);
-        boolean allShown = byProject.size() + (now == null ? 1 : 0) <= SHOWN;
-        shown.remove(place);
-        if (now != null && (allShown || ORDER.compare(now, lastShown) <= 0)) {
-            insert(now);   // still ahead of every one not shown
-        } else if (byProject.size() > shown.size()) {
-            refill();      // the next one in may be any of the others
-        }
-        return true;
-    }
-
-    private int placeOf(String projectId) {
-        for (int i = 0; i < shown.size(); i++) {
-            if (shown.get(i).projectId().equals(projectId)) {
-                return i;
+        if (now != null && (head.size() == byProject.size() - 1 || !head.isEmpty() && ORDER.compare(now, head.last()) < 0)) {
+            head.add(now);
+            if (head.size() > headSize) {
+                head.pollLast();
             }
         }
-        return -1;
+        if (head.size() < SHOWN && byProject.size() > head.size()) {
+            refill();
+        }
+        return wasShown || now != null && isShown(now);
     }
 
-    /** Puts {@code summary} in its place among the shown, the last one out if there are more than {@value #SHOWN}. */
-    private void insert(ProjectSummary summary) {
-        int at = shown.size();
-        while (at > 0 && ORDER.compare(summary, shown.get(at - 1)) < 0) {
-            at--;
+    /** Whether {@code summary} is among the first {@value #SHOWN} (it must be in the head or after it). */
+    private boolean isShown(ProjectSummary summary) {
+        ProjectSummary last = null;
+        Iterator<ProjectSummary> first = head.iterator();
+        for (int i = 0; i < SHOWN && first.hasNext(); i++) {
+            last = first.next();
         }
-        shown.add(at, summary);
-        if (shown.size() > SHOWN) {
-            shown.remove(SHOWN);
-        }
+        return last != null && ORDER.compare(summary, last) <= 0;
     }
 
     private void refill() {
-        shown.clear();
+        head.clear();
         for (ProjectSummary summary : byProject.values()) {
-            if (shown.size() < SHOWN || ORDER.compare(summary, shown.get(SHOWN - 1)) < 0) {
-                insert(summary);
+            if (head.size() < headSize) {
+                head.add(summary);
+            } else if (ORDER.compare(summary, head.last()) < 0) {
+                head.pollLast();
+                head.add(summary);
             }
         }
     }
@@ -99,7 +105,7 @@ final class CountyWarnings {
 
     /** The first {@value #SHOWN}, each as its project's latest summary made it. */
     List<Warning> shown() {
-        return shown.stream().map(Standings::warning).toList();
+        return head.stream().limit(SHOWN).map(Standings::warning).toList();
     }
 
     int size() {

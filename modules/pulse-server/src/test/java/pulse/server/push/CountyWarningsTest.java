@@ -51,6 +51,12 @@ class CountyWarningsTest {
      */
     @Test
     void shouldAlwaysShowWhatSortingEveryWarningWouldShow() {
+        for (int headSize : new int[] {CountyWarnings.SHOWN, 12, CountyWarnings.HEAD}) {
+            showWhatSortingShows(new CountyWarnings(headSize), headSize);
+        }
+    }
+
+    private static void showWhatSortingShows(CountyWarnings warnings, int headSize) {
         java.util.Random random = new java.util.Random(2022);
         java.util.Map<String, ProjectSummary> latest = new java.util.HashMap<>();
         Light[] lights = {Light.RED, Light.YELLOW, Light.GREEN};
@@ -68,8 +74,9 @@ class CountyWarningsTest {
             List<Warning> expected = latest.values().stream().filter(s -> s.light() != Light.GREEN)
                     .sorted(pulse.topology.Standings.WORST_SUMMARY_FIRST).limit(CountyWarnings.SHOWN)
                     .map(pulse.topology.Standings::warning).toList();
-            assertThat(warnings.shown()).as("after summary %d", i).isEqualTo(expected);
-            assertThat(moved).as("whether summary %d moved the list", i).isEqualTo(!expected.equals(before));
+            assertThat(warnings.shown()).as("after summary %d, %d kept in order", i, headSize).isEqualTo(expected);
+            assertThat(moved).as("whether summary %d moved the list, %d kept in order", i, headSize)
+                    .isEqualTo(!expected.equals(before));
             before = expected;
         }
     }
