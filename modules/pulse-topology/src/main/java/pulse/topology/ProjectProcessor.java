@@ -28,19 +28,21 @@ import pulse.model.PulseEvent;
  * change when the summary moved. Lights depend on the date, so once the day changes (checked on
  * wall-clock time) every project is re-evaluated too, without waiting for an event.
  *
- * <p>A record that cannot be taken (not JSON, an unknown type, a failed check: a direct producer
- * can send anything) is forwarded as {@link Outcome.Refused} with its original bytes and the
- * reason in its headers, for the dead-letter topic; processing goes on with the next record.
+ * <p>It forwards what goes out as it goes out, key and value bytes: a summary keyed
+ * {@code <year>/<projectId>} (null for a tombstone) for {@code pulse.projects}, and a record that
+ * cannot be taken (not JSON, an unknown type, a failed check: a direct producer can send anything)
+ * with its original key and bytes and the reason in its headers, for the dead-letter topic
+ * ({@link PulseTopology#route}); processing goes on with the next record.
  * The state keeps the offset of every accepted event: the project's audit trail, read from the topic.
  */
-final class ProjectProcessor implements Processor<String, byte[], String, Outcome> {
+final class ProjectProcessor implements Processor<String, byte[], String, byte[]> {
 
     private final Clock clock;
     private final ProjectEvaluator evaluator;
     private final Duration dayCheckInterval;
     private static final ProjectSummarySerde SUMMARIES = new ProjectSummarySerde();
     private final EventCodec codec;
-    private ProcessorContext<String, Outcome> context;
+    private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, ProjectState> store;
     private LocalDate evaluatedOn;
 
@@ -56,7 +58,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     }
 
     @Override
-    public void init(ProcessorContext<String, Outcome> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.store = context.getStateStore(ProjectStore.NAME);
         context.schedule(dayCheckInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> reevaluateIfNewDay());
@@ -103,7 +105,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
         headers.add(Topics.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         context.recordMetadata().ifPresent(source -> headers.add(Topics.SOURCE_HEADER,
                 (source.topic() + "-" + source.partition() + "@" + source.offset()).getBytes(StandardCharsets.UTF_8)));
-        context.forward(new Record<>(record.key(), new Outcome.Refused(record.value()), record.timestamp(), headers));
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers));
     }
 
     /**
@@ -135,8 +137,7 @@ final class ProjectProcessor implements Processor<String, byte[], String, Outcom
     }
 
     private void forward(ProjectState state, int year, byte[] summary, long timestamp) {
-        context.forward(new Record<>(state.projectId(), new Outcome.Changed(year + "/" + state.projectId(), summary),
-                timestamp));
+        context.forward(new Record<>(year + "/" + state.projectId(), summary, timestamp));
     }
 
     private void reevaluateIfNewDay() {
