@@ -1,6 +1,5 @@
 package pulse.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,11 +21,12 @@ public record Text(String key, List<Object> args) implements Localized {
 
     /** {@code args}: strings, numbers (shown plain, never grouped) or texts; null is shown empty. */
     public static Text of(String key, Object... args) {
-        List<Object> shown = new ArrayList<>(args.length);
-        for (Object arg : args) {
-            shown.add(arg instanceof Localized ? arg : arg == null ? "" : plain(arg));
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            shown[i] = arg instanceof Localized ? arg : arg == null ? "" : plain(arg);
         }
-        return new Text(key, shown);
+        return new Text(key, List.of(shown));   // immutable already: the constructor's copyOf keeps it
     }
 
     @Override

@@ -1,7 +1,6 @@
 package pulse.topology;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -60,9 +59,10 @@ final class BinaryIn {
         return name == null ? null : Enum.valueOf(type, name);
     }
 
+    /** Without a BigInteger: every amount of every state and summary read is one. */
     BigDecimal decimal() {
         int scale = integer() - 1;
-        return scale < 0 ? null : new BigDecimal(BigInteger.valueOf(number()), scale);
+        return scale < 0 ? null : BigDecimal.valueOf(number(), scale);
     }
 
     LocalDate date() {
