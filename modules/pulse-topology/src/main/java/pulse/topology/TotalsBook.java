@@ -37,7 +37,7 @@ public final class TotalsBook {
      */
     public synchronized List<GroupKey> apply(String projectYear, ProjectSummary project) {
         Contribution before = byProjectYear.get(projectYear);
-        Contribution after = project == null ? null : new Contribution(groupsOf(project), project.tally());
+        Contribution after = project == null ? null : new Contribution(groupsOf(project, before), project.tally());
         if (after == null) {
             byProjectYear.remove(projectYear);
         } else {
@@ -48,7 +48,7 @@ public final class TotalsBook {
         for (int d = 0; d < DIMENSIONS.length; d++) {
             GroupKey from = before == null ? null : before.groups()[d];
             GroupKey to = after == null ? null : after.groups()[d];
-            if (from != null && from.equals(to)) {
+            if (from != null && (from == to || from.equals(to))) {
                 if (!sameSums) {
                     Tally.Running sums = groups.computeIfAbsent(to, key -> new Tally.Running());
                     sums.add(before.tally(), -1);
@@ -69,12 +69,24 @@ public final class TotalsBook {
 
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
-    private GroupKey[] groupsOf(ProjectSummary project) {
-        GroupKey[] of = new GroupKey[DIMENSIONS.length];
+    /**
+     * The project's groups: the ones of its contribution {@code before} when it is still in them
+     * (almost every summary: a project seldom moves), so that no key is made and looked up again.
+     */
+    private GroupKey[] groupsOf(ProjectSummary project, Contribution before) {
+        GroupKey[] of = null;
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            of[d] = keys.computeIfAbsent(GroupKey.of(project, DIMENSIONS[d]), key -> key);
+            String key = DIMENSIONS[d].keyOf(project);
+            GroupKey was = before == null ? null : before.groups()[d];
+            boolean same = was != null && was.year() == project.year() && was.key().equals(key);
+            if (!same && of == null) {
+                of = before == null ? new GroupKey[DIMENSIONS.length] : before.groups().clone();
+            }
+            if (!same) {
+                of[d] = keys.computeIfAbsent(new GroupKey(project.year(), DIMENSIONS[d], key), group -> group);
+            }
         }
-        return of;
+        return of == null ? before.groups() : of;
     }
 
     private void add(GroupKey group, Tally tally, int sign, List<GroupKey> moved) {

@@ -63,6 +63,22 @@ class TotalsBookTest {
     }
 
     @Test
+    void shouldKeepAProjectInItsOtherGroupsWhenItMovesUnitAndReportsAgain() {
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-01", "300.00")));
+        book.apply("2022/P2", ProjectSummary.of(view("P2", "县住建局", "2022-01", "5.00")));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县交通局", "2022-01", "300.00")));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县交通局", "2022-01", "300.00", "2022-02", "1.00")));
+        book.apply("2022/P2", ProjectSummary.of(view("P2", "县住建局", "2022-01", "6.00")));
+
+        assertThat(completed(new GroupKey(2022, Dimension.UNIT, "县住建局"))).isEqualTo("6.00");
+        assertThat(completed(new GroupKey(2022, Dimension.UNIT, "县交通局"))).isEqualTo("301.00");
+        assertThat(completed(new GroupKey(2022, Dimension.TOWNSHIP, "玉泉镇"))).isEqualTo("307.00");
+        assertThat(completed(new GroupKey(2022, Dimension.AREA, "URBAN"))).isEqualTo("307.00");
+        assertThat(completed(GroupKey.county(2022))).isEqualTo("307.00");
+        assertThat(book.get(new GroupKey(2022, Dimension.UNIT, "县住建局")).projects()).isEqualTo(1);
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameSummaryComesAgain() {
         ProjectSummary summary = ProjectSummary.of(view("P1", "县住建局", "2022-03", "12.34"));
         book.apply("2022/P1", summary);

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -118,7 +119,9 @@ class OutputReader {
             moved.forEach(group -> feed.totalsChanged(group, current));
         }
         if (project != null) {
-            names.put(project.projectId(), project.name());
+            if (!Objects.equals(project.name(), names.get(project.projectId()))) {   // a read, not a write, for almost every summary
+                names.put(project.projectId(), project.name());
+            }
             feed.projectChanged(project);
         }
     }
