@@ -134,19 +134,10 @@ public final class Tally {
     }
 
     private Tally combine(Tally other, int sign) {
-        if (year != 0 && other.year != 0 && year != other.year) {
-            throw new IllegalArgumentException("a tally of " + year + " cannot take one of " + other.year);
-        }
-        return new Tally(year != 0 ? year : other.year, add(counts, other.counts, sign), add(money, other.money, sign),
-                add(plan, other.plan, sign), add(actual, other.actual, sign));
-    }
-
-    private static long[] add(long[] a, long[] b, int sign) {
-        long[] sum = new long[a.length];
-        for (int i = 0; i < a.length; i++) {
-            sum[i] = Math.addExact(a[i], sign * b[i]);
-        }
-        return sum;
+        Running sum = new Running();
+        sum.add(this, 1);
+        sum.add(other, sign);
+        return sum.snapshot();
     }
 
     /** Whether the two add exactly the same to a group (and so replacing one by the other moves nothing). */
@@ -169,7 +160,7 @@ public final class Tally {
         private final long[] plan = new long[MONTHS];
         private final long[] actual = new long[MONTHS];
 
-        /** Adds {@code tally} ({@code sign} 1) or takes it away (-1), as {@link #plus} and {@link #minus} do. */
+        /** Adds {@code tally} ({@code sign} 1) or takes it away (-1), to the cent; tallies of two plan years do not mix. */
         void add(Tally tally, int sign) {
             if (year != 0 && tally.year != 0 && year != tally.year) {
                 throw new IllegalArgumentException("a tally of " + year + " cannot take one of " + tally.year);

@@ -19,17 +19,7 @@ public interface Listing<R> {
 
     /** A list whose rows are all made already; each row is its own key. */
     static <R> Listing<R> of(List<R> rows) {
-        return new Listing<>() {
-            @Override
-            public List<?> keys() {
-                return rows;
-            }
-
-            @Override
-            public List<R> rows(int from, int to) {
-                return rows.subList(from, to);
-            }
-        };
+        return keyed(rows, page -> page);
     }
 
     /** A list known by its keys, whose rows {@code make} makes from the keys of a page. */
