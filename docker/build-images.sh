@@ -9,7 +9,8 @@ version="$(sed -n '0,/<artifactId>pulse-parent<\/artifactId>/d; s|.*<version>\(.
 tag="${PULSE_IMAGE_TAG:-$version}"
 context="$(mktemp -d)"
 trap 'rm -rf "$context"' EXIT
-cp ../modules/pulse-server/target/pulse-server.jar ../modules/pulse-broker/target/pulse-broker.jar broker-logback.xml "$context"/
+cp ../modules/pulse-server/target/pulse-server.jar ../modules/pulse-server/jvm.options \
+    ../modules/pulse-broker/target/pulse-broker.jar broker-logback.xml "$context"/
 docker build --pull=false --build-arg BASE="$base" -f server.Dockerfile -t "pulse-server:$tag" -t pulse-server:latest "$context"
 docker build --pull=false --build-arg BASE="$base" -f broker.Dockerfile -t "pulse-broker:$tag" -t pulse-broker:latest "$context"
 echo "built pulse-server:$tag and pulse-broker:$tag (also tagged latest)"

@@ -61,7 +61,7 @@ final class Cluster implements AutoCloseable {
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "3")
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx384m")
-                .withEnv("JAVA_TOOL_OPTIONS", QuickStart.toolOptions(""))
+                .withEnv("JAVA_TOOL_OPTIONS", QuickStart.joined(""))
                 .withLogConsumer(ContainerLogs.toFile("broker" + node))
                 .waitingFor(Wait.forLogMessage(".*Kafka node " + node + " started.*", 1)
                         .withStartupTimeout(Duration.ofMinutes(3)));
@@ -94,7 +94,7 @@ final class Cluster implements AutoCloseable {
                 .withEnv("PULSE_STANDBY_REPLICAS", "1")
                 .withEnv("PULSE_ADMIN_PASSWORD", ADMIN_PASSWORD)
                 .withEnv("PULSE_JWT_SECRET", "a-secret-shared-by-the-servers-of-the-system-tests")
-                .withEnv("JAVA_TOOL_OPTIONS", QuickStart.toolOptions("-Xmx384m"))
+                .withEnv("JAVA_OPTS", QuickStart.joined("-Xmx384m"))
                 .withExposedPorts(8080)
                 .withLogConsumer(ContainerLogs.toFile(name))
                 .waitingFor(Wait.forHttp("/health").forPort(8080).forStatusCode(200)
