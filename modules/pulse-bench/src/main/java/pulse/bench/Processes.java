@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Starts the broker and the server as processes of their own, from the build's jars. */
 final class Processes {
@@ -39,8 +41,19 @@ final class Processes {
         return System.getProperty("serverHeap", "512m");
     }
 
+    static final String SERVER_OPTIONS = "modules/pulse-server/jvm.options";
+
+    /** The server's JVM options as the report names them: the file's, its comments left out, and -DserverJvm's. */
+    static String serverOptions(Path repo) throws IOException {
+        return Stream.concat(Files.readAllLines(repo.resolve(SERVER_OPTIONS)).stream().map(line -> line.replaceFirst("#.*", "")),
+                        Stream.of(System.getProperty("serverJvm", ""))).map(String::trim).filter(option -> !option.isEmpty())
+                .collect(Collectors.joining(" "));
+    }
+
     static Process server(Path repo, Path dataDir, String bootstrap, int httpPort) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + serverHeap()));
+        // The server's own JVM options, as its image and the README start it; -DserverJvm adds to them
+        // (another collector needs the file's turned off: -DserverJvm="-XX:-UseParallelGC -XX:+UseG1GC").
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx" + serverHeap(), "@" + repo.resolve(SERVER_OPTIONS)));
         String jfr = System.getProperty("jfr");
         if (jfr != null) {
             // -Djfr=FILE: a flight recording of the server, to see where its time goes

@@ -29,9 +29,11 @@ final class Report {
                 .append(", Java ").append(System.getProperty("java.version")).append(" |\n");
         md.append("| layout | one Kafka node (KRaft) and one Pulse server, each its own process, and the load generator, all on this machine |\n");
         md.append("| province | ").append(province).append(" |\n");
-        md.append("| method | every JVM warm first: the raw producer and consumer on a warm-up province of their own, the server catching up on it and taking its reports over HTTP; "
-                + "then the measured province is written while the server is paused (SIGSTOP), and the server resumed to catch up; "
+        md.append("| method | every JVM warm first: the raw producer and consumer on a warm-up province of their own, the server catching up on it, taking its reports over HTTP, "
+                + "then catching up on a second, smaller backlog (a fifth of the warm-up's projects); then the measured province is written while the server is paused (SIGSTOP), and the server resumed to catch up; "
                 + "before each measured phase its path runs once and the server's JIT compilers settle (under a tenth of a core) |\n");
+        md.append("| server JVM | `-Xmx").append(Processes.serverHeap()).append(' ').append(Processes.serverOptions(Path.of("")))
+                .append("` (").append(Processes.SERVER_OPTIONS).append(") |\n");
         md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (default), num.stream.threads=" + Math.min(6, Runtime.getRuntime().availableProcessors()) + " (one per core), 6 partitions, RocksDB bounded to 64 MB, producer acks=all + idempotent; the bare app: the same guarantee, commit interval and threads |\n");
         md.append("| run time | ").append(String.format("%.1f minutes", minutes)).append(" |\n\n");
         md.append("## Figures\n\n| measurement | result |\n|---|---|\n");
