@@ -48,6 +48,7 @@ public final class BenchmarkMain {
 
     private static final int BROKER_PORT = 19092;
     private static final int HTTP_PORT = 18080;
+    private static final int BARE_HTTP_PORT = 18090;
     private static final int PARTITIONS = 6;
     /** Keep-alive connections of the open-loop reader of /api/totals (a quarter of them for single projects), as wrk2's -c. */
     private static final int READ_CONNECTIONS = 64;
@@ -203,15 +204,10 @@ public final class BenchmarkMain {
                 say("  the server's CPU by thread while read during ingest: %s", readsDuringIngest.busiestThreads(0, 6));
                 awaitCaughtUp(admin);
                 awaitCompiled(server, "the reads alone");
-                Cpu idle = new Cpu(server);
-                sleepNanos(5_000_000_000L);
-                double idleMicrosPerSecond = idle.micros(0) / 5.0;
-                Cpu reading = new Cpu(server);
-                OpenLoop alone = new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(10), i -> URL + "/api/totals", token);
-                result("4b. Server CPU per /api/totals read", "%.0f µs (%,d reads at 2,000 req/s with nothing else to do, "
-                        + "its idle %.0f µs/s taken out; p99 %s); target ≤ 50 µs", (reading.micros(0) - idleMicrosPerSecond * 10)
-                        / alone.sent.get(), alone.sent.get(), idleMicrosPerSecond, ms(alone.latencyMicros, 99));
-                say("  the server's CPU by thread while read alone: %s", reading.busiestThreads(0, 6));
+                ReadCost pulseRead = readCost(server, URL + "/api/totals");
+                ReadCost bareRead = bareReadCost(repo, work);
+                result("4b. Server CPU per /api/totals read", "%s; a bare Netty HTTP server answering the same bytes: %s; target ≤ 50 µs",
+                        pulseRead, bareRead);
 
                 single.close();
                 long connecting = System.nanoTime();
@@ -311,6 +307,68 @@ public final class BenchmarkMain {
         }
         say("  before %s: waited %.0f s for the server's JIT to settle (compilers at %.0f%% of a core)", before,
                 (System.nanoTime() - start) / 1e9, 100 * share);
+    }
+
+    /** A server's CPU per read at 2,000 reads a second with nothing else to do, its idle CPU taken out. */
+    private record ReadCost(double micros, long reads, double idleMicrosPerSecond, String p99) {
+        @Override
+        public String toString() {
+            return String.format("%.0f µs (%,d reads, its idle %.0f µs/s taken out; p99 %s)", micros, reads, idleMicrosPerSecond, p99);
+        }
+    }
+
+    private static ReadCost readCost(Process target, String url) {
+        Cpu idle = new Cpu(target);
+        sleepNanos(5_000_000_000L);
+        double idleMicrosPerSecond = idle.micros(0) / 5.0;
+        Cpu reading = new Cpu(target);
+        OpenLoop alone = new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(10), i -> url, token);
+        say("  CPU by thread of %s while read alone: %s", url, reading.busiestThreads(0, 6));
+        return new ReadCost((reading.micros(0) - idleMicrosPerSecond * 10) / alone.sent.get(), alone.sent.get(),
+                idleMicrosPerSecond, ms(alone.latencyMicros, 99));
+    }
+
+    /**
+     * The same reader against {@link BareHttpServer} answering the headers and bytes Pulse answered:
+     * what a read costs here before Pulse does anything (the socket, the kernel, Netty's codec).
+     */
+    private static ReadCost bareReadCost(Path repo, Path work) throws Exception {
+        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create(URL + "/api/totals"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        StringBuilder headers = new StringBuilder();
+        answer.headers().map().forEach((name, values) -> {
+            if (!List.of("content-length", "connection").contains(name)) {
+                headers.append(name).append(": ").append(values.get(0)).append('\n');
+            }
+        });
+        Path file = work.resolve("totals-answer");
+        Files.write(file, (headers + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(file, answer.body(), java.nio.file.StandardOpenOption.APPEND);
+        Process bare = Processes.bareHttpServer(repo, work, BARE_HTTP_PORT, file);
+        try {
+            String url = "http://localhost:" + BARE_HTTP_PORT + "/api/totals";
+            for (int i = 0; i < 100 && !answers(url); i++) {
+                Thread.sleep(100);
+            }
+            // A fresh JVM: 20 s of reads before the compilers settle (after 10 s they still took a third of its CPU).
+            new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(20), i -> url, token);
+            awaitCompiled(bare, "the bare HTTP server's reads");
+            return readCost(bare, url);
+        } finally {
+            Processes.stop(bare);
+        }
+    }
+
+    private static boolean answers(String url) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void memoryResult(MemorySampler memory) {

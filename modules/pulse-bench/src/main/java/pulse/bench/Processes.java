@@ -79,6 +79,13 @@ final class Processes {
         return start(builder, dataDir.resolveSibling("server.log"));
     }
 
+    /** {@link BareHttpServer} from this benchmark's jar, with the server's JVM options and heap. */
+    static Process bareHttpServer(Path repo, Path work, int port, Path answer) throws Exception {
+        String jar = Path.of(BareHttpServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return start(new ProcessBuilder("java", "-Xmx" + serverHeap(), "@" + repo.resolve(SERVER_OPTIONS), "-cp", jar,
+                BareHttpServer.class.getName(), String.valueOf(port), answer.toString()), work.resolve("bare-http.log"));
+    }
+
     private static final List<Process> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Processes the benchmark stops or kills itself: any other that ends has failed. */
     private static final java.util.Set<Long> ENDING = java.util.concurrent.ConcurrentHashMap.newKeySet();
