@@ -147,7 +147,12 @@ public final class BenchmarkMain {
                 long ingestStart = System.nanoTime();
                 int fromMonth = 3;
                 int toMonth = 6;
+                Cpu ingesting = new Cpu(server, broker);
                 double httpRate = httpIngest(province, fromMonth, toMonth);
+                // What the cores did while the reports came in: the stream threads process them meanwhile.
+                int ingested = province.projects * (toMonth - fromMonth + 1);
+                say("  while taking the reports: server %s, broker %s per event; the server's CPU by thread: %s",
+                        ingesting.perEvent(0, ingested), ingesting.perEvent(1, ingested), ingesting.busiestThreads(0, 6));
                 awaitCaughtUp(admin);
                 // What the whole server sustains: written over HTTP and processed by the topology at
                 // once, on the same cores (each alone goes faster than both together). One report
@@ -350,7 +355,8 @@ public final class BenchmarkMain {
             for (int i = 0; i < 100 && !answers(url); i++) {
                 Thread.sleep(100);
             }
-            // A fresh JVM: 20 s of reads before the compilers settle (after 10 s they still took a third of its CPU).
+            // A fresh JVM: 20 s of reads first. Its compilers keep a trickle of work that is a large share
+            // of so small a process's CPU (a third in the measurement after 10 s of reads, and after 20 s).
             new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(20), i -> url, token);
             awaitCompiled(bare, "the bare HTTP server's reads");
             return readCost(bare, url);
