@@ -51,8 +51,8 @@ final class Processes {
     }
 
     static Process server(Path repo, Path dataDir, String bootstrap, int httpPort) throws IOException {
-        // The server's own JVM options, as its image and the README start it; -DserverJvm adds to them
-        // (another collector needs the file's turned off: -DserverJvm="-XX:-UseParallelGC -XX:+UseG1GC").
+        // The server's own JVM options, as its image and the README start it. -DserverJvm comes after
+        // them, so it can also override one (-DserverJvm="-XX:Tier4LoadFeedback=3" for the JVM's default).
         List<String> command = new ArrayList<>(List.of("java", "-Xmx" + serverHeap(), "@" + repo.resolve(SERVER_OPTIONS)));
         String jfr = System.getProperty("jfr");
         if (jfr != null) {
