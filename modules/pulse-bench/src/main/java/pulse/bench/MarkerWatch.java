@@ -74,7 +74,6 @@ final class MarkerWatch implements AutoCloseable {
     private final Queue<Screen> screens = new ConcurrentLinkedQueue<>();
     static final int RECEIVE_BUFFER_BYTES = 32 * 1024;
 
-    /** Opens {@code screens} streams; they read until {@link #close()}. */
     /** Starts the measurement again (a warm-up before it): lags, updates and bytes; drops and connections stay counted. */
     void restartMeasuring() {
         latencyMicros.reset();
@@ -83,6 +82,7 @@ final class MarkerWatch implements AutoCloseable {
         markerUpdates.set(0);
     }
 
+    /** Opens {@code screens} streams; they read until {@link #close()}. */
     MarkerWatch connect(int screens, String url, String token) {
         URI uri = URI.create(url + "/api/stream");
         // A small receive buffer (the kernel would grow it to megabytes): a screen this one thread reads

@@ -125,21 +125,6 @@ public final class Tally {
         return BigDecimal.valueOf(units, SCALE);
     }
 
-    public Tally plus(Tally other) {
-        return combine(other, 1);
-    }
-
-    public Tally minus(Tally other) {
-        return combine(other, -1);
-    }
-
-    private Tally combine(Tally other, int sign) {
-        Running sum = new Running();
-        sum.add(this, 1);
-        sum.add(other, sign);
-        return sum.snapshot();
-    }
-
     /** Whether the two add exactly the same to a group (and so replacing one by the other moves nothing). */
     public boolean sameSums(Tally other) {
         return Arrays.equals(counts, other.counts) && Arrays.equals(money, other.money)
