@@ -284,6 +284,7 @@ async function openOperatorView() {
   if (!response.ok) return;
   const operations = await response.json();
   showDeadLetters(operations.deadLetters);
+  document.getElementById('operator-paused').hidden = !operations.processingPaused;
   document.getElementById('operator-letters').innerHTML = operations.recentDeadLetters.map((letter) =>
     `<li><b>${escapeHtml(letter.key ?? '–')}</b> ${escapeHtml(letter.source)} · ${escapeHtml(letter.reason)}</li>`).join('')
     || `<li>${t('none')}</li>`;

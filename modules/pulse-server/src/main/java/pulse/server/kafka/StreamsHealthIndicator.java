@@ -8,7 +8,10 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import org.reactivestreams.Publisher;
 
-/** Health is DOWN until the topology is RUNNING: before then no figure can be served. */
+/**
+ * Health is DOWN until the topology is RUNNING: before then no figure can be served. A paused
+ * topology is UP (it serves its figures and takes reports), and says so in the details.
+ */
 @Singleton
 class StreamsHealthIndicator implements HealthIndicator {
 
@@ -24,7 +27,8 @@ class StreamsHealthIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         HealthStatus status = streams.isRunning() ? HealthStatus.UP : HealthStatus.DOWN;
         return Publishers.just(HealthResult.builder("kafkaStreams", status)
-                .details(Map.of("state", streams.state().name(), "bootstrapServers", cluster.bootstrapServers(),
+                .details(Map.of("state", streams.state().name(), "paused", streams.isPaused(),
+                        "bootstrapServers", cluster.bootstrapServers(),
                         "embeddedBroker", cluster.isEmbedded()))
                 .build());
     }

@@ -45,6 +45,23 @@ public class TopologyStores {
         return streams.state();
     }
 
+    /**
+     * Stops processing on this instance ({@link KafkaStreams#pause}): its stream threads keep their
+     * partitions, stores and group membership, and commit what they had done; events go on being
+     * accepted and kept on {@code pulse.events}, and are processed once {@link #resume}d.
+     */
+    public void pause() {
+        streams.pause();
+    }
+
+    public void resume() {
+        streams.resume();
+    }
+
+    public boolean isPaused() {
+        return streams.isPaused();
+    }
+
     public boolean isRunning() {
         return streams.state() == KafkaStreams.State.RUNNING;
     }
