@@ -52,7 +52,8 @@ public final class EventCodec {
      * write path's time under a batch ingest.)
      */
     public byte[] encode(PulseEvent event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        // A report is a few hundred bytes: room for it at once, not a copy into a larger array on the way.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
             out.writeStartObject();
             writeHeader(event, out);

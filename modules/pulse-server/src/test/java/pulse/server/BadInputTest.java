@@ -315,6 +315,12 @@ class BadInputTest {
         // The same report under an id of its own is a correction, and says why
         server.post("/api/events", batch.replace("1a01", "1b01").replace("1a02", "1b02"))
                 .refused(400, "[0].reason", "2022-02", "45");
+        // Within one batch, a report sees the batch's earlier report of its month: changing it needs a reason
+        server.post("/api/events", """
+                [{"type":"InvestmentReported","projectId":"SV-B","period":"2022-03","amount":10.00},
+                 {"type":"InvestmentReported","projectId":"SV-B","period":"2022-03","amount":12.00}]""")
+                .refused(400, "[1].reason", "2022-03", "10");
+        assertThat(eventsOnTopic()).as("a refused batch writes nothing").isEqualTo(events + 1);
     }
 
     private long eventsOnTopic() throws Exception {

@@ -57,14 +57,15 @@ public final class PlausibilityRule {
         if (plannedMonth.signum() > 0 && amount.compareTo(plannedMonth.multiply(settings.monthFactor())) > 0) {
             return confirm(Text.of("rule.plausible.month", amount, settings.monthFactor(), plain(plannedMonth)));
         }
+        OtherMonths other = otherMonths(facts);
         if (facts.annualPlan() != null) {
-            BigDecimal remaining = facts.annualPlan().subtract(otherMonths(facts, facts.period().getYear()));
+            BigDecimal remaining = facts.annualPlan().subtract(other.ofYear());
             if (amount.compareTo(remaining.max(BigDecimal.ZERO)) > 0) {
                 return confirm(Text.of("rule.plausible.remaining", amount, facts.period().getYear(),
                         plain(facts.annualPlan()), plain(remaining.max(BigDecimal.ZERO))));
             }
         }
-        BigDecimal sinceStart = facts.investedBeforeStart().add(otherMonths(facts, null)).add(amount);
+        BigDecimal sinceStart = facts.investedBeforeStart().add(other.sinceStart()).add(amount);
         if (total.signum() > 0 && sinceStart.compareTo(total) > 0) {
             return confirm(Text.of("rule.plausible.total", plain(sinceStart), plain(total)));
         }
@@ -86,18 +87,29 @@ public final class PlausibilityRule {
         return facts.annualPlan().divide(TWELVE, 2, RoundingMode.HALF_UP);
     }
 
-    /** The months reported other than this one: of {@code year}, or (null) of every plan year. */
-    private static BigDecimal otherMonths(Facts facts, Integer year) {
-        BigDecimal sum = BigDecimal.ZERO;
-        String self = facts.period().toString();
-        for (Map.Entry<String, BigDecimal> month : facts.months().entrySet()) {
-            int monthYear = Integer.parseInt(month.getKey(), 0, 4, 10);
-            boolean counted = year == null ? monthYear >= facts.startYear() : monthYear == year;
-            if (counted && !month.getKey().equals(self)) {
-                sum = sum.add(month.getValue());
+    /** The months reported other than the report's own: of its year, and of every plan year. */
+    private record OtherMonths(BigDecimal ofYear, BigDecimal sinceStart) {}
+
+    /** One pass over the months, read as numbers: this runs for every report the server takes. */
+    private static OtherMonths otherMonths(Facts facts) {
+        BigDecimal ofYear = BigDecimal.ZERO;
+        BigDecimal sinceStart = BigDecimal.ZERO;
+        int year = facts.period().getYear();
+        int month = facts.period().getMonthValue();
+        for (Map.Entry<String, BigDecimal> reported : facts.months().entrySet()) {
+            String period = reported.getKey();
+            int periodYear = Integer.parseInt(period, 0, 4, 10);
+            if (periodYear == year && Integer.parseInt(period, 5, 7, 10) == month) {
+                continue;
+            }
+            if (periodYear == year) {
+                ofYear = ofYear.add(reported.getValue());
+            }
+            if (periodYear >= facts.startYear()) {
+                sinceStart = sinceStart.add(reported.getValue());
             }
         }
-        return sum;
+        return new OtherMonths(ofYear, sinceStart);
     }
 
     private static String plain(BigDecimal amount) {

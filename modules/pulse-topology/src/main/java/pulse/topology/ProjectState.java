@@ -158,9 +158,7 @@ public record ProjectState(
 
     /** This state with one more accepted event, at {@code offset} of {@code partition} of {@code pulse.events}. */
     public ProjectState withEventAt(int partition, long offset) {
-        List<Long> offsets = new java.util.ArrayList<>(eventOffsets.size() + 1);
-        offsets.addAll(eventOffsets);
-        offsets.add(offset);
+        List<Long> offsets = EventOffsets.append(eventOffsets, offset);
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, openIssues,
                 resolvedIssues, lastReportAt, published, confirmed, partition, offsets);
     }

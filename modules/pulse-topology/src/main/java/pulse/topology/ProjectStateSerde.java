@@ -1,8 +1,6 @@
 package pulse.topology;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -114,15 +112,14 @@ public final class ProjectStateSerde extends BinarySerde<ProjectState> {
             confirmed.put(in.string(), in.string());
         }
         int eventPartition = in.integer();
-        int count = in.size();
-        List<Long> offsets = new ArrayList<>(Math.max(count, 0));
+        long[] offsets = new long[Math.max(in.size(), 0)];
         long offset = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < offsets.length; i++) {
             offset += in.number();
-            offsets.add(offset);
+            offsets[i] = offset;
         }
         return new ProjectState(projectId, unitId, registration, plans, months, reached, suspendedReason, open,
-                resolved, lastReportAt, published, confirmed, eventPartition, offsets);
+                resolved, lastReportAt, published, confirmed, eventPartition, EventOffsets.of(offsets));
     }
 
     private static BinaryOut issue(BinaryOut out, Issue issue) {
