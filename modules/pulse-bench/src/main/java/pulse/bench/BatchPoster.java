@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Posts batches over one kept-alive HTTP/1.1 connection, each request's bytes made before the clock
  * starts, and reads each answer whole (a Content-Length body or a chunked one). The JDK's HTTP
- * client cost about 9 µs of this machine's CPU per reported event, more than the raw producer's
- * whole path; on cores the server shares, that measured the client as much as the server.
+ * client cost about 4 µs of this machine's CPU per reported event, half of the raw producer's whole
+ * path, on the cores the server shares; this one costs about 1 µs.
  */
 final class BatchPoster implements AutoCloseable {
 

@@ -31,7 +31,10 @@ final class Report {
         md.append("| province | ").append(province).append(" |\n");
         md.append("| method | every JVM warm first: the raw producer and consumer on a warm-up province of their own, the server catching up on it, taking its reports over HTTP, "
                 + "then catching up on a second, smaller backlog (a fifth of the warm-up's projects); then the measured province is written while the server is paused (SIGSTOP), and the server resumed to catch up; "
-                + "before each measured phase its path runs once and the server's JIT compilers settle (under a tenth of a core) |\n");
+                + "before each measured phase its path runs once and the server's JIT compilers settle (under a tenth of a core); "
+                + "the HTTP ingest warms in rounds until the compilers take under a twentieth of the server's CPU during one, "
+                + "and is measured alone (the topology paused, as the raw producer runs) and with the topology running, "
+                + "its batches posted on 8 kept-alive connections |\n");
         md.append("| server JVM | `-Xmx").append(Processes.serverHeap()).append(' ').append(Processes.serverOptions(Path.of("")))
                 .append("` (").append(Processes.SERVER_OPTIONS).append(") |\n");
         md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (default), num.stream.threads=" + Math.min(6, Runtime.getRuntime().availableProcessors()) + " (one per core), 6 partitions, RocksDB bounded to 64 MB, producer acks=all + idempotent; the bare app: the same guarantee, commit interval and threads |\n");
