@@ -58,6 +58,11 @@ public final class EventReader {
         return CountyCalendar.today(clock);
     }
 
+    /** The instant by this reader's clock: what a request's events were received at. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Reads one event; {@code prefix} names its place in a batch (e.g. {@code "[3]."}) in errors. */
     public PulseEvent read(JsonNode node, String prefix) {
         return read(node, prefix, clock.instant());

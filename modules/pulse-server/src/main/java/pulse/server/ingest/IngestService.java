@@ -3,6 +3,7 @@ package pulse.server.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -88,9 +89,11 @@ public class IngestService {
         List<FieldError> errors = new ArrayList<>();
         List<PulseEvent> events = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        // A batch arrives at one instant: its events without a reportedAt of their own are reported then.
+        Instant receivedAt = reader.now();
         for (int i = 0; i < array.size(); i++) {
             try {
-                events.add(reader.read(array.get(i), "[" + i + "]."));
+                events.add(reader.read(array.get(i), "[" + i + "].", receivedAt));
                 positions.add(i);
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
