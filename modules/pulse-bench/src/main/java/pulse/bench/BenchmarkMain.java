@@ -571,20 +571,29 @@ public final class BenchmarkMain {
 
     /**
      * Rounds of HTTP ingest on the warm-up province, each with other figures (corrections, as the
-     * measured ones are), until the server's compilers take under a twentieth of its CPU during one:
-     * the compilers settle once idle long before they settle under load, since it is the load that
-     * makes code hot.
+     * measured ones are), every other one with the topology paused, as the two measured phases run,
+     * until the server's compilers take under a twentieth of its CPU in one round of each kind: the
+     * compilers settle once idle long before they settle under load, since it is the load that makes
+     * code hot, and pausing the topology made new code hot in a warm server.
      */
     private void warmIngest(Process server, Admin admin, Province warmUpProvince) throws Exception {
-        for (int round = 1; round <= 8; round++) {
-            Cpu cpu = new Cpu(server);
-            httpIngest(warmUpProvince, 1, 6, round);
-            double share = cpu.compilerMicros(0) / cpu.micros(0);
-            awaitCaughtUp(admin);
-            say("  ingest warm-up round %d: the compilers took %.0f%% of the server's CPU", round, 100 * share);
-            if (share < 0.05) {
-                return;
+        boolean[] settled = new boolean[2];
+        for (int round = 1; round <= 12 && !(settled[0] && settled[1]); round++) {
+            boolean paused = round % 2 == 0;
+            Batches reports = batches(warmUpProvince, 1, 6, round);
+            if (paused) {
+                processing("pause");
             }
+            Cpu cpu = new Cpu(server);
+            post(reports);
+            double share = cpu.compilerMicros(0) / cpu.micros(0);
+            if (paused) {
+                processing("resume");
+            }
+            awaitCaughtUp(admin);
+            say("  ingest warm-up round %d (%s): the compilers took %.0f%% of the server's CPU", round,
+                    paused ? "topology paused" : "topology running", 100 * share);
+            settled[paused ? 1 : 0] = share < 0.05;
         }
     }
 

@@ -32,7 +32,8 @@ final class Report {
         md.append("| method | every JVM warm first: the raw producer and consumer on a warm-up province of their own, the server catching up on it, taking its reports over HTTP, "
                 + "then catching up on a second, smaller backlog (a fifth of the warm-up's projects); then the measured province is written while the server is paused (SIGSTOP), and the server resumed to catch up; "
                 + "before each measured phase its path runs once and the server's JIT compilers settle (under a tenth of a core); "
-                + "the HTTP ingest warms in rounds until the compilers take under a twentieth of the server's CPU during one, "
+                + "the HTTP ingest warms in rounds, every other one with the topology paused, until the compilers take under a twentieth "
+                + "of the server's CPU in one round of each kind (at most 12 rounds), "
                 + "and is measured alone (the topology paused, as the raw producer runs) and with the topology running, "
                 + "its batches posted on 8 kept-alive connections |\n");
         md.append("| server JVM | `-Xmx").append(Processes.serverHeap()).append(' ').append(Processes.serverOptions(Path.of("")))
