@@ -110,7 +110,7 @@ public final class BenchmarkMain {
                 // will take the province's: a request checks and publishes a thousand reports, so its
                 // methods become hot per batch, and one month of reports left them to be compiled
                 // inside the measured ingest.
-                httpIngest(warmUpProvince, 1, 6, 0);
+                post(batches(warmUpProvince, 1, 6, 0));
                 awaitCaughtUp(admin);
                 // A second backlog, caught up after the HTTP ingest: events written over HTTP carry a
                 // header that the raw producer's do not, and the first of them threw away the stream
@@ -158,15 +158,14 @@ public final class BenchmarkMain {
                 Cpu ingesting = new Cpu(server, broker);
                 double httpRate = post(reports);
                 // What the cores did while the reports came in: the stream threads process them meanwhile.
-                int ingested = province.projects * (toMonth - fromMonth + 1);
+                int ingested = reports.reports();
                 say("  while taking the reports: server %s, broker %s per event; the server's CPU by thread: %s",
                         ingesting.perEvent(0, ingested), ingesting.perEvent(1, ingested), ingesting.busiestThreads(0, 6));
                 awaitCaughtUp(admin);
                 // What the whole server sustains: written over HTTP and processed by the topology at
                 // once, on the same cores (each alone goes faster than both together). One report
                 // per project and month.
-                double endToEnd = (double) province.projects * (toMonth - fromMonth + 1)
-                        / ((System.nanoTime() - ingestStart) / 1e9);
+                double endToEnd = ingested / ((System.nanoTime() - ingestStart) / 1e9);
                 // The write path alone, as the raw producer ran alone: the topology paused (the county
                 // office's PUT /api/operations/processing/pause), so that no stream thread takes a core
                 // meanwhile. The same reports with other figures (corrections), processed once it resumes.
@@ -597,18 +596,14 @@ public final class BenchmarkMain {
         }
     }
 
-    /**
-     * A report for every project of {@code province} and every month from {@code fromMonth} to
-     * {@code toMonth}; each {@code round} gives other figures, so a round after another corrects it.
-     */
-    private double httpIngest(Province province, int fromMonth, int toMonth, int round) throws Exception {
-        return post(batches(province, fromMonth, toMonth, round));
-    }
-
     /** Requests to post, and how many reports they carry. */
     private record Batches(List<byte[]> requests, int reports) {}
 
-    /** The requests of {@link #httpIngest}, made before any clock or CPU count starts (they make a UUID per report). */
+    /**
+     * A report for every project of {@code province} and every month from {@code fromMonth} to
+     * {@code toMonth}, a thousand to a request; each {@code round} gives other figures, so a round
+     * after another corrects it. Made before any clock or CPU count starts (a UUID per report).
+     */
     private static Batches batches(Province province, int fromMonth, int toMonth, int round) {
         List<byte[]> batches = new ArrayList<>();
         StringBuilder batch = new StringBuilder();

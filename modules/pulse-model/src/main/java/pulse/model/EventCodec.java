@@ -77,8 +77,8 @@ public final class EventCodec {
     }
 
     // The header's names, quoted and encoded once (a name written as a String is checked for
-    // characters to escape every time), and the instant written last: the events of a batch share
-    // it, and formatting an Instant was a twentieth of taking a batch.
+    // characters to escape every time), and the last reportedAt kept with its text: the events of a
+    // batch share it, and formatting an Instant was a twentieth of taking a batch.
     private static final SerializedString EVENT_ID = new SerializedString("eventId");
     private static final SerializedString TYPE = new SerializedString("type");
     private static final SerializedString PROJECT_ID = new SerializedString("projectId");
