@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows topics on every partition, on a thread of its own, reading only committed records, with
  * no consumer group: each instance reads everything. Each topic is read from its start, or only
- * its last few records; the follower knows when it has read what the topics held when it started
- * ({@link #awaitCaughtUp}), and how far it has read ({@link #awaitRead}). Everything in Pulse that
+ * its tail (its last few records); the follower knows when it has read what the topics held when
+ * it started ({@link #awaitCaughtUp}), and how far it has read ({@link #awaitRead}). Everything in Pulse that
  * follows a topic does it through here: the tables of accounts, periods, reminders and logins, and
  * the push channel's reader.
  */
@@ -32,8 +33,8 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /**
-     * One topic to follow: from its start ({@code last} = -1), or from its last {@code last}
-     * records on each partition (0: only what comes next).
+     * One topic to follow: every record from its start ({@code last} = -1), or only its tail, the
+     * last {@code last} records on each partition (0: only what comes next).
      */
     public record Follow(String topic, int last, Listener listener) {
 
@@ -41,8 +42,18 @@ public final class TopicFollower implements AutoCloseable {
             return new Follow(topic, -1, listener);
         }
 
-        public static Follow lastOf(String topic, int last, Listener listener) {
+        /**
+         * The last {@code last} records of each partition, at the start and after every poll: a
+         * partition that fell further behind is moved up to them, the records between are never
+         * fetched. For a reader that shows only the latest (the screen's ticker reads its dozen
+         * reports from {@code pulse.events}: reading all of it fetched every event a second time).
+         */
+        public static Follow tail(String topic, int last, Listener listener) {
             return new Follow(topic, last, listener);
+        }
+
+        boolean isTail() {
+            return last >= 0;
         }
     }
 
@@ -55,6 +66,9 @@ public final class TopicFollower implements AutoCloseable {
     private final Runnable afterEachPoll;
     private final Thread thread;
     private final Map<TopicPartition, Long> position = new HashMap<>();
+    /** The tail-followed topics' lengths, and their partitions once assigned. */
+    private final Map<String, Integer> tailLengths = new HashMap<>();
+    private final List<TopicPartition> tails = new ArrayList<>();
     private Map<TopicPartition, Long> startEnds;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
@@ -66,9 +80,11 @@ public final class TopicFollower implements AutoCloseable {
         this.follows = follows;
         this.afterEachPoll = afterEachPoll;
         follows.forEach(follow -> listeners.put(follow.topic(), follow.listener()));
+        follows.stream().filter(Follow::isTail).forEach(follow -> tailLengths.put(follow.topic(), follow.last()));
         Map<String, Object> config = cluster.clientConfig();
         config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, clientId));
+        config.putAll(KafkaCluster.fetchesBelowHumongous());
         consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, clientId);
         thread.setDaemon(true);
@@ -92,6 +108,7 @@ public final class TopicFollower implements AutoCloseable {
                     }
                 }
                 afterEachPoll.run();
+                skipToTails();
                 advance();
             }
         } catch (WakeupException e) {
@@ -109,6 +126,7 @@ public final class TopicFollower implements AutoCloseable {
             partitions(follow.topic()).forEach(partition -> last.put(partition, follow.last()));
         }
         consumer.assign(last.keySet());
+        last.keySet().stream().filter(partition -> tailLengths.containsKey(partition.topic())).forEach(tails::add);
         Map<TopicPartition, Long> ends = consumer.endOffsets(last.keySet());
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(last.keySet());
         last.forEach((partition, records) -> consumer.seek(partition, records < 0 ? beginnings.get(partition)
@@ -129,6 +147,20 @@ public final class TopicFollower implements AutoCloseable {
             sleep(100);
         }
         return partitions;
+    }
+
+    /**
+     * Moves each tail-followed partition up to its last records when it is further behind (its lag
+     * as the last fetch told it, no request to the broker); what was fetched beyond them is dropped.
+     */
+    private void skipToTails() {
+        for (TopicPartition partition : tails) {
+            int last = tailLengths.get(partition.topic());
+            OptionalLong lag = consumer.currentLag(partition);
+            if (lag.isPresent() && lag.getAsLong() > last) {
+                consumer.seek(partition, consumer.position(partition) + lag.getAsLong() - last);
+            }
+        }
     }
 
     private synchronized void advance() {

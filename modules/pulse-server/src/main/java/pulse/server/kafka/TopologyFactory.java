@@ -65,6 +65,8 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
         // Static membership: a restarted server takes its partitions back at once instead of
         // waiting for its old self's session to time out.
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
+        // The main consumer only: the restore consumer reads a changelog once, at start, as fast as it can.
+        KafkaCluster.fetchesBelowHumongous().forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
         return PulseTopology.define(builder, clock, rules, Duration.ofSeconds(settings.dayCheckSeconds()), open);
     }
 

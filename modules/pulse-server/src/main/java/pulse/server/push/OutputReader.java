@@ -46,7 +46,10 @@ import pulse.topology.Topics;
 class OutputReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputReader.class);
-    /** Reports read back on start, so the ticker is not empty after a restart. */
+    /**
+     * The events of each partition read: on start, so the ticker is not empty after a restart, and
+     * after every poll; older ones are skipped unread (the ticker shows a dozen).
+     */
     private static final int TICKER_BACKLOG_PER_PARTITION = 10;
     private static final Duration NAME_WAIT = Duration.ofSeconds(3);
     private static final org.apache.kafka.common.serialization.Deserializer<ProjectSummary> SUMMARIES =
@@ -74,7 +77,7 @@ class OutputReader {
         this.deadLetters = deadLetters;
         this.follower = new TopicFollower(cluster, "pulse-push", List.of(
                 Follow.fromStart(Topics.PROJECTS.name(), this::projectChanged),
-                Follow.lastOf(Topics.EVENTS.name(), TICKER_BACKLOG_PER_PARTITION, record -> arrived(record.value())),
+                Follow.tail(Topics.EVENTS.name(), TICKER_BACKLOG_PER_PARTITION, record -> arrived(record.value())),
                 Follow.fromStart(Topics.DEAD_LETTERS.name(), this::deadLetter)), this::afterEachPoll);
     }
 
