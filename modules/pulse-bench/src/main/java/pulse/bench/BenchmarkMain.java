@@ -849,7 +849,8 @@ public final class BenchmarkMain {
                 {"a unit's red projects", "/api/projects?unit=" + unit + "&light=RED"},
                 {"a work area's first page", "/api/projects?area=URBAN&limit=50"},
                 {"the warnings' first page", "/api/warnings?limit=50"},
-                {"every project's first page (no filter)", "/api/projects?limit=50"}};
+                {"every project's first page (no filter)", "/api/projects?limit=50"},
+                {"a project's history", "/api/projects/" + Province.id(7) + "/history"}};
         List<String> lines = new ArrayList<>();
         for (String[] list : lists) {
             Histogram micros = new Histogram(3);

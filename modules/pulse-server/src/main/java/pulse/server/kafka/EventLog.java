@@ -109,7 +109,7 @@ public class EventLog {
             return found;
         }
         TopicPartition topicPartition = new TopicPartition(Topics.EVENTS.name(), partition);
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(SMALL_FETCHES)) {
             consumer.assign(List.of(topicPartition));
             int next = 0;
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
@@ -140,8 +140,16 @@ public class EventLog {
         }
     }
 
-    /** Records between two of a project's events that are cheaper to read past than to seek over. */
-    private static final long SEEK_BEYOND = 500;
+    /**
+     * An audit trail's fetches: a project's events lie thousands of records apart, and each seek
+     * fetched Kafka's default megabyte (about 3,000 events) to use one. 32 KB is about 100 events,
+     * at least one producer batch (16 KB).
+     */
+    private static final Map<String, Object> SMALL_FETCHES = Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 32 * 1024,
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 32 * 1024);
+
+    /** Records between two of a project's events that are cheaper to read past than to seek over: about one fetch. */
+    private static final long SEEK_BEYOND = 100;
 
     /** The county recounted from every committed record below {@code position} ({@link LogFold}). */
     public LogFold recount(Map<Integer, Long> position) {
@@ -152,7 +160,12 @@ public class EventLog {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
+        return consumer(Map.of());
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(Map<String, Object> fetches) {
         Map<String, Object> config = cluster.clientConfig();
+        config.putAll(fetches);
         config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
