@@ -1,5 +1,6 @@
 package pulse.server.kafka;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ public class EventLog {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final KafkaCluster cluster;
     private final RuleSettings settings;
+    /** The audit trail's consumer, opened by the first read; guarded by this. */
+    private KafkaConsumer<String, byte[]> trail;
 
     EventLog(KafkaCluster cluster, RuleSettings settings) {
         this.cluster = cluster;
@@ -101,42 +104,63 @@ public class EventLog {
     /**
      * The records at {@code offsets} (ascending) of one partition, in that order: a project's audit
      * trail, whose offsets its state keeps. Reads forward from one record to the next when they are
-     * close, and seeks when they are not.
+     * close, and seeks when they are not. The reads take turns on one consumer kept between them:
+     * opening one (its metadata, a connection) was about half of a history read.
      */
     public List<ConsumerRecord<String, byte[]>> at(int partition, List<Long> offsets) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>(offsets.size());
         if (offsets.isEmpty()) {
-            return found;
+            return new ArrayList<>();
         }
-        TopicPartition topicPartition = new TopicPartition(Topics.EVENTS.name(), partition);
-        try (KafkaConsumer<String, byte[]> consumer = consumer(SMALL_FETCHES)) {
-            consumer.assign(List.of(topicPartition));
-            int next = 0;
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (next < offsets.size()) {
-                long wanted = offsets.get(next);
-                long position = consumer.position(topicPartition);
-                if (wanted < position || wanted - position > SEEK_BEYOND) {
-                    consumer.seek(topicPartition, wanted);
+        synchronized (this) {
+            if (trail == null) {
+                trail = consumer(SMALL_FETCHES);
+            }
+            try {
+                return readAt(trail, new TopicPartition(Topics.EVENTS.name(), partition), offsets);
+            } catch (KafkaException e) {
+                trail.close(Duration.ZERO);   // the next read starts afresh
+                trail = null;
+                throw new KafkaUnavailableException("cannot read pulse.events: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAt(KafkaConsumer<String, byte[]> consumer,
+            TopicPartition partition, List<Long> offsets) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>(offsets.size());
+        consumer.assign(List.of(partition));
+        int next = 0;
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (next < offsets.size()) {
+            long wanted = offsets.get(next);
+            long position = consumer.position(partition);
+            if (wanted < position || wanted - position > SEEK_BEYOND) {
+                consumer.seek(partition, wanted);
+            }
+            var records = consumer.poll(Duration.ofMillis(200));
+            if (records.isEmpty() && System.nanoTime() > deadline) {
+                throw new KafkaUnavailableException(partition + " was not read at " + wanted
+                        + " within " + TIMEOUT.toSeconds() + " s", null);
+            }
+            for (ConsumerRecord<String, byte[]> record : records) {
+                while (next < offsets.size() && offsets.get(next) < record.offset()) {
+                    next++;   // not there any more: an operator shortened the retention Pulse asks for
                 }
-                var records = consumer.poll(Duration.ofMillis(200));
-                if (records.isEmpty() && System.nanoTime() > deadline) {
-                    throw new KafkaUnavailableException("pulse.events-" + partition + " was not read at " + wanted
-                            + " within " + TIMEOUT.toSeconds() + " s", null);
-                }
-                for (ConsumerRecord<String, byte[]> record : records) {
-                    while (next < offsets.size() && offsets.get(next) < record.offset()) {
-                        next++;   // not there any more: an operator shortened the retention Pulse asks for
-                    }
-                    if (next < offsets.size() && offsets.get(next) == record.offset()) {
-                        found.add(record);
-                        next++;
-                    }
+                if (next < offsets.size() && offsets.get(next) == record.offset()) {
+                    found.add(record);
+                    next++;
                 }
             }
-            return found;
-        } catch (KafkaException e) {
-            throw new KafkaUnavailableException("cannot read pulse.events: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    /** Closes the audit trail's consumer. */
+    @PreDestroy
+    synchronized void close() {
+        if (trail != null) {
+            trail.close(Duration.ZERO);
+            trail = null;
         }
     }
 
