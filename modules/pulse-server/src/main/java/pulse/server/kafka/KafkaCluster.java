@@ -88,8 +88,7 @@ public final class KafkaCluster implements AutoCloseable {
      * into one array, up to 50 MB by default; G1 places an array of half a region or more outside
      * the young generation, and such an allocation, once the heap is filled to its threshold,
      * starts a concurrent marking cycle. Under load the stream threads' and the push reader's
-     * answers of about a megabyte did so 46 times in a three-minute run of the benchmark, and
-     * concurrent marking took 12% of the server's CPU while it took reports.
+     * answers of about a megabyte did so 46 times in a three-minute run of the benchmark.
      */
     public static Map<String, Object> fetchesBelowHumongous() {
         return Map.of(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 256 * 1024,

@@ -51,10 +51,6 @@ public final class TopicFollower implements AutoCloseable {
         public static Follow tail(String topic, int last, Listener listener) {
             return new Follow(topic, last, listener);
         }
-
-        boolean isTail() {
-            return last >= 0;
-        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
@@ -66,9 +62,8 @@ public final class TopicFollower implements AutoCloseable {
     private final Runnable afterEachPoll;
     private final Thread thread;
     private final Map<TopicPartition, Long> position = new HashMap<>();
-    /** The tail-followed topics' lengths, and their partitions once assigned. */
-    private final Map<String, Integer> tailLengths = new HashMap<>();
-    private final List<TopicPartition> tails = new ArrayList<>();
+    /** The tail-followed partitions, once assigned, and how many of their last records are read. */
+    private final Map<TopicPartition, Integer> tails = new HashMap<>();
     private Map<TopicPartition, Long> startEnds;
     private volatile boolean caughtUp;
     private volatile boolean running = true;
@@ -80,7 +75,6 @@ public final class TopicFollower implements AutoCloseable {
         this.follows = follows;
         this.afterEachPoll = afterEachPoll;
         follows.forEach(follow -> listeners.put(follow.topic(), follow.listener()));
-        follows.stream().filter(Follow::isTail).forEach(follow -> tailLengths.put(follow.topic(), follow.last()));
         Map<String, Object> config = cluster.clientConfig();
         config.putAll(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.CLIENT_ID_CONFIG, clientId));
@@ -126,7 +120,11 @@ public final class TopicFollower implements AutoCloseable {
             partitions(follow.topic()).forEach(partition -> last.put(partition, follow.last()));
         }
         consumer.assign(last.keySet());
-        last.keySet().stream().filter(partition -> tailLengths.containsKey(partition.topic())).forEach(tails::add);
+        last.forEach((partition, records) -> {
+            if (records >= 0) {
+                tails.put(partition, records);
+            }
+        });
         Map<TopicPartition, Long> ends = consumer.endOffsets(last.keySet());
         Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(last.keySet());
         last.forEach((partition, records) -> consumer.seek(partition, records < 0 ? beginnings.get(partition)
@@ -154,8 +152,9 @@ public final class TopicFollower implements AutoCloseable {
      * as the last fetch told it, no request to the broker); what was fetched beyond them is dropped.
      */
     private void skipToTails() {
-        for (TopicPartition partition : tails) {
-            int last = tailLengths.get(partition.topic());
+        for (Map.Entry<TopicPartition, Integer> tail : tails.entrySet()) {
+            TopicPartition partition = tail.getKey();
+            int last = tail.getValue();
             OptionalLong lag = consumer.currentLag(partition);
             if (lag.isPresent() && lag.getAsLong() > last) {
                 consumer.seek(partition, consumer.position(partition) + lag.getAsLong() - last);
