@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import pulse.model.Light;
@@ -50,7 +51,10 @@ public final class ProjectIndex {
      */
     public synchronized void apply(String projectYear, ProjectSummary project) {
         Entry before = byProjectYear.get(projectYear);
-        Entry after = project == null ? null : entryOf(project);
+        Entry after = project == null ? null : entryOf(project, before);
+        if (after == before) {
+            return;   // listed as it was: most summaries move a project's figures, not its groups or light
+        }
         if (after == null) {
             byProjectYear.remove(projectYear);
         } else {
@@ -79,12 +83,33 @@ public final class ProjectIndex {
         }
     }
 
-    private static Entry entryOf(ProjectSummary project) {
-        GroupKey[] groups = new GroupKey[INDEXED.length];
+    /**
+     * Where the project is listed after {@code project}: {@code before} itself, or its parts, where
+     * the summary left them as they were. Nothing made from a summary is kept unless it changed
+     * what the index holds: kept anew for every summary, the entries outlived the collector's young
+     * pauses and were copied by them.
+     */
+    private static Entry entryOf(ProjectSummary project, Entry before) {
+        boolean sameYear = before != null && before.year() == project.year();
+        GroupKey[] groups = sameYear ? before.groups() : new GroupKey[INDEXED.length];
         for (int d = 0; d < INDEXED.length; d++) {
-            groups[d] = GroupKey.of(project, INDEXED[d]);
+            String key = INDEXED[d].keyOf(project);
+            if (sameYear && groups[d].key().equals(key)) {
+                continue;
+            }
+            if (sameYear && groups == before.groups()) {
+                groups = groups.clone();
+            }
+            groups[d] = new GroupKey(project.year(), INDEXED[d], key);
         }
-        return new Entry(new Listed(project.projectId(), project.light(), project.deviationPoints()), groups, project.year());
+        boolean sameListing = sameYear && before.light() == project.light()
+                && Objects.equals(before.listed().deviationPoints(), project.deviationPoints());
+        if (sameListing && groups == before.groups()) {
+            return before;
+        }
+        Listed listed = sameListing ? before.listed()
+                : new Listed(sameYear ? before.projectId() : project.projectId(), project.light(), project.deviationPoints());
+        return new Entry(listed, groups, project.year());
     }
 
     private Map<Light, Set<String>> lights(int year) {

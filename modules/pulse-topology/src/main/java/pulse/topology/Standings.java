@@ -7,12 +7,15 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import pulse.model.Light;
 import pulse.model.Messages;
 import pulse.model.ProjectView;
+import pulse.model.Text;
 import pulse.model.Totals;
 import pulse.model.UnitRank;
 import pulse.model.Warning;
+import pulse.model.WorkArea;
 import pulse.rules.RuleSettings;
 
 /**
@@ -93,8 +96,22 @@ public final class Standings {
 
     /** The warning a project's summary makes, its reasons put into words; null when it is green. */
     public static Warning warning(ProjectSummary project) {
-        return project.light() == Light.GREEN ? null : new Warning(project.projectId(), project.name(),
-                project.unitId(), project.township(), project.area(), project.light(), project.deviationPoints(),
-                project.reasons(Messages.ZH), project.reasons(Messages.EN));
+        return project.light() == Light.GREEN ? null : warning(project.projectId(), project.name(), project.unitId(),
+                project.township(), project.area(), project.light(), project.deviationPoints(), project.reasons());
+    }
+
+    /** The warning of a project that is not green, from what it shows, its reasons put into words. */
+    public static Warning warning(String projectId, String name, String unitId, String township, WorkArea area,
+            Light light, BigDecimal deviationPoints, List<Text> reasons) {
+        return new Warning(projectId, name, unitId, township, area, light, deviationPoints,
+                reasons.stream().map(reason -> reason.in(Messages.ZH)).toList(),
+                reasons.stream().map(reason -> reason.in(Messages.EN)).toList());
+    }
+
+    /** Red before yellow, the furthest behind first, then by id: {@link #WORST_FIRST} for anything that has the three. */
+    public static <T> Comparator<T> worstFirst(Function<T, Light> light, Function<T, BigDecimal> deviationPoints,
+            Function<T, String> projectId) {
+        return (a, b) -> worstFirst(light.apply(a), deviationPoints.apply(a), projectId.apply(a), light.apply(b),
+                deviationPoints.apply(b), projectId.apply(b));
     }
 }

@@ -125,12 +125,6 @@ public final class Tally {
         return BigDecimal.valueOf(units, SCALE);
     }
 
-    /** Whether the two add exactly the same to a group (and so replacing one by the other moves nothing). */
-    public boolean sameSums(Tally other) {
-        return Arrays.equals(counts, other.counts) && Arrays.equals(money, other.money)
-                && Arrays.equals(plan, other.plan) && Arrays.equals(actual, other.actual);
-    }
-
     /**
      * A group's sums as a {@link TotalsBook} keeps them: added to in place, so that a summary moves
      * its five groups without a new tally for each (those took a sixth of what the reader of
@@ -155,6 +149,33 @@ public final class Tally {
             addInPlace(money, tally.money, sign);
             addInPlace(plan, tally.plan, sign);
             addInPlace(actual, tally.actual, sign);
+        }
+
+        /** Adds another running sum ({@code sign} 1) or takes it away (-1). */
+        void add(Running other, int sign) {
+            addInPlace(counts, other.counts, sign);
+            addInPlace(money, other.money, sign);
+            addInPlace(plan, other.plan, sign);
+            addInPlace(actual, other.actual, sign);
+        }
+
+        /** Becomes {@code tally}, copied into its own arrays: what it held before is written over, nothing is made. */
+        void set(Tally tally) {
+            year = tally.year;
+            System.arraycopy(tally.counts, 0, counts, 0, COUNTS);
+            System.arraycopy(tally.money, 0, money, 0, SUMS);
+            System.arraycopy(tally.plan, 0, plan, 0, MONTHS);
+            System.arraycopy(tally.actual, 0, actual, 0, MONTHS);
+        }
+
+        /** Whether it holds exactly {@code tally}'s sums (and so replacing one by the other moves nothing). */
+        boolean sameSums(Tally tally) {
+            return Arrays.equals(counts, tally.counts) && Arrays.equals(money, tally.money)
+                    && Arrays.equals(plan, tally.plan) && Arrays.equals(actual, tally.actual);
+        }
+
+        boolean isZero() {
+            return allZero(counts) && allZero(money) && allZero(plan) && allZero(actual);
         }
 
         private static void addInPlace(long[] sums, long[] values, int sign) {

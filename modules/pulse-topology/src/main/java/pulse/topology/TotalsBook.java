@@ -21,7 +21,20 @@ import java.util.NavigableMap;
  */
 public final class TotalsBook {
 
-    private record Contribution(GroupKey[] groups, Tally tally) {}
+    /**
+     * What one project-year adds to its groups, changed in place by each new summary: a summary is
+     * read, applied and dropped, and nothing made from it outlives it. Kept as new objects, every
+     * summary's sums and keys lived until the project's next one, long enough to be copied by the
+     * collector's young pauses, and ended in the old generation.
+     */
+    private static final class Contribution {
+        private GroupKey[] groups;
+        private final Tally.Running sums = new Tally.Running();
+
+        Contribution(GroupKey[] groups) {
+            this.groups = groups;
+        }
+    }
 
     private final Map<String, Contribution> byProjectYear = new HashMap<>();
     /** Hashed, not sorted: every summary moves five groups, and a read of a dimension sorts its few hundred. */
@@ -36,33 +49,46 @@ public final class TotalsBook {
      * @param projectYear the key on {@code pulse.projects}, {@code <year>/<projectId>}
      */
     public synchronized List<GroupKey> apply(String projectYear, ProjectSummary project) {
-        Contribution before = byProjectYear.get(projectYear);
-        Contribution after = project == null ? null : new Contribution(groupsOf(project, before), project.tally());
-        if (after == null) {
-            byProjectYear.remove(projectYear);
-        } else {
-            byProjectYear.put(projectYear, after);
-        }
+        Contribution held = byProjectYear.get(projectYear);
         List<GroupKey> moved = new ArrayList<>();
-        boolean sameSums = before != null && after != null && before.tally().sameSums(after.tally());
-        for (int d = 0; d < DIMENSIONS.length; d++) {
-            GroupKey from = before == null ? null : before.groups()[d];
-            GroupKey to = after == null ? null : after.groups()[d];
-            if (from != null && (from == to || from.equals(to))) {
-                if (!sameSums) {
-                    Tally.Running sums = groups.computeIfAbsent(to, key -> new Tally.Running());
-                    sums.add(before.tally(), -1);
-                    sums.add(after.tally(), 1);
-                    moved.add(to);
-                }
-            } else {
-                if (from != null) {
-                    add(from, before.tally(), -1, moved);
-                }
-                if (to != null) {
-                    add(to, after.tally(), 1, moved);
+        if (project == null) {
+            if (held != null) {
+                byProjectYear.remove(projectYear);
+                for (GroupKey from : held.groups) {
+                    take(from, held.sums, moved);
                 }
             }
+            return moved;
+        }
+        Tally after = project.tally();
+        if (held == null) {
+            held = new Contribution(groupsOf(project, null));
+            byProjectYear.put(projectYear, held);
+            for (GroupKey to : held.groups) {
+                add(to, after, moved);
+            }
+            held.sums.set(after);
+            return moved;
+        }
+        GroupKey[] to = groupsOf(project, held.groups);
+        boolean sameSums = held.sums.sameSums(after);
+        for (int d = 0; d < DIMENSIONS.length; d++) {
+            GroupKey from = held.groups[d];
+            if (from != null && (from == to[d] || from.equals(to[d]))) {
+                if (!sameSums) {
+                    Tally.Running sums = groups.computeIfAbsent(from, key -> new Tally.Running());
+                    sums.add(held.sums, -1);
+                    sums.add(after, 1);
+                    moved.add(from);
+                }
+            } else {
+                take(from, held.sums, moved);
+                add(to[d], after, moved);
+            }
+        }
+        held.groups = to;
+        if (!sameSums) {
+            held.sums.set(after);
         }
         return moved;
     }
@@ -70,28 +96,35 @@ public final class TotalsBook {
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
     /**
-     * The project's groups: the ones of its contribution {@code before} when it is still in them
-     * (almost every summary: a project seldom moves), so that no key is made and looked up again.
+     * The project's groups: {@code before} itself when it is still in them (almost every summary: a
+     * project seldom moves), so that no key is made and looked up again.
      */
-    private GroupKey[] groupsOf(ProjectSummary project, Contribution before) {
+    private GroupKey[] groupsOf(ProjectSummary project, GroupKey[] before) {
         GroupKey[] of = null;
         for (int d = 0; d < DIMENSIONS.length; d++) {
             String key = DIMENSIONS[d].keyOf(project);
-            GroupKey was = before == null ? null : before.groups()[d];
+            GroupKey was = before == null ? null : before[d];
             boolean same = was != null && was.year() == project.year() && was.key().equals(key);
             if (!same && of == null) {
-                of = before == null ? new GroupKey[DIMENSIONS.length] : before.groups().clone();
+                of = before == null ? new GroupKey[DIMENSIONS.length] : before.clone();
             }
             if (!same) {
                 of[d] = keys.computeIfAbsent(new GroupKey(project.year(), DIMENSIONS[d], key), group -> group);
             }
         }
-        return of == null ? before.groups() : of;
+        return of == null ? before : of;
     }
 
-    private void add(GroupKey group, Tally tally, int sign, List<GroupKey> moved) {
-        if (!tally.isZero()) {
-            groups.computeIfAbsent(group, key -> new Tally.Running()).add(tally, sign);
+    private void add(GroupKey group, Tally tally, List<GroupKey> moved) {
+        if (group != null && !tally.isZero()) {
+            groups.computeIfAbsent(group, key -> new Tally.Running()).add(tally, 1);
+            moved.add(group);
+        }
+    }
+
+    private void take(GroupKey group, Tally.Running contribution, List<GroupKey> moved) {
+        if (group != null && !contribution.isZero()) {
+            groups.computeIfAbsent(group, key -> new Tally.Running()).add(contribution, -1);
             moved.add(group);
         }
     }

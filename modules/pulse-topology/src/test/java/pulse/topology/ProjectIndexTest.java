@@ -20,6 +20,11 @@ class ProjectIndexTest {
                 light, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), Tally.zero());
     }
 
+    private static ProjectSummary behind(String id, String unit, Light light, String deviationPoints) {
+        return new ProjectSummary(id, 2022, id, unit, "玉泉镇", WorkArea.URBAN, Level.COUNTY, ProjectStatus.UNDER_CONSTRUCTION,
+                light, new BigDecimal(deviationPoints), BigDecimal.ZERO, List.of(), Tally.zero());
+    }
+
     private static GroupKey unit(int year, String unit) {
         return new GroupKey(year, Dimension.UNIT, unit);
     }
@@ -52,6 +57,23 @@ class ProjectIndexTest {
         assertThat(index.members(unit(2022, "县交通局"))).isEmpty();
         assertThat(index.members(new GroupKey(2022, Dimension.TOWNSHIP, "玉泉镇"))).isEmpty();
         assertThat(index.withLight(2022, Light.YELLOW)).isEmpty();
+    }
+
+    @Test
+    void shouldListAProjectByItsLatestDeviationWhenOnlyThatMovesAndMoveItWhenItsGroupChangesAfter() {
+        index.apply("2022/P1", behind("P1", "县住建局", Light.RED, "-12.50"));
+        index.apply("2022/P1", behind("P1", "县住建局", Light.RED, "-7.25"));
+
+        assertThat(index.listed(2022, "P1")).isEqualTo(new ProjectIndex.Listed("P1", Light.RED, new BigDecimal("-7.25")));
+        assertThat(index.members(unit(2022, "县住建局"))).containsExactly("P1");
+        assertThat(index.withLight(2022, Light.RED)).containsExactly("P1");
+
+        index.apply("2022/P1", behind("P1", "县交通局", Light.RED, "-7.25"));
+        assertThat(index.listed(2022, "P1")).isEqualTo(new ProjectIndex.Listed("P1", Light.RED, new BigDecimal("-7.25")));
+        assertThat(index.members(unit(2022, "县住建局"))).isEmpty();
+        assertThat(index.members(unit(2022, "县交通局"))).containsExactly("P1");
+        assertThat(index.members(new GroupKey(2022, Dimension.TOWNSHIP, "玉泉镇"))).containsExactly("P1");
+        assertThat(index.withLight(2022, Light.RED)).containsExactly("P1");
     }
 
     @Test

@@ -79,6 +79,22 @@ class TotalsBookTest {
     }
 
     @Test
+    void shouldTakeAwayWhatTheLatestSummaryAddedAfterCorrectionsAndAMove() {
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-01", "300.00")));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县住建局", "2022-01", "120.00")));
+        book.apply("2022/P1", ProjectSummary.of(view("P1", "县交通局", "2022-01", "120.00", "2022-02", "0.50")));
+        book.apply("2022/P2", ProjectSummary.of(view("P2", "县住建局", "2022-01", "7.00")));
+
+        assertThat(completed(new GroupKey(2022, Dimension.UNIT, "县交通局"))).isEqualTo("120.50");
+        assertThat(completed(new GroupKey(2022, Dimension.UNIT, "县住建局"))).isEqualTo("7.00");
+
+        book.apply("2022/P1", null);
+        assertThat(book.get(new GroupKey(2022, Dimension.UNIT, "县交通局")).isZero()).isTrue();
+        assertThat(completed(GroupKey.county(2022))).isEqualTo("7.00");
+        assertThat(book.get(GroupKey.county(2022)).projects()).isEqualTo(1);
+    }
+
+    @Test
     void shouldChangeNothingWhenTheSameSummaryComesAgain() {
         ProjectSummary summary = ProjectSummary.of(view("P1", "县住建局", "2022-03", "12.34"));
         book.apply("2022/P1", summary);

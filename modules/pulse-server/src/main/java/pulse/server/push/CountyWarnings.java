@@ -1,5 +1,6 @@
 package pulse.server.push;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -8,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import pulse.model.Light;
+import pulse.model.Text;
 import pulse.model.Warning;
+import pulse.model.WorkArea;
 import pulse.topology.ProjectSummary;
 import pulse.topology.Standings;
 
@@ -31,12 +34,40 @@ final class CountyWarnings {
     /** How many are kept in order: a look through the whole year is needed once this many have left. */
     static final int HEAD = 256;
     private final int headSize;
-    private static final Comparator<ProjectSummary> ORDER = Standings.WORST_SUMMARY_FIRST;
+    /**
+     * What a warning shows of a project, kept instead of its whole summary: every red and yellow
+     * project has one, and most reports move it. The parts that did not move are the ones kept
+     * before, so that only a small record and a figure outlive each summary; kept whole, every
+     * summary's sums, names and reasons did, long enough to be copied by the collector's young pauses.
+     */
+    private record Kept(String projectId, String name, String unitId, String township, WorkArea area, Light light,
+            BigDecimal deviationPoints, List<Text> reasons) {
 
-    /** Every red and yellow project's latest summary: its warning is written out only when shown. */
-    private final Map<String, ProjectSummary> byProject = new HashMap<>();
-    /** The first of {@link #byProject}'s summaries in {@link #ORDER}, at most {@link #headSize}: every other comes after the last. */
-    private final TreeSet<ProjectSummary> head = new TreeSet<>(ORDER);
+        static Kept of(ProjectSummary project, Kept before) {
+            if (before == null) {
+                return new Kept(project.projectId(), project.name(), project.unitId(), project.township(),
+                        project.area(), project.light(), project.deviationPoints(), project.reasons());
+            }
+            return new Kept(before.projectId(), same(before.name(), project.name()), same(before.unitId(), project.unitId()),
+                    same(before.township(), project.township()), project.area(), project.light(),
+                    same(before.deviationPoints(), project.deviationPoints()), same(before.reasons(), project.reasons()));
+        }
+
+        private static <T> T same(T before, T now) {
+            return Objects.equals(before, now) ? before : now;
+        }
+
+        Warning warning() {
+            return Standings.warning(projectId, name, unitId, township, area, light, deviationPoints, reasons);
+        }
+    }
+
+    private static final Comparator<Kept> ORDER = Standings.worstFirst(Kept::light, Kept::deviationPoints, Kept::projectId);
+
+    /** Every red and yellow project's warning: written out only when shown. */
+    private final Map<String, Kept> byProject = new HashMap<>();
+    /** The first of {@link #byProject}'s in {@link #ORDER}, at most {@link #headSize}: every other comes after the last. */
+    private final TreeSet<Kept> head = new TreeSet<>(ORDER);
 
     CountyWarnings() {
         this(HEAD);
@@ -52,10 +83,15 @@ final class CountyWarnings {
 
     /** Takes a project's new summary; true when the list shown changed. */
     boolean apply(ProjectSummary project) {
-        ProjectSummary now = project.light() == Light.GREEN ? null : project;
-        ProjectSummary before = now == null ? byProject.remove(project.projectId()) : byProject.put(project.projectId(), now);
-        if (before == null && now == null || now != null && before != null && sameWarning(before, now)) {
+        Kept before = byProject.get(project.projectId());
+        if (project.light() == Light.GREEN && before == null || before != null && sameWarning(before, project)) {
             return false;
+        }
+        Kept now = project.light() == Light.GREEN ? null : Kept.of(project, before);
+        if (now == null) {
+            byProject.remove(project.projectId());
+        } else {
+            byProject.put(project.projectId(), now);
         }
         boolean wasShown = before != null && isShown(before);
         if (before != null) {
@@ -73,39 +109,39 @@ final class CountyWarnings {
         return wasShown || now != null && isShown(now);
     }
 
-    /** Whether {@code summary} is among the first {@value #SHOWN} (it must be in the head or after it). */
-    private boolean isShown(ProjectSummary summary) {
-        ProjectSummary last = null;
-        Iterator<ProjectSummary> first = head.iterator();
+    /** Whether {@code kept} is among the first {@value #SHOWN} (it must be in the head or after it). */
+    private boolean isShown(Kept kept) {
+        Kept last = null;
+        Iterator<Kept> first = head.iterator();
         for (int i = 0; i < SHOWN && first.hasNext(); i++) {
             last = first.next();
         }
-        return last != null && ORDER.compare(summary, last) <= 0;
+        return last != null && ORDER.compare(kept, last) <= 0;
     }
 
     private void refill() {
         head.clear();
-        for (ProjectSummary summary : byProject.values()) {
+        for (Kept kept : byProject.values()) {
             if (head.size() < headSize) {
-                head.add(summary);
-            } else if (ORDER.compare(summary, head.last()) < 0) {
+                head.add(kept);
+            } else if (ORDER.compare(kept, head.last()) < 0) {
                 head.pollLast();
-                head.add(summary);
+                head.add(kept);
             }
         }
     }
 
-    /** Whether two summaries of a project make the same warning: what the list shows of it is the same. */
-    private static boolean sameWarning(ProjectSummary a, ProjectSummary b) {
-        return a.light() == b.light() && Objects.equals(a.deviationPoints(), b.deviationPoints())
-                && a.reasons().equals(b.reasons()) && Objects.equals(a.name(), b.name())
-                && Objects.equals(a.unitId(), b.unitId()) && Objects.equals(a.township(), b.township())
-                && a.area() == b.area();
+    /** Whether a project's new summary makes the warning kept: what the list shows of it is the same. */
+    private static boolean sameWarning(Kept kept, ProjectSummary now) {
+        return kept.light() == now.light() && Objects.equals(kept.deviationPoints(), now.deviationPoints())
+                && kept.reasons().equals(now.reasons()) && Objects.equals(kept.name(), now.name())
+                && Objects.equals(kept.unitId(), now.unitId()) && Objects.equals(kept.township(), now.township())
+                && kept.area() == now.area();
     }
 
     /** The first {@value #SHOWN}, each as its project's latest summary made it. */
     List<Warning> shown() {
-        return head.stream().limit(SHOWN).map(Standings::warning).toList();
+        return head.stream().limit(SHOWN).map(Kept::warning).toList();
     }
 
     int size() {
