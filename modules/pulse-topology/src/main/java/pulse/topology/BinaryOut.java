@@ -169,14 +169,18 @@ final class BinaryOut {
         return string(value == null ? null : value.name());
     }
 
-    /** Scale + 1 (0 for null), then the unscaled value: Pulse's amounts and rates fit a long unscaled. */
+    /**
+     * Scale + 1 (0 for null), then the unscaled value: Pulse's amounts and rates fit a long unscaled.
+     * The unscaled value is read by moving the point, not through {@code unscaledValue()}, which makes
+     * a {@code BigInteger} for every amount of every state and summary written.
+     */
     BinaryOut decimal(BigDecimal value) {
         if (value == null) {
             return integer(0);
         }
         BigDecimal exact = value.scale() < 0 ? value.setScale(0) : value;
         integer(exact.scale() + 1);
-        return number(exact.unscaledValue().longValueExact());
+        return number(exact.movePointRight(exact.scale()).longValueExact());
     }
 
     BinaryOut date(LocalDate value) {

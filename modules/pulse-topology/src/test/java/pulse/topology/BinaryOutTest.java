@@ -3,6 +3,7 @@ package pulse.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.apache.kafka.common.utils.ByteUtils;
@@ -26,6 +27,23 @@ class BinaryOutTest {
             assertThat(written(BinaryOut.start((byte) 7).number(value))).as("long %d", value)
                     .isEqualTo(kafka(buffer -> ByteUtils.writeVarlong(value, buffer)));
         }
+    }
+
+    @Test
+    void shouldReadBackEveryDecimalWithItsScaleAndRefuseOneTooLongForALong() {
+        for (String amount : new String[] {"0", "0.00", "1000.10", "-12.5000", "0.0001", "99999999.99", "-0.01",
+                "922337203685477.5807", "1E+3"}) {
+            BigDecimal value = new BigDecimal(amount);
+            BinaryIn in = new BinaryIn(BinaryOut.start((byte) 7).decimal(value).decimal(null).toByteArray());
+            in.format();
+
+            BigDecimal read = in.decimal();
+            assertThat(read).as(amount).isEqualByComparingTo(value);
+            assertThat(read.scale()).as("the scale of %s", amount).isEqualTo(Math.max(0, value.scale()));
+            assertThat(in.decimal()).isNull();
+        }
+        assertThatThrownBy(() -> BinaryOut.start((byte) 7).decimal(new BigDecimal("92233720368547758.08")))
+                .isInstanceOf(ArithmeticException.class);
     }
 
     @Test
