@@ -34,6 +34,11 @@ public record Text(String key, List<Object> args) implements Localized {
         return Messages.format(this, locale);
     }
 
+    /** Each of {@code texts} in {@code locale}, in order. */
+    public static List<String> in(List<Text> texts, Locale locale) {
+        return texts.stream().map(text -> text.in(locale)).toList();
+    }
+
     /** English, as logs and dead letters carry it. */
     @Override
     public String toString() {

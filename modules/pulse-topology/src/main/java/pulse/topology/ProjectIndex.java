@@ -90,25 +90,24 @@ public final class ProjectIndex {
      * pauses and were copied by them.
      */
     private static Entry entryOf(ProjectSummary project, Entry before) {
-        boolean sameYear = before != null && before.year() == project.year();
-        GroupKey[] groups = sameYear ? before.groups() : new GroupKey[INDEXED.length];
+        // An entry before is of the same project and year: both are in the key, <year>/<projectId>.
+        GroupKey[] groups = before != null ? before.groups() : new GroupKey[INDEXED.length];
         for (int d = 0; d < INDEXED.length; d++) {
             String key = INDEXED[d].keyOf(project);
-            if (sameYear && groups[d].key().equals(key)) {
+            if (before != null && groups[d].key().equals(key)) {
                 continue;
             }
-            if (sameYear && groups == before.groups()) {
+            if (before != null && groups == before.groups()) {
                 groups = groups.clone();
             }
             groups[d] = new GroupKey(project.year(), INDEXED[d], key);
         }
-        boolean sameListing = sameYear && before.light() == project.light()
+        boolean sameListing = before != null && before.light() == project.light()
                 && Objects.equals(before.listed().deviationPoints(), project.deviationPoints());
         if (sameListing && groups == before.groups()) {
             return before;
         }
-        Listed listed = sameListing ? before.listed()
-                : new Listed(sameYear ? before.projectId() : project.projectId(), project.light(), project.deviationPoints());
+        Listed listed = sameListing ? before.listed() : new Listed(project.projectId(), project.light(), project.deviationPoints());
         return new Entry(listed, groups, project.year());
     }
 

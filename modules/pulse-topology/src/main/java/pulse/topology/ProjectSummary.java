@@ -48,6 +48,6 @@ public record ProjectSummary(String projectId, int year, String name, String uni
 
     /** The reasons in words, in {@code locale}. */
     public List<String> reasons(Locale locale) {
-        return reasons.stream().map(reason -> reason.in(locale)).toList();
+        return Text.in(reasons, locale);
     }
 }

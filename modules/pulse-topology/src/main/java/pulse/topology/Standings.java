@@ -63,16 +63,23 @@ public final class Standings {
      * out rather than chained: the push channel keeps a province's warnings in this order, one
      * change at a time, and the chained comparators took a tenth of its thread.
      */
-    public static final Comparator<Warning> WORST_FIRST = (a, b) -> worstFirst(a.light(), a.deviationPoints(),
-            a.projectId(), b.light(), b.deviationPoints(), b.projectId());
+    public static final Comparator<Warning> WORST_FIRST = worstFirst(Warning::light, Warning::deviationPoints,
+            Warning::projectId);
 
     /** The projects' summaries in the order of their warnings ({@link #WORST_FIRST}). */
-    public static final Comparator<ProjectSummary> WORST_SUMMARY_FIRST = (a, b) -> worstFirst(a.light(),
-            a.deviationPoints(), a.projectId(), b.light(), b.deviationPoints(), b.projectId());
+    public static final Comparator<ProjectSummary> WORST_SUMMARY_FIRST = worstFirst(ProjectSummary::light,
+            ProjectSummary::deviationPoints, ProjectSummary::projectId);
 
     /** Projects as the index lists them, in the order of their warnings ({@link #WORST_FIRST}). */
-    public static final Comparator<ProjectIndex.Listed> WORST_LISTED_FIRST = (a, b) -> worstFirst(a.light(),
-            a.deviationPoints(), a.projectId(), b.light(), b.deviationPoints(), b.projectId());
+    public static final Comparator<ProjectIndex.Listed> WORST_LISTED_FIRST = worstFirst(ProjectIndex.Listed::light,
+            ProjectIndex.Listed::deviationPoints, ProjectIndex.Listed::projectId);
+
+    /** {@link #WORST_FIRST} for anything that has a light, a deviation and a project id. */
+    public static <T> Comparator<T> worstFirst(Function<T, Light> light, Function<T, BigDecimal> deviationPoints,
+            Function<T, String> projectId) {
+        return (a, b) -> worstFirst(light.apply(a), deviationPoints.apply(a), projectId.apply(a), light.apply(b),
+                deviationPoints.apply(b), projectId.apply(b));
+    }
 
     private static int worstFirst(Light lightA, BigDecimal deviationA, String idA, Light lightB, BigDecimal deviationB,
             String idB) {
@@ -104,14 +111,6 @@ public final class Standings {
     public static Warning warning(String projectId, String name, String unitId, String township, WorkArea area,
             Light light, BigDecimal deviationPoints, List<Text> reasons) {
         return new Warning(projectId, name, unitId, township, area, light, deviationPoints,
-                reasons.stream().map(reason -> reason.in(Messages.ZH)).toList(),
-                reasons.stream().map(reason -> reason.in(Messages.EN)).toList());
-    }
-
-    /** Red before yellow, the furthest behind first, then by id: {@link #WORST_FIRST} for anything that has the three. */
-    public static <T> Comparator<T> worstFirst(Function<T, Light> light, Function<T, BigDecimal> deviationPoints,
-            Function<T, String> projectId) {
-        return (a, b) -> worstFirst(light.apply(a), deviationPoints.apply(a), projectId.apply(a), light.apply(b),
-                deviationPoints.apply(b), projectId.apply(b));
+                Text.in(reasons, Messages.ZH), Text.in(reasons, Messages.EN));
     }
 }

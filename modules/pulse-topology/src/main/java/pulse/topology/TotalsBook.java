@@ -74,7 +74,7 @@ public final class TotalsBook {
         boolean sameSums = held.sums.sameSums(after);
         for (int d = 0; d < DIMENSIONS.length; d++) {
             GroupKey from = held.groups[d];
-            if (from != null && (from == to[d] || from.equals(to[d]))) {
+            if (from == to[d] || from.equals(to[d])) {
                 if (!sameSums) {
                     Tally.Running sums = groups.computeIfAbsent(from, key -> new Tally.Running());
                     sums.add(held.sums, -1);
@@ -116,14 +116,14 @@ public final class TotalsBook {
     }
 
     private void add(GroupKey group, Tally tally, List<GroupKey> moved) {
-        if (group != null && !tally.isZero()) {
+        if (!tally.isZero()) {
             groups.computeIfAbsent(group, key -> new Tally.Running()).add(tally, 1);
             moved.add(group);
         }
     }
 
     private void take(GroupKey group, Tally.Running contribution, List<GroupKey> moved) {
-        if (group != null && !contribution.isZero()) {
+        if (!contribution.isZero()) {
             groups.computeIfAbsent(group, key -> new Tally.Running()).add(contribution, -1);
             moved.add(group);
         }
