@@ -1,8 +1,10 @@
 package pulse.topology;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -132,6 +134,20 @@ public final class ProjectIndex {
     public Listed listed(int year, String projectId) {
         Entry entry = byProjectYear.get(year + "/" + projectId);
         return entry == null ? null : entry.listed();
+    }
+
+    /**
+     * {@code year}'s projects whose light is one of {@code lights}, as the lists order them, in no
+     * order: read from the entries the index keeps, not looked up one by one by id.
+     */
+    public List<Listed> listed(int year, Set<Light> lights) {
+        List<Listed> listed = new ArrayList<>();
+        for (Entry entry : byProjectYear.values()) {
+            if (entry.year() == year && lights.contains(entry.light())) {
+                listed.add(entry.listed());
+            }
+        }
+        return listed;
     }
 
     /** The ids of {@code year}'s projects whose light is {@code light}. */

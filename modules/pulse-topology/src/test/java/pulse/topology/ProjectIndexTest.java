@@ -100,4 +100,19 @@ class ProjectIndexTest {
         assertThat(index.listed(2022, "P1")).isEqualTo(new ProjectIndex.Listed("P1", Light.RED, BigDecimal.ZERO));
         assertThat(index.listed(2023, "P1")).isNull();
     }
+
+    @Test
+    void shouldListAYearsProjectsOfTheLightsAskedAsTheyAreListedNow() {
+        index.apply("2022/P1", behind("P1", "县住建局", Light.RED, "-12.50"));
+        index.apply("2022/P2", behind("P2", "县交通局", Light.YELLOW, "-3.00"));
+        index.apply("2022/P3", behind("P3", "县交通局", Light.GREEN, "0.00"));
+        index.apply("2023/P4", summary("P4", 2023, "县交通局", "玉泉镇", WorkArea.URBAN, Light.RED));
+        index.apply("2022/P1", behind("P1", "县住建局", Light.RED, "-20.00"));
+        index.apply("2022/P2", null);
+
+        assertThat(index.listed(2022, java.util.EnumSet.of(Light.RED, Light.YELLOW)))
+                .containsExactly(new ProjectIndex.Listed("P1", Light.RED, new BigDecimal("-20.00")));
+        assertThat(index.listed(2022, java.util.EnumSet.of(Light.GREEN))).extracting(ProjectIndex.Listed::projectId).containsExactly("P3");
+        assertThat(index.listed(2023, java.util.EnumSet.allOf(Light.class))).extracting(ProjectIndex.Listed::projectId).containsExactly("P4");
+    }
 }

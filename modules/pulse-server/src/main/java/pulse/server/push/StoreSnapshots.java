@@ -33,7 +33,7 @@ class StoreSnapshots implements SnapshotSource {
         Map<String, UnitLine> ranking = new LinkedHashMap<>();
         query.unitRanking(year).forEach(rank -> ranking.put(rank.unitId(), UnitLine.of(rank)));
         return ScreenMessage.snapshot(year, query.county(year), query.totals(year, Dimension.AREA),
-                ranking, List.copyOf(warnings.rows(0, Math.min(CountyWarnings.SHOWN, warnings.keys().size()))),
+                ranking, List.copyOf(warnings.page(String.valueOf(CountyWarnings.SHOWN), null).rows()),
                 query.curve(GroupKey.county(year)), recentReports, deadLetters.count());
     }
 }

@@ -98,13 +98,29 @@ public class LiveTotals {
             lists.add(index.members(GroupKey.county(year)));
         }
         lists.sort(Comparator.comparingInt(Set::size));
-        List<String> candidates = new ArrayList<>();
+        List<String> candidates = new ArrayList<>(lists.get(0).size());
         for (String projectId : lists.get(0)) {
-            if (lists.stream().skip(1).allMatch(other -> other.contains(projectId))) {
+            if (inAll(projectId, lists)) {
                 candidates.add(projectId);
             }
         }
         return Optional.of(candidates);
+    }
+
+    /** Whether every list but the first has the project (a loop: a stream for each of 140,000 projects took 10 ms). */
+    private static boolean inAll(String projectId, List<Set<String>> lists) {
+        for (int i = 1; i < lists.size(); i++) {
+            if (!lists.get(i).contains(projectId)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code year}'s projects whose light is one of {@code lights}, as the lists order them (see {@link ProjectIndex#listed(int, Set)}). */
+    public List<ProjectIndex.Listed> listed(int year, Set<pulse.model.Light> lights) {
+        ready();
+        return index.listed(year, lights);
     }
 
     /** How {@code year}'s lists order the project, as of its latest summary; null when it is not in that year. */

@@ -20,7 +20,12 @@ public record ProjectFilter(int year, WorkArea area, String unit, String townshi
 
     /** Whether it names a unit, a township, a work area or a light: the lists a {@link LiveTotals} index keeps. */
     public boolean namesAGroupOrLight() {
-        return unit != null || township != null || area != null || light != null;
+        return namesAGroup() || light != null;
+    }
+
+    /** Whether it names a unit, a township or a work area. */
+    public boolean namesAGroup() {
+        return unit != null || township != null || area != null;
     }
 
     /** Whether the view (of the filter's year) matches the other criteria. */

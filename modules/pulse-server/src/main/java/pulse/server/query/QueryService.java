@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -84,9 +85,7 @@ public class QueryService {
         if (ids.isEmpty()) {
             return Listing.of(projects(filter));
         }
-        List<String> byId = ids.get();
-        byId.sort(Comparator.naturalOrder());
-        return Listing.keyed(byId, page -> views(page, filter));
+        return Listing.ordered(ids.get(), Comparator.naturalOrder(), id -> id, page -> views(page, filter));
     }
 
     /**
@@ -101,18 +100,22 @@ public class QueryService {
             lights.forEach(light -> views.addAll(projectReads.projects(filter.withLight(light))));
             return Listing.of(Standings.warnings(views));
         }
-        List<ProjectIndex.Listed> listed = new ArrayList<>();
-        for (Light light : lights) {
-            for (String projectId : totals.candidates(filter.withLight(light)).orElseThrow()) {
-                ProjectIndex.Listed project = totals.listed(filter.year(), projectId);
-                if (project != null) {
-                    listed.add(project);
+        List<ProjectIndex.Listed> listed;
+        if (filter.namesAGroup()) {
+            listed = new ArrayList<>();
+            for (Light light : lights) {
+                for (String projectId : totals.candidates(filter.withLight(light)).orElseThrow()) {
+                    ProjectIndex.Listed project = totals.listed(filter.year(), projectId);
+                    if (project != null) {
+                        listed.add(project);
+                    }
                 }
             }
+        } else {   // the county's: every warning of the year, as the index holds them
+            listed = totals.listed(filter.year(), EnumSet.copyOf(lights));
         }
-        listed.sort(Standings.WORST_LISTED_FIRST);
-        return Listing.keyed(listed.stream().map(ProjectIndex.Listed::projectId).toList(),
-                page -> Standings.warnings(views(page, filter)));
+        return Listing.ordered(listed, Standings.WORST_LISTED_FIRST, ProjectIndex.Listed::projectId,
+                page -> Standings.warnings(views(page.stream().map(ProjectIndex.Listed::projectId).toList(), filter)));
     }
 
     /** The views of these projects in the filter's year that match it, in the same order, each read where it lives. */

@@ -35,14 +35,13 @@ public final class ListAnswer {
 
     /** A list as the client asked, its rows made for the page asked only (or all of them for a workbook). */
     public static HttpResponse<?> of(HttpRequest<?> request, String sheet, Listing<?> list) {
-        List<?> keys = list.keys();
         if (wantsWorkbook(request)) {
-            return Download.of(ListXlsx.write(sheet, list.rows(0, keys.size())), XLSX, "pulse.xlsx", sheet + ".xlsx");
+            return Download.of(ListXlsx.write(sheet, list.all()), XLSX, "pulse.xlsx", sheet + ".xlsx");
         }
-        Page page = Page.of(request.getParameters().get("limit"), request.getParameters().get("cursor"), keys);
-        MutableHttpResponse<?> response = HttpResponse.ok(list.rows(page.from(), page.to()))
+        Listing.Slice<?> page = list.page(request.getParameters().get("limit"), request.getParameters().get("cursor"));
+        MutableHttpResponse<?> response = HttpResponse.ok(page.rows())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .header(TOTAL_COUNT, String.valueOf(keys.size()));
+                .header(TOTAL_COUNT, String.valueOf(list.size()));
         if (page.next() != null) {
             String next = UriBuilder.of(request.getUri()).replaceQueryParam("cursor", page.next()).build().toString();
             response.header(NEXT_CURSOR, page.next()).header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");

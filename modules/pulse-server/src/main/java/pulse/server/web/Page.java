@@ -29,12 +29,19 @@ public record Page(int from, int to, String next) {
     /** The page {@code limit} and {@code cursor} (either may be null) ask of a list whose rows' keys are {@code rows}. */
     public static Page of(String limitParameter, String cursorParameter, List<?> rows) {
         int limit = limit(limitParameter);
-        int from = start(cursorParameter, rows);
+        int from = start(cursor(cursorParameter), rows);
         int to = Math.min(rows.size(), from + limit);
         return new Page(from, to, to < rows.size() ? cursor(to, rows.get(to - 1)) : null);
     }
 
-    private static int limit(String text) {
+    /**
+     * Where a cursor says the page before ended: the position after its last row, and the hash of
+     * that row's key.
+     */
+    record Cursor(int position, int keyHash) {}
+
+    /** The rows a page has, {@code ?limit=}; refused when it is not 1 to {@value #MAX_LIMIT}. */
+    static int limit(String text) {
         if (text == null) {
             return DEFAULT_LIMIT;
         }
@@ -47,9 +54,22 @@ public record Page(int from, int to, String next) {
         throw new InvalidInputException(new FieldError("limit", "\"" + text + "\"", Text.of("page.limit", MAX_LIMIT)));
     }
 
-    private static int start(String cursor, List<?> rows) {
-        if (cursor == null || cursor.isEmpty()) {
+    private static int start(Cursor cursor, List<?> rows) {
+        if (cursor == null) {
             return 0;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).hashCode() == cursor.keyHash()) {
+                return i + 1;
+            }
+        }
+        return Math.min(cursor.position(), rows.size());
+    }
+
+    /** The cursor {@code ?cursor=} gives; null when there is none; refused when it is not one this class made. */
+    static Cursor cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
         }
         String[] parts;
         try {
@@ -60,17 +80,11 @@ public record Page(int from, int to, String next) {
         if (parts.length != 2 || !parts[0].matches("\\d{1,9}") || !parts[1].matches("-?\\d{1,10}")) {
             throw new InvalidInputException(new FieldError("cursor", "\"" + cursor + "\"", Text.of("page.cursor")));
         }
-        int position = Integer.parseInt(parts[0]);
-        int hash = Integer.parseInt(parts[1]);
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i).hashCode() == hash) {
-                return i + 1;
-            }
-        }
-        return Math.min(position, rows.size());
+        return new Cursor(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
     }
 
-    private static String cursor(int position, Object lastRow) {
+    /** The cursor of the page after one that ended at {@code position} with the row keyed {@code lastRow}. */
+    static String cursor(int position, Object lastRow) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((position + ":" + lastRow.hashCode()).getBytes(StandardCharsets.UTF_8));
     }
