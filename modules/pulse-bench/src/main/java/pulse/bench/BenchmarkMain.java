@@ -39,12 +39,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The whole benchmark, one run: a broker and a server as processes of their own on this machine,
- * a synthetic province, seven measurements side by side, the JMH microbenchmarks, and
- * docs/benchmarks.md written from the figures. Options: -Dprojects=20000 -Dseed=2022, -Djfr=FILE (a flight
- * recording of the first server), -Dquick=true (the two throughput measurements only),
- * -DwarmUp=10000 (projects of the warm-up province), -DsecondWarmUp=2000 (of them, those of its second
- * round, caught up warm), -DliveShare=0.5 (the live phases' share of the sustainable rate),
- * -DserverHeap=1g, -DserverJvm="-XX:+PrintCompilation" (more JVM options for the server; its output is in server.log).
+ * a synthetic county and province, seven measurements side by side, the JMH microbenchmarks, and
+ * docs/benchmarks.md written from the figures. Options: -Dprojects=100000 (the province), -Dcounty=20000
+ * (0 leaves the county out), -Dseed=2022, -Djfr=FILE (a flight recording of each server; each restart
+ * overwrites it), -Dquick=true (the throughput measurements only), -DwarmUp=10000 (projects of a warm-up
+ * province), -DsecondWarmUp=2000 (of them, those of its second round, caught up warm), -DliveShare=0.5
+ * (the live phases' share of the sustainable rate), -DserverHeap=2g (the province's server),
+ * -DserverJvm="-XX:+PrintCompilation" (more JVM options for the servers; their output is in server.log).
  */
 public final class BenchmarkMain {
 
@@ -63,94 +64,102 @@ public final class BenchmarkMain {
     private static volatile String token;
 
     public static void main(String[] args) throws Exception {
-        // 20,000 by default, where the issue sets the raw consumer's ratio; -Dprojects=100000
-        // -DserverHeap=2g runs the province the issue names (docs/benchmarks.md says what it took).
-        new BenchmarkMain().run(Integer.getInteger("projects", 20_000), Integer.getInteger("warmUp", 10_000),
-                Long.getLong("seed", 2022L));
+        // The province the issue names. Two of its targets are set at a county's size, on a server
+        // of its own (-Dcounty=0 leaves that part out).
+        new BenchmarkMain().run(Integer.getInteger("projects", 100_000), Integer.getInteger("county", 20_000),
+                Integer.getInteger("warmUp", 10_000), Long.getLong("seed", 2022L));
         System.exit(0);
     }
 
-    private void run(int projectCount, int warmUpCount, long seed) throws Exception {
+    /** The broker, for the CPU it uses per event. */
+    private Process broker;
+
+    private void run(int projectCount, int countyCount, int warmUpCount, long seed) throws Exception {
         Path repo = Path.of("").toAbsolutePath();
         Path work = Files.createTempDirectory("pulse-bench");
         long started = System.nanoTime();
+        // Projects numbered from 0 for the measured province (the live phases pick theirs by number),
+        // then each other province's after the one before, so that no two share a project.
         Province province = new Province(0, projectCount, seed);
         List<Province.Event> year = province.year();
-        // A province of its own for the warm-up, so that the figures are those of JVMs whose JIT has
-        // compiled the hot paths, not of the compilation itself (which took over half of a core).
         int secondWarmUpCount = Integer.getInteger("secondWarmUp", warmUpCount / 5);
-        Province warmUpProvince = new Province(projectCount, warmUpCount - secondWarmUpCount, seed + 1);
-        List<Province.Event> warmUpYear = warmUpProvince.year();
-        List<Province.Event> secondWarmUpYear = new Province(projectCount + warmUpCount - secondWarmUpCount,
-                secondWarmUpCount, seed + 2).year();
+        int next = projectCount;
+        WarmUp countyWarmUp = null;
+        Province county = null;
+        List<Province.Event> countyYear = List.of();
+        if (countyCount > 0) {
+            countyWarmUp = WarmUp.of(next, warmUpCount, secondWarmUpCount, seed + 3);
+            next = countyWarmUp.end();
+            county = new Province(next, countyCount, seed + 5);
+            countyYear = county.year();
+            next += countyCount;
+        }
+        WarmUp warmUp = WarmUp.of(next, warmUpCount, secondWarmUpCount, seed + 1);
+        int inServer = warmUp.end();
+        String described = String.format("%,d projects, %,d events (a half-year of reports with 10%% corrections and 5%% retries, "
+                + "milestones), seed %d; %swarm-up provinces %s", projectCount, year.size(), seed, county == null ? ""
+                : String.format("before it a county of %,d projects, %,d events, on a server of its own (its warm-up provinces %s); ",
+                        countyCount, countyYear.size(), countyWarmUp), warmUp);
+        say("Synthetic province: %s", described);
 
-        say("Synthetic province: %,d projects, %,d events (seed %d); warm-up: %,d more projects, %,d events, then %,d, %,d events",
-                projectCount, year.size(), seed, warmUpCount - secondWarmUpCount, warmUpYear.size(), secondWarmUpCount,
-                secondWarmUpYear.size());
-
-        Process broker = Processes.broker(repo, work.resolve("kafka"), BROKER_PORT, BROKER_PORT + 1);
+        broker = Processes.broker(repo, work.resolve("kafka"), BROKER_PORT, BROKER_PORT + 1);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             awaitBroker(admin);
             // Kept forever, as Pulse requires of its system of record (it refuses to start otherwise).
             admin.createTopics(List.of(new NewTopic("pulse.events", PARTITIONS, (short) 1)
                     .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1")))).all().get();
 
-            say("Warm-up: the raw producer and consumer, then the server catching up on the warm-up province");
-            rawProduce(warmUpYear);
-            rawConsume(new HashMap<>(), warmUpYear.size());
+            // The benchmark's own clients warm once, on a province no server measures.
+            WarmUp first = countyWarmUp != null ? countyWarmUp : warmUp;
+            say("Warm-up: the raw producer and consumer, then a bare Kafka Streams app, on %,d projects' events", first.province().projects);
+            rawProduce(first.year());
+            rawConsume(new HashMap<>(), first.year().size());
             try (BareStreamsApp bare = new BareStreamsApp(BOOTSTRAP, work.resolve("bare"))) {
                 bare.start();
                 streamsCatchUp(admin, endOffsets(admin), new HashMap<>(), BareStreamsApp.APPLICATION_ID);
             }
-            Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT);
-            try (MemorySampler memory = new MemorySampler(server.pid())) {
-                double coldRate = streamsCatchUp(admin, endOffsets(admin), new HashMap<>(), "pulse");
-                awaitHealthy();
-                token = login();
-                // The write path warms on the warm-up province's half-year, as the measured ingest
-                // will take the province's: a request checks and publishes a thousand reports, so its
-                // methods become hot per batch, and one month of reports left them to be compiled
-                // inside the measured ingest.
-                post(batches(warmUpProvince, 1, 6, 0));
-                awaitCaughtUp(admin);
-                // A second backlog, caught up after the HTTP ingest: events written over HTTP carry a
-                // header that the raw producer's do not, and the first of them threw away the stream
-                // threads' compiled code; without this round it was compiled again inside the measured catch-up.
-                say("Warm-up, second round: a backlog of %,d events, written while the server is paused", secondWarmUpYear.size());
-                Map<TopicPartition, Long> secondFrom = endOffsets(admin);
-                Processes.signal("STOP", server);
-                rawProduce(secondWarmUpYear);
-                Processes.signal("CONT", server);
-                streamsCatchUp(admin, endOffsets(admin), secondFrom, "pulse");
-                // The open-loop reader and the server's read path warm too: a cold client sent its
-                // first requests late, and they count from when they were due.
-                new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(5), i -> URL + "/api/totals", token);
-
-                // The measured province is written while the warm server is paused (SIGSTOP, well inside
-                // its session timeout), as a server that was away finds a backlog: the raw producer and
-                // consumer then run alone on the machine, and the topology catches up from where it was.
-                awaitCompiled(server, "the catch-up");
-                Map<TopicPartition, Long> backlogFrom = endOffsets(admin);
-                Processes.signal("STOP", server);
-                double producerRate = rawProduce(year);
-                double consumerRate = rawConsume(backlogFrom, year.size());
-                double bareRate;
-                try (BareStreamsApp bare = new BareStreamsApp(BOOTSTRAP, work.resolve("bare"))) {
-                    bare.start();
-                    bareRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom, BareStreamsApp.APPLICATION_ID);
+            String countyMemory = null;
+            CatchUp countyCatchUp = null;
+            if (county != null) {
+                Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT, Processes.COUNTY_HEAP);
+                try (MemorySampler memory = new MemorySampler(server.pid())) {
+                    say("The county: %,d projects on a server with -Xmx%s", countyCount, Processes.COUNTY_HEAP);
+                    warm(server, admin, countyWarmUp, new HashMap<>());
+                    countyCatchUp = catchUp(server, admin, work, countyYear);
+                    say("1, the county: %s", countyCatchUp);
+                    // What else a county's server does, for the memory it takes: four months of reports
+                    // over HTTP, and a thousand screens fed under load.
+                    post(batches(county, 3, 6, 0));
+                    awaitCaughtUp(admin);
+                    screensUnderLoad(county);
+                    countyMemory = String.format("the county, %,d projects: peak heap used %,d MB, peak resident %,d MB (-Xmx%s; "
+                            + "target ≤ 1 GB)", warmUpCount + countyCount, memory.peakHeapMb(), memory.peakRssMb(),
+                            Processes.COUNTY_HEAP);
+                    say("7, the county: %s", countyMemory);
+                } finally {
+                    Processes.stop(server);
                 }
-                Processes.signal("CONT", server);
-                Cpu cpu = new Cpu(server, broker);
-                double streamsRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom, "pulse");
-                result("1. Streams catch-up vs a bare Kafka Streams app and the raw consumer",
-                        "Pulse %,.0f events/s; bare app %,.0f (Pulse at %.0f%%, target ≥ 50%%); raw consumer %,.0f (Pulse at %.1f%%, "
-                        + "target ≥ 10%%); a cold server (JVM start and JIT included) caught up at %,.0f events/s",
-                        streamsRate, bareRate, 100 * streamsRate / bareRate, consumerRate, 100 * streamsRate / consumerRate, coldRate);
-                result("1b. CPU per event during the catch-up", "server %s, broker %s", cpu.perEvent(0, year.size()),
-                        cpu.perEvent(1, year.size()));
-                say("  the server's CPU by thread during the catch-up: %s", cpu.busiestThreads(0, 6));
+            }
 
-                warmIngest(server, admin, warmUpProvince);
+            // The province's server starts on the county's data, as a county's server grows into a
+            // province's: a larger heap, restarted, and warmed again (a new JVM) on a province of its own.
+            Map<TopicPartition, Long> warmUpFrom = new HashMap<>();
+            if (county != null) {
+                warmUpFrom = endOffsets(admin);
+                rawProduce(warmUp.year());
+            }
+            Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT, Processes.serverHeap());
+            try (MemorySampler memory = new MemorySampler(server.pid())) {
+                double coldRate = warm(server, admin, warmUp, warmUpFrom);
+                CatchUp catchUp = catchUp(server, admin, work, year);
+                result("1. Streams catch-up vs a bare Kafka Streams app and the raw consumer", "%s; a cold server (JVM start "
+                        + "and JIT included) caught up at %,.0f events/s%s", catchUp, coldRate, countyCatchUp == null ? ""
+                        : String.format("; the county's %,d projects, on a server of their own: %s", countyCount, countyCatchUp));
+                result("1b. CPU per event during the catch-up", "server %s, broker %s", catchUp.cpu().perEvent(0, year.size()),
+                        catchUp.cpu().perEvent(1, year.size()));
+                say("  the server's CPU by thread during the catch-up: %s", catchUp.cpu().busiestThreads(0, 6));
+
+                warmIngest(server, admin, warmUp.province());
                 awaitCompiled(server, "the ingest");
                 long ingestStart = System.nanoTime();
                 int fromMonth = 3;
@@ -183,13 +192,13 @@ public final class BenchmarkMain {
                 result("2. HTTP batch ingest vs raw producer", "%,.0f vs %,.0f events/s: %.0f%% (target ≥ 25%%), the topology "
                         + "paused as the producer ran alone; with the topology running %,.0f events/s (%.0f%%); end to end "
                         + "(written over HTTP until the topology had processed them) %,.0f events/s",
-                        aloneRate, producerRate, 100 * aloneRate / producerRate, httpRate, 100 * httpRate / producerRate,
-                        endToEnd);
+                        aloneRate, catchUp.producer(), 100 * aloneRate / catchUp.producer(), httpRate,
+                        100 * httpRate / catchUp.producer(), endToEnd);
                 recordsPerEvent(admin);
-                filteredLists(projectCount + warmUpCount);
+                filteredLists(inServer);
 
                 if (Boolean.getBoolean("quick")) {
-                    memoryResult(memory);
+                    memoryResult(countyMemory, memory, inServer);
                     say("-Dquick=true: stopping after the two throughput measurements; docs/benchmarks.md is not written");
                     Processes.stop(server);
                     return;
@@ -204,11 +213,11 @@ public final class BenchmarkMain {
                 MarkerWatch single = new MarkerWatch().connect(1, URL, token);
                 // The live and read paths warm first, both kinds of read as the reads during ingest make
                 // them, and the compiler settles, as the catch-up's did.
-                underLoad(projectCount, liveRate, Duration.ofSeconds(10), null, () -> readsDuringIngest(projectCount,
+                underLoad(province, liveRate, Duration.ofSeconds(10), null, () -> readsDuringIngest(province,
                         Duration.ofSeconds(10), projectCount / 2));
                 awaitCompiled(server, "the live phases");
                 Cpu live = new Cpu(server);
-                underLoad(projectCount, liveRate, Duration.ofSeconds(20), single, null);
+                underLoad(province, liveRate, Duration.ofSeconds(20), single, null);
                 sayBacklog(admin);
                 say("  the server's CPU by thread while live: %s", live.busiestThreads(0, 6));
                 result("3. Live latency, write ack → SSE update", "p50 %s, p99 %s, max %s at %,.0f events/s (%.0f%% of the end-to-end %,.0f); target p99 ≤ 300 ms at half",
@@ -218,8 +227,8 @@ public final class BenchmarkMain {
                 awaitCompiled(server, "the reads during ingest");
                 Cpu readsDuringIngest = new Cpu(server);
                 OpenLoop[][] measured = new OpenLoop[1][];
-                underLoad(projectCount, liveRate, Duration.ofSeconds(15), null,
-                        () -> measured[0] = readsDuringIngest(projectCount, Duration.ofSeconds(15), 0));
+                underLoad(province, liveRate, Duration.ofSeconds(15), null,
+                        () -> measured[0] = readsDuringIngest(province, Duration.ofSeconds(15), 0));
                 OpenLoop[] reads = measured[0];
                 result("4. Reads during ingest, open loop", "/api/totals at 2,000 req/s: p50 %s, p99 %s, max %s, %,d failed; "
                         + "/api/projects/{id} at 200 req/s: p50 %s, p99 %s, max %s, %,d failed (target /api/totals p99 ≤ 20 ms)",
@@ -248,12 +257,12 @@ public final class BenchmarkMain {
                         (System.nanoTime() - connecting) / 1e9, fan.bytes.get());
                 // As every other phase: its path runs once and the compilers settle before it is measured
                 // (a thousand screens' writes are code the phases before did not run).
-                underLoad(projectCount, liveRate, Duration.ofSeconds(10), fan, null);
+                underLoad(province, liveRate, Duration.ofSeconds(10), fan, null);
                 awaitCompiled(server, "the fan-out");
                 fan.restartMeasuring();
                 Cpu fanning = new Cpu(server.pid(), broker.pid(), ProcessHandle.current().pid());
                 long fanStart = System.nanoTime();
-                underLoad(projectCount, liveRate, Duration.ofSeconds(20), fan, null);
+                underLoad(province, liveRate, Duration.ofSeconds(20), fan, null);
                 double fanSeconds = (System.nanoTime() - fanStart) / 1e9;
                 sayBacklog(admin);
                 say("  the server's CPU by thread while 1,000 screens read: %s", fanning.busiestThreads(0, 6));
@@ -301,7 +310,7 @@ public final class BenchmarkMain {
                 double seconds = (System.nanoTime() - restartAt) / 1e9;
                 result("6b. Recovery from the changelog", "local state deleted: %,d changelog records restored, totals back in %.1f s (%,.0f records/s, JVM start included)",
                         changelog, seconds, changelog / seconds);
-                memoryResult(memory);
+                memoryResult(countyMemory, memory, inServer);
                 Processes.stop(server);
             }
         } finally {
@@ -310,10 +319,7 @@ public final class BenchmarkMain {
         String jmh = Micro.run();
         double minutes = (System.nanoTime() - started) / 60e9;
         say("Whole run: %.1f minutes", minutes);
-        Report.write(repo.resolve("docs/benchmarks.md"), String.format("%,d projects, %,d events (a half-year of reports with 10%% "
-                + "corrections and 5%% retries, milestones), seed %d; warm-up provinces %,d projects, %,d events, then %,d, %,d events",
-                projectCount, year.size(), seed, warmUpCount - secondWarmUpCount, warmUpYear.size(), secondWarmUpCount,
-                secondWarmUpYear.size()), figures, jmh, minutes);
+        Report.write(repo.resolve("docs/benchmarks.md"), described, figures, jmh, minutes);
         deleteTree(work);
     }
 
@@ -397,9 +403,104 @@ public final class BenchmarkMain {
         }
     }
 
-    private void memoryResult(MemorySampler memory) {
-        result("7. Server memory", "peak heap used %,d MB, peak resident %,d MB (-Xmx%s)", memory.peakHeapMb(),
-                memory.peakRssMb(), Processes.serverHeap());
+    /** Figure 7: the county's server's memory, where there was one, and the province's. */
+    private void memoryResult(String county, MemorySampler memory, int inServer) {
+        result("7. Server memory", "%sthe province, %,d projects: peak heap used %,d MB, peak resident %,d MB (-Xmx%s)",
+                county == null ? "" : county + "; ", inServer, memory.peakHeapMb(), memory.peakRssMb(), Processes.serverHeap());
+    }
+
+    /**
+     * A province a server warms up on, caught up cold and then taken over HTTP, and a second, smaller
+     * backlog it catches up on after that (a fifth of the projects by default).
+     */
+    private record WarmUp(Province province, List<Province.Event> year, Province second, List<Province.Event> secondYear) {
+
+        static WarmUp of(int first, int projects, int secondProjects, long seed) {
+            Province province = new Province(first, projects - secondProjects, seed);
+            Province second = new Province(first + projects - secondProjects, secondProjects, seed + 1);
+            return new WarmUp(province, province.year(), second, second.year());
+        }
+
+        /** The number after its last project. */
+        int end() {
+            return second.first + second.projects;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%,d projects, %,d events, then %,d, %,d events", province.projects, year.size(),
+                    second.projects, secondYear.size());
+        }
+    }
+
+    /**
+     * Warms a server just started: it catches up on {@code warmUp}'s half-year, written from
+     * {@code from} before it started (cold: the rate returned), takes the same projects' reports over
+     * HTTP, then catches up on the second backlog, written while it is paused. Events written over
+     * HTTP carry a header that the raw producer's do not, and the first of them threw away the stream
+     * threads' compiled code: without the second round it was compiled again inside the measured catch-up.
+     * Then the open-loop reader and the server's read path warm (a cold client sent its first
+     * requests late, and they count from when they were due).
+     */
+    private double warm(Process server, Admin admin, WarmUp warmUp, Map<TopicPartition, Long> from) throws Exception {
+        token = null;
+        double coldRate = streamsCatchUp(admin, endOffsets(admin), from, "pulse");
+        awaitHealthy();
+        token = login();
+        // A request checks and publishes a thousand reports, so its methods become hot per batch: a
+        // half-year of them, as the measured ingest takes four months.
+        post(batches(warmUp.province(), 1, 6, 0));
+        awaitCaughtUp(admin);
+        say("Warm-up, second round: a backlog of %,d events, written while the server is paused", warmUp.secondYear().size());
+        Map<TopicPartition, Long> secondFrom = endOffsets(admin);
+        Processes.signal("STOP", server);
+        rawProduce(warmUp.secondYear());
+        Processes.signal("CONT", server);
+        streamsCatchUp(admin, endOffsets(admin), secondFrom, "pulse");
+        new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(5), i -> URL + "/api/totals", token);
+        return coldRate;
+    }
+
+    /** The catch-up's figures: Pulse's, the bare app's and the raw consumer's rates, the raw producer's, and the CPU. */
+    private record CatchUp(double pulse, double bare, double consumer, double producer, Cpu cpu) {
+        @Override
+        public String toString() {
+            return String.format("Pulse %,.0f events/s; bare app %,.0f (Pulse at %.0f%%, target ≥ 50%%); raw consumer %,.0f "
+                    + "(Pulse at %.1f%%)", pulse, bare, 100 * pulse / bare, consumer, 100 * pulse / consumer);
+        }
+    }
+
+    /**
+     * The measured backlog, written while the warm server is paused (SIGSTOP, well inside its session
+     * timeout), as a server that was away finds one: the raw producer and consumer, then the bare app,
+     * run alone on the machine, and the server's topology catches up from where it was.
+     */
+    private CatchUp catchUp(Process server, Admin admin, Path work, List<Province.Event> year) throws Exception {
+        awaitCompiled(server, "the catch-up");
+        Map<TopicPartition, Long> backlogFrom = endOffsets(admin);
+        Processes.signal("STOP", server);
+        double producerRate = rawProduce(year);
+        double consumerRate = rawConsume(backlogFrom, year.size());
+        double bareRate;
+        try (BareStreamsApp bare = new BareStreamsApp(BOOTSTRAP, work.resolve("bare"))) {
+            bare.start();
+            bareRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom, BareStreamsApp.APPLICATION_ID);
+        }
+        Processes.signal("CONT", server);
+        Cpu cpu = new Cpu(server, broker);
+        double pulseRate = streamsCatchUp(admin, endOffsets(admin), backlogFrom, "pulse");
+        return new CatchUp(pulseRate, bareRate, consumerRate, producerRate, cpu);
+    }
+
+    /** A thousand screens fed for 10 s at 5,000 reports a second: what they take of a county's server's memory. */
+    private void screensUnderLoad(Province county) throws Exception {
+        registerMarker();
+        try (MarkerWatch screens = new MarkerWatch().connect(1000, URL, token)) {
+            awaitConnected(screens, 1000);
+            underLoad(county, 5000, Duration.ofSeconds(10), screens, null);
+            say("  %,d screens connected, %,d updates delivered, %,d dropped", screens.connected.get(), screens.updates.get(),
+                    screens.ended.get());
+        }
     }
 
     private static void awaitBroker(Admin admin) throws InterruptedException {
@@ -680,7 +781,7 @@ public final class BenchmarkMain {
      * Reports at {@code rate} events/s in batches of 100, a marker every 200 ms, and an optional side
      * task; it starts once the topology has caught up, so no backlog of an earlier phase is measured.
      */
-    private void underLoad(int projects, double rate, Duration duration, MarkerWatch watch, Runnable alongside) throws Exception {
+    private void underLoad(Province province, double rate, Duration duration, MarkerWatch watch, Runnable alongside) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             awaitCaughtUp(admin);
         }
@@ -692,7 +793,7 @@ public final class BenchmarkMain {
             while (running.get()) {
                 StringBuilder batch = new StringBuilder("[");
                 for (int i = 0; i < 100; i++) {
-                    batch.append(i == 0 ? "" : ",").append(Province.report(random.nextInt(projects), 6, random.nextInt(90000), "负载"));
+                    batch.append(i == 0 ? "" : ",").append(Province.report(province.first + random.nextInt(province.projects), 6, random.nextInt(90000), "负载"));
                 }
                 post("/api/events", batch.append(']').toString());
                 next += intervalNanos;
@@ -741,10 +842,10 @@ public final class BenchmarkMain {
      * province, so that a warm-up can read other projects than the measured phase (whose states
      * would then be in RocksDB's cache).
      */
-    private static OpenLoop[] readsDuringIngest(int projects, Duration duration, long first) {
+    private static OpenLoop[] readsDuringIngest(Province province, Duration duration, long first) {
         OpenLoop[] reads = new OpenLoop[2];
         Thread ofProjects = new Thread(() -> reads[1] = new OpenLoop(READ_CONNECTIONS / 4).run(200, duration,
-                i -> URL + "/api/projects/" + Province.id((int) ((first + i) * 7919 % projects)), token));
+                i -> URL + "/api/projects/" + Province.id(province.first + (int) ((first + i) * 7919 % province.projects)), token));
         ofProjects.start();
         reads[0] = new OpenLoop(READ_CONNECTIONS).run(2000, duration, i -> URL + "/api/totals", token);
         join(ofProjects);
@@ -777,7 +878,7 @@ public final class BenchmarkMain {
 
     /** Starts the server on its data folder again, and returns once it answers the county's totals exactly as {@code before}. */
     private Process startAsBefore(Path repo, Path work, MemorySampler memory, String before) throws Exception {
-        Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT);
+        Process server = Processes.server(repo, work.resolve("server"), BOOTSTRAP, HTTP_PORT, Processes.serverHeap());
         memory.follow(server.pid());
         awaitHealthy();
         awaitTotals(before, Duration.ofMinutes(10));
@@ -879,7 +980,7 @@ public final class BenchmarkMain {
             }
             lines.add(String.format("%s %s (%s listed)", list[0], ms(micros, 50), total));
         }
-        result("4c. Filtered lists, p50 of 20 reads alone", "%,d projects (the province and the warm-up's): %s", inServer,
+        result("4c. Filtered lists, p50 of 20 reads alone", "%,d projects (every province's the server holds): %s", inServer,
                 String.join("; ", lines));
     }
 

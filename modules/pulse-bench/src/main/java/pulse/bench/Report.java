@@ -29,15 +29,18 @@ final class Report {
                 .append(", Java ").append(System.getProperty("java.version")).append(" |\n");
         md.append("| layout | one Kafka node (KRaft) and one Pulse server, each its own process, and the load generator, all on this machine |\n");
         md.append("| province | ").append(province).append(" |\n");
-        md.append("| method | every JVM warm first: the raw producer and consumer on a warm-up province of their own, the server catching up on it, taking its reports over HTTP, "
-                + "then catching up on a second, smaller backlog (a fifth of the warm-up's projects); then the measured province is written while the server is paused (SIGSTOP), and the server resumed to catch up; "
+        md.append("| method | first the county, on a server of its own with the heap operations.md gives 30,000 projects (-Xmx" + Processes.COUNTY_HEAP
+                + "), for the two targets set at its size: its catch-up, then four months of its reports over HTTP and 1,000 screens fed for 10 s, for its memory; "
+                + "then the province's server, started on the county's data with its own heap; every JVM warm first: the raw producer and consumer on a warm-up province of their own, each server catching up on one, taking its reports over HTTP, "
+                + "then catching up on a second, smaller backlog (a fifth of the warm-up's projects); then the measured province (or county) is written while the server is paused (SIGSTOP), and the server resumed to catch up; "
                 + "before each measured phase its path runs once and the server's JIT compilers settle (under a tenth of a core); "
                 + "the HTTP ingest warms in rounds, every other one with the topology paused, until the compilers take under a twentieth "
                 + "of the server's CPU in one round of each kind (at most 12 rounds), "
                 + "and is measured alone (the topology paused, as the raw producer runs) and with the topology running, "
                 + "its batches posted on 8 kept-alive connections |\n");
         md.append("| server JVM | `-Xmx").append(Processes.serverHeap()).append(' ').append(Processes.serverOptions(Path.of("")))
-                .append("` (").append(Processes.SERVER_OPTIONS).append(") |\n");
+                .append("` (").append(Processes.SERVER_OPTIONS).append("); the county's with `-Xmx").append(Processes.COUNTY_HEAP)
+                .append("` |\n");
         md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (the default; only the bare app's tables use Streams' record cache, Pulse's project store is built without it), num.stream.threads=" + Math.min(6, Runtime.getRuntime().availableProcessors()) + " (one per core), 6 partitions, RocksDB bounded to 64 MB, producer acks=all + idempotent; the bare app: the same guarantee, commit interval and threads |\n");
         md.append("| run time | ").append(String.format("%.1f minutes", minutes)).append(" |\n\n");
         md.append("## Figures\n\n| measurement | result |\n|---|---|\n");
