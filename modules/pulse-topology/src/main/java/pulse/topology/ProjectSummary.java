@@ -38,7 +38,7 @@ public record ProjectSummary(String projectId, int year, String name, String uni
     }
 
     /** Reasons written out in Chinese and English, pair by pair, as texts that show them as they are. */
-    static List<Text> asWritten(List<String> chinese, List<String> english) {
+    public static List<Text> asWritten(List<String> chinese, List<String> english) {
         List<Text> reasons = new ArrayList<>(chinese.size());
         for (int i = 0; i < chinese.size(); i++) {
             reasons.add(Text.of("reason.asWritten", chinese.get(i), i < english.size() ? english.get(i) : chinese.get(i)));

@@ -1,6 +1,7 @@
 package pulse.server.push;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import pulse.model.Light;
 import pulse.model.Text;
 import pulse.model.Warning;
@@ -27,6 +29,12 @@ import pulse.topology.Standings;
  * are left. Kept all in a sorted set, every red and yellow report moved a project in it (a third of
  * the reader's time during a catch-up); kept to the eight shown, a province's projects that tie
  * at the top (none reported yet) left one at every report, and each time every other was looked at.
+ *
+ * <p>What a warning shows beyond its place (names and reasons) is kept only for the projects in that
+ * head, where a summary brings it. A project that comes among the first {@value #SHOWN} without it,
+ * when the head is filled again from the whole year, has it read from its view ({@code details}):
+ * kept for every project, the reasons of a province's warnings outlived the collector's young
+ * pauses and were 40% of what they copied at 100,000 projects.
  */
 final class CountyWarnings {
 
@@ -34,79 +42,123 @@ final class CountyWarnings {
     /** How many are kept in order: a look through the whole year is needed once this many have left. */
     static final int HEAD = 256;
     private final int headSize;
-    /**
-     * What a warning shows of a project, kept instead of its whole summary: every red and yellow
-     * project has one, and most reports move it. The parts that did not move are the ones kept
-     * before, so that only a small record and a figure outlive each summary; kept whole, every
-     * summary's sums, names and reasons did, long enough to be copied by the collector's young pauses.
-     */
-    private record Kept(String projectId, String name, String unitId, String township, WorkArea area, Light light,
-            BigDecimal deviationPoints, List<Text> reasons) {
+    private final Function<String, Shown> details;
 
-        static Kept of(ProjectSummary project, Kept before) {
-            if (before == null) {
-                return new Kept(project.projectId(), project.name(), project.unitId(), project.township(),
-                        project.area(), project.light(), project.deviationPoints(), project.reasons());
+    /** What a warning shows of a project beyond its place in the list. */
+    record Shown(String name, String unitId, String township, WorkArea area, List<Text> reasons) {
+
+        static Shown of(ProjectSummary project, Shown before) {
+            if (before != null && before.sameAs(project)) {
+                return before;
             }
-            return new Kept(before.projectId(), same(before.name(), project.name()), same(before.unitId(), project.unitId()),
-                    same(before.township(), project.township()), project.area(), project.light(),
-                    same(before.deviationPoints(), project.deviationPoints()), same(before.reasons(), project.reasons()));
+            return new Shown(project.name(), project.unitId(), project.township(), project.area(), project.reasons());
         }
 
-        private static <T> T same(T before, T now) {
-            return Objects.equals(before, now) ? before : now;
+        boolean sameAs(ProjectSummary now) {
+            return reasons.equals(now.reasons()) && Objects.equals(name, now.name()) && Objects.equals(unitId, now.unitId())
+                    && Objects.equals(township, now.township()) && area == now.area();
+        }
+    }
+
+    /**
+     * A red or yellow project's place in the list, and what its warning shows when it is known
+     * ({@code shown}: null outside the head). Only the parts that moved are new, so that little
+     * outlives each summary.
+     */
+    private record Kept(String projectId, Light light, BigDecimal deviationPoints, Shown shown) {
+
+        static Kept of(ProjectSummary project, Kept before, boolean withShown) {
+            BigDecimal deviation = before != null && Objects.equals(before.deviationPoints(), project.deviationPoints())
+                    ? before.deviationPoints() : project.deviationPoints();
+            Shown shown = withShown ? Shown.of(project, before == null ? null : before.shown()) : null;
+            return new Kept(project.projectId(), project.light(), deviation, shown);
+        }
+
+        Kept withShown(Shown shown) {
+            return new Kept(projectId, light, deviationPoints, shown);
         }
 
         Warning warning() {
-            return Standings.warning(projectId, name, unitId, township, area, light, deviationPoints, reasons);
+            Shown what = shown != null ? shown : new Shown(projectId, "", "", null, List.of());
+            return Standings.warning(projectId, what.name(), what.unitId(), what.township(), what.area(), light,
+                    deviationPoints, what.reasons());
         }
     }
 
     private static final Comparator<Kept> ORDER = Standings.worstFirst(Kept::light, Kept::deviationPoints, Kept::projectId);
 
-    /** Every red and yellow project's warning: written out only when shown. */
+    /** Every red and yellow project's place: its warning written out only when shown. */
     private final Map<String, Kept> byProject = new HashMap<>();
     /** The first of {@link #byProject}'s in {@link #ORDER}, at most {@link #headSize}: every other comes after the last. */
     private final TreeSet<Kept> head = new TreeSet<>(ORDER);
 
-    CountyWarnings() {
-        this(HEAD);
+    /** @param details what a project's warning shows beyond its place, read from its view now; null when it cannot be read */
+    CountyWarnings(Function<String, Shown> details) {
+        this(details, HEAD);
     }
 
     /** Keeping {@code headSize} in order (at least {@value #SHOWN}): a test keeps few, to look through the year often. */
-    CountyWarnings(int headSize) {
+    CountyWarnings(Function<String, Shown> details, int headSize) {
         if (headSize < SHOWN) {
             throw new IllegalArgumentException("headSize " + headSize + ", expected at least " + SHOWN);
         }
+        this.details = details;
         this.headSize = headSize;
     }
 
     /** Takes a project's new summary; true when the list shown changed. */
     boolean apply(ProjectSummary project) {
         Kept before = byProject.get(project.projectId());
-        if (project.light() == Light.GREEN && before == null || before != null && sameWarning(before, project)) {
+        if (project.light() == Light.GREEN && before == null
+                || before != null && sameWarning(before, project) && (before.shown() != null || !isShown(before))) {
             return false;
-        }
-        Kept now = project.light() == Light.GREEN ? null : Kept.of(project, before);
-        if (now == null) {
-            byProject.remove(project.projectId());
-        } else {
-            byProject.put(project.projectId(), now);
         }
         boolean wasShown = before != null && isShown(before);
         if (before != null) {
             head.remove(before);
+            byProject.remove(project.projectId());
         }
-        if (now != null && (head.size() == byProject.size() - 1 || !head.isEmpty() && ORDER.compare(now, head.last()) < 0)) {
-            head.add(now);
-            if (head.size() > headSize) {
-                head.pollLast();
+        Kept now = null;
+        if (project.light() != Light.GREEN) {
+            Kept place = Kept.of(project, before, false);
+            // into the head while every other one is in it and there is room, or ahead of its last
+            boolean inHead = head.size() == byProject.size() && head.size() < headSize
+                    || !head.isEmpty() && ORDER.compare(place, head.last()) < 0;
+            now = inHead ? Kept.of(project, before, true) : place;
+            byProject.put(project.projectId(), now);
+            if (inHead) {
+                head.add(now);
+                if (head.size() > headSize) {
+                    head.pollLast();
+                }
             }
         }
         if (head.size() < SHOWN && byProject.size() > head.size()) {
             refill();
         }
+        showWhatIsShown();
         return wasShown || now != null && isShown(now);
+    }
+
+    /** Gives each of the first {@value #SHOWN} without what its warning shows (come from the whole year) that, from its view. */
+    private void showWhatIsShown() {
+        Iterator<Kept> first = head.iterator();
+        List<Kept> without = new ArrayList<>();
+        for (int i = 0; i < SHOWN && first.hasNext(); i++) {
+            Kept kept = first.next();
+            if (kept.shown() == null) {
+                without.add(kept);
+            }
+        }
+        for (Kept kept : without) {
+            Shown shown = details.apply(kept.projectId());
+            if (shown != null) {
+                Kept known = kept.withShown(shown);
+                head.remove(kept);
+                head.add(known);
+                byProject.put(kept.projectId(), known);
+            }
+        }
     }
 
     /** Whether {@code kept} is among the first {@value #SHOWN} (it must be in the head or after it). */
@@ -131,15 +183,16 @@ final class CountyWarnings {
         }
     }
 
-    /** Whether a project's new summary makes the warning kept: what the list shows of it is the same. */
+    /**
+     * Whether a project's new summary leaves its warning as it was: the same place, and the same
+     * names and reasons where they are known (outside the head they are not, and not shown).
+     */
     private static boolean sameWarning(Kept kept, ProjectSummary now) {
         return kept.light() == now.light() && Objects.equals(kept.deviationPoints(), now.deviationPoints())
-                && kept.reasons().equals(now.reasons()) && Objects.equals(kept.name(), now.name())
-                && Objects.equals(kept.unitId(), now.unitId()) && Objects.equals(kept.township(), now.township())
-                && kept.area() == now.area();
+                && (kept.shown() == null || kept.shown().sameAs(now));
     }
 
-    /** The first {@value #SHOWN}, each as its project's latest summary made it. */
+    /** The first {@value #SHOWN}, each as its project's latest summary made it (or its view, for one come from the whole year). */
     List<Warning> shown() {
         return head.stream().limit(SHOWN).map(Kept::warning).toList();
     }

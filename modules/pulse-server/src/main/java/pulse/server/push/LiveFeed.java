@@ -234,8 +234,9 @@ public class LiveFeed {
             CountyWarnings ofYear = warnings.get(project.year());
             if (ofYear == null) {   // a new plan year: the one before last is no longer followed
                 warnings.keySet().removeIf(year -> year < live - 1);
-                ofYear = new CountyWarnings();
-                warnings.put(project.year(), ofYear);
+                int year = project.year();
+                ofYear = new CountyWarnings(projectId -> snapshots.shown(year, projectId));
+                warnings.put(year, ofYear);
             }
             boolean moved = ofYear.apply(project);
             warningsMoved |= moved && project.year() == live;

@@ -6,4 +6,10 @@ import java.util.List;
 interface SnapshotSource {
 
     ScreenMessage snapshot(int year, List<Report> recentReports);
+
+    /**
+     * What the warning of a project of {@code year} shows beyond its place, from its view now (on
+     * whichever instance holds it); null when it cannot be read.
+     */
+    CountyWarnings.Shown shown(int year, String projectId);
 }

@@ -10,6 +10,7 @@ import pulse.server.query.QueryService;
 import pulse.server.web.Listing;
 import pulse.topology.Dimension;
 import pulse.topology.GroupKey;
+import pulse.topology.ProjectSummary;
 
 /**
  * The snapshot read from the topology's stores. Of the red and yellow projects it carries the
@@ -35,5 +36,17 @@ class StoreSnapshots implements SnapshotSource {
         return ScreenMessage.snapshot(year, query.county(year), query.totals(year, Dimension.AREA),
                 ranking, List.copyOf(warnings.page(String.valueOf(CountyWarnings.SHOWN), null).rows()),
                 query.curve(GroupKey.county(year)), recentReports, deadLetters.count());
+    }
+
+    @Override
+    public CountyWarnings.Shown shown(int year, String projectId) {
+        try {
+            return query.locatedProject(projectId, year).value()
+                    .map(view -> new CountyWarnings.Shown(view.name(), view.unitId(), view.township(), view.area(),
+                            ProjectSummary.asWritten(view.reasons(), view.reasonsEn())))
+                    .orElse(null);
+        } catch (RuntimeException e) {   // no holder now, or a peer that did not answer: never the reader's end
+            return null;   // shown by its place until its next summary says more
+        }
     }
 }

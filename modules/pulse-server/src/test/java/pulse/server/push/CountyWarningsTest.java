@@ -12,7 +12,10 @@ import pulse.model.Warning;
 
 class CountyWarningsTest {
 
-    private final CountyWarnings warnings = new CountyWarnings();
+    /** Every warning here fits in the head, where summaries bring what a warning shows: nothing is read. */
+    private final CountyWarnings warnings = new CountyWarnings(projectId -> {
+        throw new AssertionError("read the view of " + projectId);
+    });
 
     private boolean apply(String projectId, Light light, String deviation) {
         return warnings.apply(summary(projectId, 2022, light, deviation));
@@ -52,13 +55,24 @@ class CountyWarningsTest {
     @Test
     void shouldAlwaysShowWhatSortingEveryWarningWouldShow() {
         for (int headSize : new int[] {CountyWarnings.SHOWN, 12, CountyWarnings.HEAD}) {
-            showWhatSortingShows(new CountyWarnings(headSize), headSize);
+            int reads = showWhatSortingShows(headSize);
+            if (headSize == CountyWarnings.HEAD) {
+                assertThat(reads).as("40 projects all fit in the head: no view read").isZero();
+            } else {
+                assertThat(reads).as("views read when the head was filled from the whole year, %d kept", headSize).isPositive();
+            }
         }
     }
 
-    private static void showWhatSortingShows(CountyWarnings warnings, int headSize) {
+    /** The views read; each read answers the project's latest summary. */
+    private static int showWhatSortingShows(int headSize) {
         java.util.Random random = new java.util.Random(2022);
         java.util.Map<String, ProjectSummary> latest = new java.util.HashMap<>();
+        int[] reads = new int[1];
+        CountyWarnings warnings = new CountyWarnings(projectId -> {
+            reads[0]++;
+            return CountyWarnings.Shown.of(latest.get(projectId), null);
+        }, headSize);
         Light[] lights = {Light.RED, Light.YELLOW, Light.GREEN};
         List<Warning> before = List.of();
         for (int i = 0; i < 20_000; i++) {
@@ -79,6 +93,7 @@ class CountyWarningsTest {
                     .isEqualTo(!expected.equals(before));
             before = expected;
         }
+        return reads[0];
     }
 
     private static ProjectSummary reworded(ProjectSummary s, String reason) {
@@ -98,5 +113,28 @@ class CountyWarningsTest {
 
         assertThat(warnings.apply(reworded)).as("shown, and its words moved").isTrue();
         assertThat(warnings.shown()).singleElement().satisfies(w -> assertThat(w.reasons()).containsExactly("新的原因"));
+    }
+
+    @Test
+    void shouldReadTheWordsOfAProjectBroughtAmongTheShownFromTheWholeYearOnly() {
+        java.util.List<String> read = new java.util.ArrayList<>();
+        CountyWarnings few = new CountyWarnings(projectId -> {
+            read.add(projectId);
+            return new CountyWarnings.Shown("项目" + projectId, "县住建局", "玉泉镇", pulse.model.WorkArea.URBAN,
+                    List.of(Text.of("reason.asWritten", "视图的原因", "the view's reason")));
+        }, CountyWarnings.SHOWN);
+        for (int i = 10; i >= 1; i--) {   // the worst first: R2 and R1 come after a full head, and only their place is kept
+            few.apply(summary("R" + i, 2022, Light.RED, "-" + (10 + i) + ".00"));
+        }
+        assertThat(read).as("the head of eight kept what their summaries said").isEmpty();
+
+        assertThat(few.apply(summary("R10", 2022, Light.GREEN, "0.00"))).isTrue();
+
+        assertThat(read).as("the head drained below eight and was filled from the whole year").isNotEmpty()
+                .containsExactly("R2");
+        assertThat(few.shown()).extracting(Warning::projectId).containsExactly("R9", "R8", "R7", "R6", "R5", "R4", "R3", "R2");
+        assertThat(few.shown().get(7).reasons()).as("R2 came from outside the head: its words from its view")
+                .containsExactly("视图的原因");
+        assertThat(few.shown().get(0).reasons()).as("R9's from its summary").containsExactly("落后");
     }
 }

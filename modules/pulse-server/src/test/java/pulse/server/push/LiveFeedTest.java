@@ -35,8 +35,23 @@ class LiveFeedTest {
     private static final Totals EMPTY = new Totals("全县", 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
             new Totals.Lights(0, 0, 0), null);
-    private static final SnapshotSource SNAPSHOT =
-            (year, reports) -> ScreenMessage.snapshot(year, EMPTY, List.of(), Map.of(), List.of(), List.of(), reports, 0);
+    private static final SnapshotSource SNAPSHOT = snapshots(
+            (year, reports) -> ScreenMessage.snapshot(year, EMPTY, List.of(), Map.of(), List.of(), List.of(), reports, 0));
+
+    /** Snapshots as {@code snapshot} makes them; no project's view can be read (these tests keep few warnings). */
+    private static SnapshotSource snapshots(java.util.function.BiFunction<Integer, List<Report>, ScreenMessage> snapshot) {
+        return new SnapshotSource() {
+            @Override
+            public ScreenMessage snapshot(int year, List<Report> reports) {
+                return snapshot.apply(year, reports);
+            }
+
+            @Override
+            public CountyWarnings.Shown shown(int year, String projectId) {
+                return null;
+            }
+        };
+    }
     private static final PulseClock CLOCK = new PulseClock(java.time.Clock.systemUTC());
 
     private final LiveFeed feed = new LiveFeed(SNAPSHOT, RuleSettings.DEFAULTS, CLOCK, 50, 60, 4, 16);
@@ -98,10 +113,10 @@ class LiveFeedTest {
     @Test
     void shouldShareOneSnapshotReadBetweenScreensConnectingTogetherAndGiveTheLaterOneWhatCameSince() {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        LiveFeed slowWindow = new LiveFeed((year, reports) -> {
+        LiveFeed slowWindow = new LiveFeed(snapshots((year, reports) -> {
             reads.incrementAndGet();
             return SNAPSHOT.snapshot(year, reports);
-        }, RuleSettings.DEFAULTS, CLOCK, 60_000, 60, 4, 16);
+        }), RuleSettings.DEFAULTS, CLOCK, 60_000, 60, 4, 16);
         try {
             List<EncodedEvent> first = collect(slowWindow.subscribe(null));
             await().until(() -> first.size() == 1);
@@ -125,7 +140,7 @@ class LiveFeedTest {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
         // No coalescing window at all: only the read being under way makes the second screen share it.
-        LiveFeed noWindow = new LiveFeed((year, reports) -> {
+        LiveFeed noWindow = new LiveFeed(snapshots((year, reports) -> {
             reads.incrementAndGet();
             try {
                 slow.await();
@@ -133,7 +148,7 @@ class LiveFeedTest {
                 Thread.currentThread().interrupt();
             }
             return SNAPSHOT.snapshot(year, reports);
-        }, RuleSettings.DEFAULTS, CLOCK, 0, 60, 4, 16);
+        }), RuleSettings.DEFAULTS, CLOCK, 0, 60, 4, 16);
         try {
             List<EncodedEvent> first = collect(noWindow.subscribe(null));
             await().until(() -> reads.get() == 1);
