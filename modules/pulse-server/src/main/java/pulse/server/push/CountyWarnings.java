@@ -54,6 +54,11 @@ final class CountyWarnings {
             return new Shown(project.name(), project.unitId(), project.township(), project.area(), project.reasons());
         }
 
+        /** What is known of a project whose view could not be read: its id for a name, no reasons. */
+        static Shown placeOnly(String projectId) {
+            return new Shown(projectId, "", "", null, List.of());
+        }
+
         boolean sameAs(ProjectSummary now) {
             return reasons.equals(now.reasons()) && Objects.equals(name, now.name()) && Objects.equals(unitId, now.unitId())
                     && Objects.equals(township, now.township()) && area == now.area();
@@ -79,7 +84,7 @@ final class CountyWarnings {
         }
 
         Warning warning() {
-            Shown what = shown != null ? shown : new Shown(projectId, "", "", null, List.of());
+            Shown what = shown != null ? shown : Shown.placeOnly(projectId);
             return Standings.warning(projectId, what.name(), what.unitId(), what.township(), what.area(), light,
                     deviationPoints, what.reasons());
         }
@@ -92,7 +97,11 @@ final class CountyWarnings {
     /** The first of {@link #byProject}'s in {@link #ORDER}, at most {@link #headSize}: every other comes after the last. */
     private final TreeSet<Kept> head = new TreeSet<>(ORDER);
 
-    /** @param details what a project's warning shows beyond its place, read from its view now; null when it cannot be read */
+    /**
+     * @param details what a project's warning shows beyond its place, read from its view now; null
+     *     when it cannot be read. Called on the reader's thread, for at most {@value #SHOWN} projects
+     *     each time the head is filled from the whole year.
+     */
     CountyWarnings(Function<String, Shown> details) {
         this(details, HEAD);
     }
@@ -114,6 +123,8 @@ final class CountyWarnings {
             return false;
         }
         boolean wasShown = before != null && isShown(before);
+        // Every project outside the head comes after its last, as it is before this summary.
+        Kept boundary = head.isEmpty() ? null : head.last();
         if (before != null) {
             head.remove(before);
             byProject.remove(project.projectId());
@@ -121,9 +132,10 @@ final class CountyWarnings {
         Kept now = null;
         if (project.light() != Light.GREEN) {
             Kept place = Kept.of(project, before, false);
-            // into the head while every other one is in it and there is room, or ahead of its last
+            // into the head while every other one is in it and there is room, or no later than its
+            // last was (the project itself, when it was the last and has not moved)
             boolean inHead = head.size() == byProject.size() && head.size() < headSize
-                    || !head.isEmpty() && ORDER.compare(place, head.last()) < 0;
+                    || boundary != null && ORDER.compare(place, boundary) <= 0;
             now = inHead ? Kept.of(project, before, true) : place;
             byProject.put(project.projectId(), now);
             if (inHead) {
@@ -143,21 +155,25 @@ final class CountyWarnings {
     /** Gives each of the first {@value #SHOWN} without what its warning shows (come from the whole year) that, from its view. */
     private void showWhatIsShown() {
         Iterator<Kept> first = head.iterator();
-        List<Kept> without = new ArrayList<>();
+        List<Kept> without = null;   // made only when one is without: this runs for every summary
         for (int i = 0; i < SHOWN && first.hasNext(); i++) {
             Kept kept = first.next();
             if (kept.shown() == null) {
+                without = without == null ? new ArrayList<>() : without;
                 without.add(kept);
             }
         }
+        if (without == null) {
+            return;
+        }
         for (Kept kept : without) {
             Shown shown = details.apply(kept.projectId());
-            if (shown != null) {
-                Kept known = kept.withShown(shown);
-                head.remove(kept);
-                head.add(known);
-                byProject.put(kept.projectId(), known);
-            }
+            // Unreadable now (no instance holds it during a rebalance): its place only, not read again
+            // for every summary; its own next summary, in the head, brings its words.
+            Kept known = kept.withShown(shown != null ? shown : Shown.placeOnly(kept.projectId()));
+            head.remove(kept);
+            head.add(known);
+            byProject.put(kept.projectId(), known);
         }
     }
 

@@ -137,4 +137,29 @@ class CountyWarningsTest {
                 .containsExactly("视图的原因");
         assertThat(few.shown().get(0).reasons()).as("R9's from its summary").containsExactly("落后");
     }
+
+    @Test
+    void shouldShowThePlaceOfAProjectWhoseViewCannotBeReadAndNotAskAgainUntilItsNextSummary() {
+        java.util.List<String> read = new java.util.ArrayList<>();
+        CountyWarnings few = new CountyWarnings(projectId -> {
+            read.add(projectId);
+            return null;
+        }, CountyWarnings.SHOWN);
+        for (int i = 10; i >= 1; i--) {
+            few.apply(summary("R" + i, 2022, Light.RED, "-" + (10 + i) + ".00"));
+        }
+        few.apply(summary("R10", 2022, Light.GREEN, "0.00"));
+        few.apply(summary("R9", 2022, Light.RED, "-19.50"));
+        few.apply(summary("R8", 2022, Light.RED, "-18.50"));
+
+        assertThat(read).as("asked once, not at every summary after").containsExactly("R2");
+        assertThat(few.shown().get(7)).satisfies(w -> {
+            assertThat(w.projectId()).isEqualTo("R2");
+            assertThat(w.name()).isEqualTo("R2");
+            assertThat(w.reasons()).isEmpty();
+        });
+
+        assertThat(few.apply(summary("R2", 2022, Light.RED, "-12.00"))).as("its own summary brings its words").isTrue();
+        assertThat(few.shown().get(7).reasons()).containsExactly("落后");
+    }
 }
