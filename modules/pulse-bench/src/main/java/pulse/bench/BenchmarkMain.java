@@ -769,7 +769,14 @@ public final class BenchmarkMain {
         }
     }
 
+    /** Whether the marker project is registered: the county's screens and the province's live phases share it. */
+    private boolean markerRegistered;
+
     private void registerMarker() {
+        if (markerRegistered) {
+            return;
+        }
+        markerRegistered = true;
         post("/api/projects", "{\"projectId\":\"PV-MARK\",\"name\":\"基准项目\",\"area\":\"URBAN\",\"township\":\"乡镇0\","
                 + "\"unitId\":\"" + MarkerWatch.MARKER_UNIT + "\",\"level\":\"COUNTY\",\"totalInvestment\":100000000,"
                 + "\"year\":2022,\"annualPlan\":100000000}");

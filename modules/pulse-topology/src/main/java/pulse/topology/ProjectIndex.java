@@ -93,17 +93,7 @@ public final class ProjectIndex {
      */
     private static Entry entryOf(ProjectSummary project, Entry before) {
         // An entry before is of the same project and year: both are in the key, <year>/<projectId>.
-        GroupKey[] groups = before != null ? before.groups() : new GroupKey[INDEXED.length];
-        for (int d = 0; d < INDEXED.length; d++) {
-            String key = INDEXED[d].keyOf(project);
-            if (before != null && groups[d].key().equals(key)) {
-                continue;
-            }
-            if (before != null && groups == before.groups()) {
-                groups = groups.clone();
-            }
-            groups[d] = new GroupKey(project.year(), INDEXED[d], key);
-        }
+        GroupKey[] groups = GroupKey.of(project, INDEXED, before == null ? null : before.groups(), group -> group);
         boolean sameListing = before != null && before.light() == project.light()
                 && Objects.equals(before.listed().deviationPoints(), project.deviationPoints());
         if (sameListing && groups == before.groups()) {

@@ -95,24 +95,9 @@ public final class TotalsBook {
 
     private static final Dimension[] DIMENSIONS = Dimension.values();
 
-    /**
-     * The project's groups: {@code before} itself when it is still in them (almost every summary: a
-     * project seldom moves), so that no key is made and looked up again.
-     */
+    /** The project's groups ({@link GroupKey#of}), each key made once and shared by every project in its group. */
     private GroupKey[] groupsOf(ProjectSummary project, GroupKey[] before) {
-        GroupKey[] of = null;
-        for (int d = 0; d < DIMENSIONS.length; d++) {
-            String key = DIMENSIONS[d].keyOf(project);
-            GroupKey was = before == null ? null : before[d];
-            boolean same = was != null && was.year() == project.year() && was.key().equals(key);
-            if (!same && of == null) {
-                of = before == null ? new GroupKey[DIMENSIONS.length] : before.clone();
-            }
-            if (!same) {
-                of[d] = keys.computeIfAbsent(new GroupKey(project.year(), DIMENSIONS[d], key), group -> group);
-            }
-        }
-        return of == null ? before : of;
+        return GroupKey.of(project, DIMENSIONS, before, group -> keys.computeIfAbsent(group, key -> key));
     }
 
     private void add(GroupKey group, Tally tally, List<GroupKey> moved) {

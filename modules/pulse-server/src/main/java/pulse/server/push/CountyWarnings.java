@@ -72,11 +72,11 @@ final class CountyWarnings {
      */
     private record Kept(String projectId, Light light, BigDecimal deviationPoints, Shown shown) {
 
-        static Kept of(ProjectSummary project, Kept before, boolean withShown) {
+        /** The project's place after {@code project}, what its warning shows not kept. */
+        static Kept placeOf(ProjectSummary project, Kept before) {
             BigDecimal deviation = before != null && Objects.equals(before.deviationPoints(), project.deviationPoints())
                     ? before.deviationPoints() : project.deviationPoints();
-            Shown shown = withShown ? Shown.of(project, before == null ? null : before.shown()) : null;
-            return new Kept(project.projectId(), project.light(), deviation, shown);
+            return new Kept(project.projectId(), project.light(), deviation, null);
         }
 
         Kept withShown(Shown shown) {
@@ -131,12 +131,12 @@ final class CountyWarnings {
         }
         Kept now = null;
         if (project.light() != Light.GREEN) {
-            Kept place = Kept.of(project, before, false);
+            Kept place = Kept.placeOf(project, before);
             // into the head while every other one is in it and there is room, or no later than its
             // last was (the project itself, when it was the last and has not moved)
             boolean inHead = head.size() == byProject.size() && head.size() < headSize
                     || boundary != null && ORDER.compare(place, boundary) <= 0;
-            now = inHead ? Kept.of(project, before, true) : place;
+            now = inHead ? place.withShown(Shown.of(project, before == null ? null : before.shown())) : place;
             byProject.put(project.projectId(), now);
             if (inHead) {
                 head.add(now);
