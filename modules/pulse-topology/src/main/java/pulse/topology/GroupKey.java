@@ -1,5 +1,7 @@
 package pulse.topology;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** One group of projects in one plan year, whose totals a {@link TotalsBook} keeps, e.g. (2022, unit, 县住建局). */
@@ -26,6 +28,15 @@ public record GroupKey(int year, Dimension dimension, String key) {
             of[d] = made.apply(new GroupKey(project.year(), dimensions[d], key));
         }
         return of;
+    }
+
+    /**
+     * One key object per group, the first one given: kept for every project of a group, the keys
+     * are shared, not made once per project. For one thread (the one that applies summaries).
+     */
+    public static UnaryOperator<GroupKey> sharing() {
+        Map<GroupKey, GroupKey> made = new HashMap<>();
+        return group -> made.computeIfAbsent(group, key -> key);
     }
 
     public static GroupKey county(int year) {

@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import pulse.model.Light;
 
 /**
@@ -26,15 +26,33 @@ public final class ProjectIndex {
     /** A project as its year's lists order it: by id, or its light and how far behind it is ({@link Standings#WORST_LISTED_FIRST}). */
     public record Listed(String projectId, Light light, BigDecimal deviationPoints) {}
 
-    /** Where one project-year is listed. */
-    private record Entry(Listed listed, GroupKey[] groups, int year) {
+    /**
+     * Where one project-year is listed, changed in place by each summary: most summaries move a
+     * project's place, few its groups, and nothing made from a summary outlives it (entries made
+     * anew for every summary were copied by the collector's young pauses).
+     */
+    private static final class Entry {
+        private final String projectId;
+        private final int year;
+        /** Read and written by the applying thread only. */
+        private GroupKey[] groups;
+        /** Its light and deviation ({@link Place}), one word that any thread reads whole. */
+        private volatile long place;
 
-        String projectId() {
-            return listed.projectId();
+        Entry(String projectId, int year, GroupKey[] groups, long place) {
+            this.projectId = projectId;
+            this.year = year;
+            this.groups = groups;
+            this.place = place;
         }
 
         Light light() {
-            return listed.light();
+            return Place.light(place);
+        }
+
+        /** As it is listed at {@code place}: its place read once, so that light and deviation are of one summary. */
+        Listed listed(long place) {
+            return new Listed(projectId, Place.light(place), Place.deviationPoints(place));
         }
     }
 
@@ -42,6 +60,8 @@ public final class ProjectIndex {
     private static final Dimension[] INDEXED = {Dimension.COUNTY, Dimension.UNIT, Dimension.TOWNSHIP, Dimension.AREA};
 
     private final Map<String, Entry> byProjectYear = new ConcurrentHashMap<>();
+    /** One key object per group, shared by its projects' entries. */
+    private final UnaryOperator<GroupKey> shared = GroupKey.sharing();
     private final Map<GroupKey, Set<String>> byGroup = new ConcurrentHashMap<>();
     private final Map<Integer, Map<Light, Set<String>>> byLight = new ConcurrentHashMap<>();
 
@@ -52,55 +72,44 @@ public final class ProjectIndex {
      * @param projectYear the key on {@code pulse.projects}, {@code <year>/<projectId>}
      */
     public synchronized void apply(String projectYear, ProjectSummary project) {
-        Entry before = byProjectYear.get(projectYear);
-        Entry after = project == null ? null : entryOf(project, before);
-        if (after == before) {
-            return;   // listed as it was: most summaries move a project's figures, not its groups or light
-        }
-        if (after == null) {
-            byProjectYear.remove(projectYear);
-        } else {
-            byProjectYear.put(projectYear, after);
-        }
-        for (int d = 0; d < INDEXED.length; d++) {
-            GroupKey from = before == null ? null : before.groups()[d];
-            GroupKey to = after == null ? null : after.groups()[d];
-            if (from != null && !from.equals(to)) {
-                remove(byGroup, from, before.projectId());
+        Entry entry = byProjectYear.get(projectYear);
+        if (project == null) {
+            if (entry != null) {
+                byProjectYear.remove(projectYear);
+                for (GroupKey group : entry.groups) {
+                    remove(byGroup, group, entry.projectId);
+                }
+                remove(lights(entry.year), entry.light(), entry.projectId);
             }
-            if (to != null && !to.equals(from)) {
-                byGroup.computeIfAbsent(to, key -> ConcurrentHashMap.newKeySet()).add(after.projectId());
-            }
+            return;
         }
-        Light lightBefore = before == null ? null : before.light();
-        Light lightAfter = after == null ? null : after.light();
-        int year = after != null ? after.year() : before != null ? before.year() : 0;
-        if (lightBefore != lightAfter) {
-            if (lightBefore != null) {
-                remove(lights(year), lightBefore, before.projectId());
+        long place = Place.of(project.light(), project.deviationPoints());
+        if (entry == null) {
+            // The key names the project and the year: an entry found is of the same project and year.
+            entry = new Entry(project.projectId(), project.year(), GroupKey.of(project, INDEXED, null, shared), place);
+            byProjectYear.put(projectYear, entry);
+            for (GroupKey group : entry.groups) {
+                byGroup.computeIfAbsent(group, key -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
             }
-            if (lightAfter != null) {
-                lights(year).computeIfAbsent(lightAfter, light -> ConcurrentHashMap.newKeySet()).add(after.projectId());
+            lights(entry.year).computeIfAbsent(project.light(), light -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
+            return;
+        }
+        GroupKey[] groups = GroupKey.of(project, INDEXED, entry.groups, shared);
+        if (groups != entry.groups) {
+            for (int d = 0; d < INDEXED.length; d++) {
+                if (!groups[d].equals(entry.groups[d])) {
+                    remove(byGroup, entry.groups[d], entry.projectId);
+                    byGroup.computeIfAbsent(groups[d], key -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
+                }
             }
+            entry.groups = groups;
         }
-    }
-
-    /**
-     * Where the project is listed after {@code project}: {@code before} itself, or its parts, where
-     * the summary left them as they were. Nothing made from a summary is kept unless it changed
-     * what the index holds: kept anew for every summary, the entries outlived the collector's young
-     * pauses and were copied by them.
-     */
-    private static Entry entryOf(ProjectSummary project, Entry before) {
-        // An entry before is of the same project and year: both are in the key, <year>/<projectId>.
-        GroupKey[] groups = GroupKey.of(project, INDEXED, before == null ? null : before.groups(), group -> group);
-        boolean sameListing = before != null && before.light() == project.light()
-                && Objects.equals(before.listed().deviationPoints(), project.deviationPoints());
-        if (sameListing && groups == before.groups()) {
-            return before;
+        Light lightBefore = entry.light();
+        entry.place = place;
+        if (lightBefore != project.light()) {
+            remove(lights(entry.year), lightBefore, entry.projectId);
+            lights(entry.year).computeIfAbsent(project.light(), light -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
         }
-        Listed listed = sameListing ? before.listed() : new Listed(project.projectId(), project.light(), project.deviationPoints());
-        return new Entry(listed, groups, project.year());
     }
 
     private Map<Light, Set<String>> lights(int year) {
@@ -123,7 +132,7 @@ public final class ProjectIndex {
     /** How {@code year}'s lists order the project; null when it is not in that year's list. */
     public Listed listed(int year, String projectId) {
         Entry entry = byProjectYear.get(year + "/" + projectId);
-        return entry == null ? null : entry.listed();
+        return entry == null ? null : entry.listed(entry.place);
     }
 
     /**
@@ -133,8 +142,9 @@ public final class ProjectIndex {
     public List<Listed> listed(int year, Set<Light> lights) {
         List<Listed> listed = new ArrayList<>();
         for (Entry entry : byProjectYear.values()) {
-            if (entry.year() == year && lights.contains(entry.light())) {
-                listed.add(entry.listed());
+            long place = entry.place;
+            if (entry.year == year && lights.contains(Place.light(place))) {
+                listed.add(entry.listed(place));
             }
         }
         return listed;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Every group's totals, kept from the projects' latest summaries as {@code pulse.projects} carries
@@ -40,7 +41,7 @@ public final class TotalsBook {
     /** Hashed, not sorted: every summary moves five groups, and a read of a dimension sorts its few hundred. */
     private final Map<GroupKey, Tally.Running> groups = new HashMap<>();
     /** One key object per group, shared by its projects' contributions. */
-    private final Map<GroupKey, GroupKey> keys = new HashMap<>();
+    private final UnaryOperator<GroupKey> shared = GroupKey.sharing();
 
     /**
      * Takes the latest summary of a project in a plan year ({@code null}: the project left that
@@ -97,7 +98,7 @@ public final class TotalsBook {
 
     /** The project's groups ({@link GroupKey#of}), each key made once and shared by every project in its group. */
     private GroupKey[] groupsOf(ProjectSummary project, GroupKey[] before) {
-        return GroupKey.of(project, DIMENSIONS, before, group -> keys.computeIfAbsent(group, key -> key));
+        return GroupKey.of(project, DIMENSIONS, before, shared);
     }
 
     private void add(GroupKey group, Tally tally, List<GroupKey> moved) {

@@ -97,7 +97,8 @@ class ProjectIndexTest {
         index.apply("2023/P3", summary("P3", 2023, "县交通局", "城关镇", WorkArea.RURAL, Light.GREEN));
 
         assertThat(index.members(GroupKey.county(2022))).containsExactlyInAnyOrder("P1", "P2");
-        assertThat(index.listed(2022, "P1")).isEqualTo(new ProjectIndex.Listed("P1", Light.RED, BigDecimal.ZERO));
+        assertThat(index.listed(2022, "P1")).as("with the rule's two decimals")
+                .isEqualTo(new ProjectIndex.Listed("P1", Light.RED, new BigDecimal("0.00")));
         assertThat(index.listed(2023, "P1")).isNull();
     }
 

@@ -1,7 +1,5 @@
 package pulse.server.push;
 
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -14,6 +12,7 @@ import pulse.model.Light;
 import pulse.model.Text;
 import pulse.model.Warning;
 import pulse.model.WorkArea;
+import pulse.topology.Place;
 import pulse.topology.ProjectSummary;
 import pulse.topology.Standings;
 
@@ -66,31 +65,28 @@ final class CountyWarnings {
     }
 
     /**
-     * A red or yellow project's place in the list, and what its warning shows when it is known
-     * ({@code shown}: null outside the head). Only the parts that moved are new, so that little
-     * outlives each summary.
+     * A red or yellow project's place in the list ({@link Place}) and what its warning shows when it
+     * is known ({@code shown}: null outside the head), changed in place by each summary, so that
+     * nothing made from a summary outlives it unless the warning's words moved. Its place changes
+     * only while it is out of {@link #head}, whose order it is.
      */
-    private record Kept(String projectId, Light light, BigDecimal deviationPoints, Shown shown) {
+    private static final class Kept {
+        private final String projectId;
+        private long place;
+        private Shown shown;
 
-        /** The project's place after {@code project}, what its warning shows not kept. */
-        static Kept placeOf(ProjectSummary project, Kept before) {
-            BigDecimal deviation = before != null && Objects.equals(before.deviationPoints(), project.deviationPoints())
-                    ? before.deviationPoints() : project.deviationPoints();
-            return new Kept(project.projectId(), project.light(), deviation, null);
-        }
-
-        Kept withShown(Shown shown) {
-            return new Kept(projectId, light, deviationPoints, shown);
+        Kept(String projectId) {
+            this.projectId = projectId;
         }
 
         Warning warning() {
             Shown what = shown != null ? shown : Shown.placeOnly(projectId);
-            return Standings.warning(projectId, what.name(), what.unitId(), what.township(), what.area(), light,
-                    deviationPoints, what.reasons());
+            return Standings.warning(projectId, what.name(), what.unitId(), what.township(), what.area(),
+                    Place.light(place), Place.deviationPoints(place), what.reasons());
         }
     }
 
-    private static final Comparator<Kept> ORDER = Standings.worstFirst(Kept::light, Kept::deviationPoints, Kept::projectId);
+    private static final Comparator<Kept> ORDER = (a, b) -> Place.compare(a.place, a.projectId, b.place, b.projectId);
 
     /** Every red and yellow project's place: its warning written out only when shown. */
     private final Map<String, Kept> byProject = new HashMap<>();
@@ -117,29 +113,40 @@ final class CountyWarnings {
 
     /** Takes a project's new summary; true when the list shown changed. */
     boolean apply(ProjectSummary project) {
-        Kept before = byProject.get(project.projectId());
-        if (project.light() == Light.GREEN && before == null
-                || before != null && sameWarning(before, project) && (before.shown() != null || !isShown(before))) {
+        Kept kept = byProject.get(project.projectId());
+        boolean green = project.light() == Light.GREEN;
+        if (green && kept == null) {
             return false;
         }
-        boolean wasShown = before != null && isShown(before);
-        // Every project outside the head comes after its last, as it is before this summary.
-        Kept boundary = head.isEmpty() ? null : head.last();
-        if (before != null) {
-            head.remove(before);
-            byProject.remove(project.projectId());
+        long place = green ? 0 : Place.of(project.light(), project.deviationPoints());
+        if (kept != null && !green && kept.place == place && (kept.shown != null ? kept.shown.sameAs(project) : !isShown(kept))) {
+            return false;   // the same place, and the same words where they are known (outside the head they are not, and not shown)
         }
-        Kept now = null;
-        if (project.light() != Light.GREEN) {
-            Kept place = Kept.placeOf(project, before);
+        boolean wasShown = kept != null && isShown(kept);
+        // Every project outside the head comes after its last, as it is before this summary: its
+        // place is read now, as the last itself may be the project that moves.
+        Kept last = head.isEmpty() ? null : head.last();
+        long boundary = last == null ? 0 : last.place;
+        String boundaryId = last == null ? null : last.projectId;
+        if (kept != null) {
+            head.remove(kept);
+        }
+        if (green) {
+            byProject.remove(project.projectId());
+            kept = null;
+        } else {
+            if (kept == null) {
+                kept = new Kept(project.projectId());
+                byProject.put(kept.projectId, kept);
+            }
+            kept.place = place;
             // into the head while every other one is in it and there is room, or no later than its
             // last was (the project itself, when it was the last and has not moved)
-            boolean inHead = head.size() == byProject.size() && head.size() < headSize
-                    || boundary != null && ORDER.compare(place, boundary) <= 0;
-            now = inHead ? place.withShown(Shown.of(project, before == null ? null : before.shown())) : place;
-            byProject.put(project.projectId(), now);
+            boolean inHead = head.size() == byProject.size() - 1 && head.size() < headSize
+                    || last != null && Place.compare(place, kept.projectId, boundary, boundaryId) <= 0;
+            kept.shown = inHead ? Shown.of(project, kept.shown) : null;
             if (inHead) {
-                head.add(now);
+                head.add(kept);
                 if (head.size() > headSize) {
                     head.pollLast();
                 }
@@ -149,31 +156,20 @@ final class CountyWarnings {
             refill();
         }
         showWhatIsShown();
-        return wasShown || now != null && isShown(now);
+        return wasShown || kept != null && isShown(kept);
     }
 
     /** Gives each of the first {@value #SHOWN} without what its warning shows (come from the whole year) that, from its view. */
     private void showWhatIsShown() {
         Iterator<Kept> first = head.iterator();
-        List<Kept> without = null;   // made only when one is without: this runs for every summary
         for (int i = 0; i < SHOWN && first.hasNext(); i++) {
             Kept kept = first.next();
-            if (kept.shown() == null) {
-                without = without == null ? new ArrayList<>() : without;
-                without.add(kept);
+            if (kept.shown == null) {
+                Shown shown = details.apply(kept.projectId);
+                // Unreadable now (no instance holds it during a rebalance): its place only, not read again
+                // for every summary; its own next summary, in the head, brings its words.
+                kept.shown = shown != null ? shown : Shown.placeOnly(kept.projectId);
             }
-        }
-        if (without == null) {
-            return;
-        }
-        for (Kept kept : without) {
-            Shown shown = details.apply(kept.projectId());
-            // Unreadable now (no instance holds it during a rebalance): its place only, not read again
-            // for every summary; its own next summary, in the head, brings its words.
-            Kept known = kept.withShown(shown != null ? shown : Shown.placeOnly(kept.projectId()));
-            head.remove(kept);
-            head.add(known);
-            byProject.put(kept.projectId(), known);
         }
     }
 
@@ -197,15 +193,6 @@ final class CountyWarnings {
                 head.add(kept);
             }
         }
-    }
-
-    /**
-     * Whether a project's new summary leaves its warning as it was: the same place, and the same
-     * names and reasons where they are known (outside the head they are not, and not shown).
-     */
-    private static boolean sameWarning(Kept kept, ProjectSummary now) {
-        return kept.light() == now.light() && Objects.equals(kept.deviationPoints(), now.deviationPoints())
-                && (kept.shown() == null || kept.shown().sameAs(now));
     }
 
     /** The first {@value #SHOWN}, each as its project's latest summary made it (or its view, for one come from the whole year). */
