@@ -26,16 +26,17 @@ public final class TotalsBook {
      * What one project-year adds to its groups, changed in place by each new summary: a summary is
      * read, applied and dropped, and nothing made from it outlives it. Kept as new objects, every
      * summary's sums and keys lived until the project's next one, long enough to be copied by the
-     * collector's young pauses, and ended in the old generation.
+     * collector's young pauses, and ended in the old generation. It holds its groups' running sums
+     * beside their keys, so that a summary that moves only figures adds to them without looking
+     * each group up.
      */
     private static final class Contribution {
         private GroupKey[] groups;
+        private final Tally.Running[] totals = new Tally.Running[DIMENSIONS.length];
         private final Tally.Running sums = new Tally.Running();
-
-        Contribution(GroupKey[] groups) {
-            this.groups = groups;
-        }
     }
+
+    private static final Dimension[] DIMENSIONS = Dimension.values();
 
     private final Map<String, Contribution> byProjectYear = new HashMap<>();
     /** Hashed, not sorted: every summary moves five groups, and a read of a dimension sorts its few hundred. */
@@ -51,40 +52,39 @@ public final class TotalsBook {
      */
     public synchronized List<GroupKey> apply(String projectYear, ProjectSummary project) {
         Contribution held = byProjectYear.get(projectYear);
-        List<GroupKey> moved = new ArrayList<>();
+        List<GroupKey> moved = new ArrayList<>(DIMENSIONS.length);
         if (project == null) {
             if (held != null) {
                 byProjectYear.remove(projectYear);
-                for (GroupKey from : held.groups) {
-                    take(from, held.sums, moved);
+                for (int d = 0; d < DIMENSIONS.length; d++) {
+                    leave(held, d, moved);
                 }
             }
             return moved;
         }
         Tally after = project.tally();
         if (held == null) {
-            held = new Contribution(groupsOf(project, null));
+            held = new Contribution();
             byProjectYear.put(projectYear, held);
-            for (GroupKey to : held.groups) {
-                add(to, after, moved);
+            held.groups = GroupKey.of(project, DIMENSIONS, null, shared);
+            for (int d = 0; d < DIMENSIONS.length; d++) {
+                enter(held, d, held.groups[d], after, moved);
             }
             held.sums.set(after);
             return moved;
         }
-        GroupKey[] to = groupsOf(project, held.groups);
+        GroupKey[] to = GroupKey.of(project, DIMENSIONS, held.groups, shared);
         boolean sameSums = held.sums.sameSums(after);
         for (int d = 0; d < DIMENSIONS.length; d++) {
-            GroupKey from = held.groups[d];
-            if (from == to[d] || from.equals(to[d])) {
+            if (to[d] == held.groups[d]) {   // the same key object: the project is still in this group
                 if (!sameSums) {
-                    Tally.Running sums = groups.computeIfAbsent(from, key -> new Tally.Running());
-                    sums.add(held.sums, -1);
-                    sums.add(after, 1);
-                    moved.add(from);
+                    held.totals[d].add(held.sums, -1);
+                    held.totals[d].add(after, 1);
+                    moved.add(to[d]);
                 }
             } else {
-                take(from, held.sums, moved);
-                add(to[d], after, moved);
+                leave(held, d, moved);
+                enter(held, d, to[d], after, moved);
             }
         }
         held.groups = to;
@@ -94,23 +94,19 @@ public final class TotalsBook {
         return moved;
     }
 
-    private static final Dimension[] DIMENSIONS = Dimension.values();
-
-    /** The project's groups ({@link GroupKey#of}), each key made once and shared by every project in its group. */
-    private GroupKey[] groupsOf(ProjectSummary project, GroupKey[] before) {
-        return GroupKey.of(project, DIMENSIONS, before, shared);
-    }
-
-    private void add(GroupKey group, Tally tally, List<GroupKey> moved) {
-        if (!tally.isZero()) {
-            groups.computeIfAbsent(group, key -> new Tally.Running()).add(tally, 1);
-            moved.add(group);
+    /** Takes what the contribution added to its {@code d}th group away from it. */
+    private static void leave(Contribution held, int d, List<GroupKey> moved) {
+        if (!held.sums.isZero()) {
+            held.totals[d].add(held.sums, -1);
+            moved.add(held.groups[d]);
         }
     }
 
-    private void take(GroupKey group, Tally.Running contribution, List<GroupKey> moved) {
-        if (!contribution.isZero()) {
-            groups.computeIfAbsent(group, key -> new Tally.Running()).add(contribution, -1);
+    /** Makes {@code group} the contribution's {@code d}th, and adds {@code after} to it. */
+    private void enter(Contribution held, int d, GroupKey group, Tally after, List<GroupKey> moved) {
+        held.totals[d] = groups.computeIfAbsent(group, key -> new Tally.Running());
+        if (!after.isZero()) {
+            held.totals[d].add(after, 1);
             moved.add(group);
         }
     }
