@@ -31,9 +31,11 @@ import pulse.topology.Standings;
  *
  * <p>What a warning shows beyond its place (names and reasons) is kept only for the projects in that
  * head, where a summary brings it. A project that comes among the first {@value #SHOWN} without it,
- * when the head is filled again from the whole year, has it read from its view ({@code details}):
- * kept for every project, the reasons of a province's warnings outlived the collector's young
- * pauses and were 40% of what they copied at 100,000 projects.
+ * when the head is filled again from the whole year, is asked for it ({@code details}): kept for
+ * every project, the reasons of a province's warnings outlived the collector's young pauses and were
+ * 40% of what they copied at 100,000 projects. The push channel reads them off its reader's thread
+ * (on a peer, a read is an HTTP call) and gives them back ({@link #wordsRead}); meanwhile the
+ * warning shows its place.
  */
 final class CountyWarnings {
 
@@ -74,6 +76,8 @@ final class CountyWarnings {
         private final String projectId;
         private long place;
         private Shown shown;
+        /** Its words were asked for and are not back yet: it shows its place only. */
+        private boolean asked;
 
         Kept(String projectId) {
             this.projectId = projectId;
@@ -94,9 +98,10 @@ final class CountyWarnings {
     private final TreeSet<Kept> head = new TreeSet<>(ORDER);
 
     /**
-     * @param details what a project's warning shows beyond its place, read from its view now; null
-     *     when it cannot be read. Called on the reader's thread, for at most {@value #SHOWN} projects
-     *     each time the head is filled from the whole year.
+     * @param details asked for what a project's warning shows beyond its place: its words now, or
+     *     null, when they come later ({@link #wordsRead}) or cannot be read; either way it is not
+     *     asked again until its next summary. Called for at most {@value #SHOWN} projects each time
+     *     the head is filled from the whole year.
      */
     CountyWarnings(Function<String, Shown> details) {
         this(details, HEAD);
@@ -145,6 +150,7 @@ final class CountyWarnings {
             boolean inHead = head.size() == byProject.size() - 1 && head.size() < headSize
                     || last != null && Place.compare(place, kept.projectId, boundary, boundaryId) <= 0;
             kept.shown = inHead ? Shown.of(project, kept.shown) : null;
+            kept.asked = false;   // what the summary says is newer than any answer still coming
             if (inHead) {
                 head.add(kept);
                 if (head.size() > headSize) {
@@ -166,11 +172,26 @@ final class CountyWarnings {
             Kept kept = first.next();
             if (kept.shown == null) {
                 Shown shown = details.apply(kept.projectId);
-                // Unreadable now (no instance holds it during a rebalance): its place only, not read again
-                // for every summary; its own next summary, in the head, brings its words.
+                // Not known now: its place only, not asked again for every summary; the answer
+                // (wordsRead) or its own next summary, in the head, brings its words.
                 kept.shown = shown != null ? shown : Shown.placeOnly(kept.projectId);
+                kept.asked = shown == null;
             }
         }
+    }
+
+    /**
+     * The words read for a project that was asked for them: taken unless a summary of it came since
+     * (its words, or its leaving the head or the list, are newer); true when the list shown changed.
+     */
+    boolean wordsRead(String projectId, Shown shown) {
+        Kept kept = byProject.get(projectId);
+        if (kept == null || !kept.asked) {
+            return false;
+        }
+        kept.shown = shown;
+        kept.asked = false;
+        return isShown(kept);
     }
 
     /** Whether {@code kept} is among the first {@value #SHOWN} (it must be in the head or after it). */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,12 @@ public class LiveFeed {
     private final int replayBuffer;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pulse-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Reads the words of warnings brought from the whole year ({@link #readWordsLater}), one at a time. */
+    private final ExecutorService wordsReader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pulse-warning-words");
         thread.setDaemon(true);
         return thread;
     });
@@ -235,12 +242,33 @@ public class LiveFeed {
             if (ofYear == null) {   // a new plan year: the one before last is no longer followed
                 warnings.keySet().removeIf(year -> year < live - 1);
                 int year = project.year();
-                ofYear = new CountyWarnings(projectId -> snapshots.shown(year, projectId));
+                ofYear = new CountyWarnings(projectId -> readWordsLater(year, projectId));
                 warnings.put(year, ofYear);
             }
             boolean moved = ofYear.apply(project);
             warningsMoved |= moved && project.year() == live;
         }
+    }
+
+    /**
+     * Reads what a warning brought among those shown from the whole year shows, on a thread of its
+     * own, and hands it to the year's list when it comes: on another instance the read is an HTTP
+     * call, which on the reader's thread, under this feed's lock, held up every screen's updates.
+     * Answers null: the warning shows its place until then.
+     */
+    private CountyWarnings.Shown readWordsLater(int year, String projectId) {
+        wordsReader.execute(() -> {
+            CountyWarnings.Shown shown = snapshots.shown(year, projectId);
+            if (shown != null) {
+                synchronized (this) {
+                    CountyWarnings ofYear = warnings.get(year);
+                    if (ofYear != null && ofYear.wordsRead(projectId, shown) && year == liveYear()) {
+                        warningsMoved = true;
+                    }
+                }
+            }
+        });
+        return null;
     }
 
     void deadLettersCounted(long count) {
@@ -369,6 +397,7 @@ public class LiveFeed {
     @PreDestroy
     void close() {
         timer.shutdownNow();
+        wordsReader.shutdownNow();
         screens.forEach(Screen::complete);
     }
 }

@@ -162,4 +162,35 @@ class CountyWarningsTest {
         assertThat(few.apply(summary("R2", 2022, Light.RED, "-12.00"))).as("its own summary brings its words").isTrue();
         assertThat(few.shown().get(7).reasons()).containsExactly("落后");
     }
+
+    @Test
+    void shouldTakeWordsReadLaterUnlessASummaryOfTheProjectCameFirst() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        CountyWarnings few = new CountyWarnings(projectId -> {
+            asked.add(projectId);
+            return null;   // read elsewhere, given back later
+        }, CountyWarnings.SHOWN);
+        for (int i = 10; i >= 1; i--) {
+            few.apply(summary("R" + i, 2022, Light.RED, "-" + (10 + i) + ".00"));
+        }
+        few.apply(summary("R10", 2022, Light.GREEN, "0.00"));
+        assertThat(asked).containsExactly("R2");
+        assertThat(few.shown().get(7).reasons()).as("its place only, meanwhile").isEmpty();
+
+        CountyWarnings.Shown read = new CountyWarnings.Shown("项目R2", "县住建局", "玉泉镇", pulse.model.WorkArea.URBAN,
+                List.of(Text.of("reason.asWritten", "视图的原因", "the view's reason")));
+        assertThat(few.wordsRead("R2", read)).as("shown, so the list moved").isTrue();
+        assertThat(few.shown().get(7).reasons()).containsExactly("视图的原因");
+        assertThat(few.wordsRead("R2", read)).as("given once: not asked for any more").isFalse();
+
+        few.apply(summary("R9", 2022, Light.GREEN, "0.00"));
+        assertThat(asked).containsExactly("R2", "R1");
+        few.apply(summary("R1", 2022, Light.RED, "-11.50"));   // its own summary, before the answer
+        assertThat(few.wordsRead("R1", read)).as("older than the summary").isFalse();
+        assertThat(few.shown().get(7)).satisfies(w -> {
+            assertThat(w.projectId()).isEqualTo("R1");
+            assertThat(w.reasons()).containsExactly("落后");
+        });
+        assertThat(few.wordsRead("R7", read)).as("never asked for").isFalse();
+    }
 }

@@ -251,6 +251,58 @@ class LiveFeedTest {
         await().during(Duration.ofMillis(200)).until(() -> feed.updatesSent() == sent);
     }
 
+    /**
+     * A warning brought among the eight from outside the head has its words read from its view,
+     * an HTTP call when a peer holds it: the reader and the screens do not wait for it.
+     */
+    @Test
+    void shouldKeepSendingUpdatesWhileAWarningsWordsAreRead() throws Exception {
+        java.util.concurrent.CountDownLatch peerAnswers = new java.util.concurrent.CountDownLatch(1);
+        LiveFeed slowPeer = new LiveFeed(new SnapshotSource() {
+            @Override
+            public ScreenMessage snapshot(int year, List<Report> reports) {
+                return SNAPSHOT.snapshot(year, reports);
+            }
+
+            @Override
+            public CountyWarnings.Shown shown(int year, String projectId) {
+                try {
+                    peerAnswers.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new CountyWarnings.Shown("项目" + projectId, "县住建局", "玉泉镇", WorkArea.URBAN,
+                        List.of(Text.of("reason.asWritten", "视图的原因", "the view's reason")));
+            }
+        }, RuleSettings.DEFAULTS, CLOCK, 50, 60, 64, 128);
+        try {
+            List<EncodedEvent> received = collect(slowPeer.subscribe(null));
+            await().until(() -> received.size() == 1);
+            int year = slowPeer.liveYear();
+            // (in a thread of its own, so that a reader made to wait for the peer fails the test, not hangs it)
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                int count = CountyWarnings.HEAD + 44;
+                for (int i = 1; i <= count; i++) {   // worst first: the last 44 come after a full head, their words not kept
+                    slowPeer.projectChanged(summary(String.format("P%03d", i), year, Light.RED, "-" + (400 - i) + ".00"));
+                }
+                for (int i = 1; i <= CountyWarnings.HEAD - 6; i++) {   // the head drains, is filled from the whole year
+                    slowPeer.projectChanged(summary(String.format("P%03d", i), year, Light.GREEN, "0.00"));
+                }
+            }, "the reader waited for a warning's words");
+
+            await().until(() -> updates(received).contains("{\"projectId\":\"P258\",\"name\":\"P258\""));
+            slowPeer.reported(report(1));
+            await("updates go on while the words are read").until(() -> updates(received).contains("\"reports\":[{"));
+
+            peerAnswers.countDown();
+            await().until(() -> updates(received).contains("{\"projectId\":\"P258\",\"name\":\"项目P258\""));
+            assertThat(updates(received)).contains("视图的原因");
+        } finally {
+            peerAnswers.countDown();
+            slowPeer.close();
+        }
+    }
+
     @Test
     void shouldMergeOnceForEveryScreenThatWaitsForTheSameUpdates() {
         List<AtomicReference<Subscription>> readers = new java.util.ArrayList<>();
