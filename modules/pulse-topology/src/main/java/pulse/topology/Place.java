@@ -21,6 +21,8 @@ public final class Place {
     private static final int DEVIATION_BITS = 60;
     /** Hundredths are kept within ±2^59: far beyond any rate (a project at 10^15 % of its plan). */
     private static final long LIMIT = (1L << (DEVIATION_BITS - 1)) - 1;
+    private static final BigDecimal MOST = BigDecimal.valueOf(LIMIT);
+    private static final BigDecimal LEAST = BigDecimal.valueOf(-LIMIT);
     private static final long DEVIATION_MASK = (1L << DEVIATION_BITS) - 1;
     private static final Light[] LIGHTS = Light.values();
 
@@ -28,8 +30,9 @@ public final class Place {
 
     /** The place of a project with {@code light} that is {@code deviationPoints} behind (negative) or ahead. */
     public static long of(Light light, BigDecimal deviationPoints) {
-        long hundredths = deviationPoints.setScale(SCALE, RoundingMode.HALF_UP).movePointRight(SCALE).longValue();
-        long bounded = Math.max(-LIMIT, Math.min(LIMIT, hundredths));
+        BigDecimal hundredths = deviationPoints.setScale(SCALE, RoundingMode.HALF_UP).movePointRight(SCALE);
+        long bounded = hundredths.compareTo(MOST) > 0 ? LIMIT
+                : hundredths.compareTo(LEAST) < 0 ? -LIMIT : hundredths.longValue();
         long worstFirst = LIGHTS.length - 1 - light.ordinal();   // red 0, yellow 1, green 2
         return worstFirst << DEVIATION_BITS | (bounded + LIMIT + 1);
     }

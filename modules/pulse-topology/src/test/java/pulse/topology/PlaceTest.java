@@ -33,6 +33,19 @@ class PlaceTest {
         assertThat(Place.deviationPoints(Place.of(Light.RED, new BigDecimal("-3.005")))).isEqualTo(new BigDecimal("-3.01"));
     }
 
+    @Test
+    void shouldKeepADeviationBeyondAnyRateAtTheEndOfItsLightNotWrapAround() {
+        long farAhead = Place.of(Light.YELLOW, new BigDecimal("1E+30"));
+        long farBehind = Place.of(Light.YELLOW, new BigDecimal("-1E+30"));
+
+        assertThat(Place.light(farAhead)).isEqualTo(Light.YELLOW);
+        assertThat(Place.light(farBehind)).isEqualTo(Light.YELLOW);
+        assertThat(farBehind).isLessThan(Place.of(Light.YELLOW, new BigDecimal("-99999999.99")));
+        assertThat(farAhead).isGreaterThan(Place.of(Light.YELLOW, new BigDecimal("99999999.99")))
+                .isLessThan(Place.of(Light.GREEN, new BigDecimal("-1E+30")));
+        assertThat(Place.of(Light.RED, new BigDecimal("1E+30"))).isLessThan(farBehind);
+    }
+
     /** Against the warnings' own order, over random places with many ties. */
     @Test
     void shouldOrderAsTheWarningsAreOrdered() {
