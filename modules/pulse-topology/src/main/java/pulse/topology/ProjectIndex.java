@@ -89,9 +89,9 @@ public final class ProjectIndex {
             entry = new Entry(project.projectId(), project.year(), GroupKey.of(project, INDEXED, null, shared), place);
             byProjectYear.put(projectYear, entry);
             for (GroupKey group : entry.groups) {
-                byGroup.computeIfAbsent(group, key -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
+                add(byGroup, group, entry.projectId);
             }
-            lights(entry.year).computeIfAbsent(project.light(), light -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
+            add(lights(entry.year), project.light(), entry.projectId);
             return;
         }
         GroupKey[] groups = GroupKey.of(project, INDEXED, entry.groups, shared);
@@ -99,7 +99,7 @@ public final class ProjectIndex {
             for (int d = 0; d < INDEXED.length; d++) {
                 if (!groups[d].equals(entry.groups[d])) {
                     remove(byGroup, entry.groups[d], entry.projectId);
-                    byGroup.computeIfAbsent(groups[d], key -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
+                    add(byGroup, groups[d], entry.projectId);
                 }
             }
             entry.groups = groups;
@@ -108,12 +108,16 @@ public final class ProjectIndex {
         entry.place = place;
         if (lightBefore != project.light()) {
             remove(lights(entry.year), lightBefore, entry.projectId);
-            lights(entry.year).computeIfAbsent(project.light(), light -> ConcurrentHashMap.newKeySet()).add(entry.projectId);
+            add(lights(entry.year), project.light(), entry.projectId);
         }
     }
 
     private Map<Light, Set<String>> lights(int year) {
         return byLight.computeIfAbsent(year, y -> Collections.synchronizedMap(new EnumMap<>(Light.class)));
+    }
+
+    private static <K> void add(Map<K, Set<String>> sets, K key, String projectId) {
+        sets.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(projectId);
     }
 
     private static <K> void remove(Map<K, Set<String>> sets, K key, String projectId) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import pulse.model.Light;
 import pulse.model.Text;
 import pulse.model.Warning;
@@ -31,7 +31,7 @@ import pulse.topology.Standings;
  *
  * <p>What a warning shows beyond its place (names and reasons) is kept only for the projects in that
  * head, where a summary brings it. A project that comes among the first {@value #SHOWN} without it,
- * when the head is filled again from the whole year, is asked for it ({@code details}): kept for
+ * when the head is filled again from the whole year, is asked for it ({@code askWords}): kept for
  * every project, the reasons of a province's warnings outlived the collector's young pauses and were
  * 40% of what they copied at 100,000 projects. The push channel reads them off its reader's thread
  * (on a peer, a read is an HTTP call) and gives them back ({@link #wordsRead}); meanwhile the
@@ -43,7 +43,7 @@ final class CountyWarnings {
     /** How many are kept in order: a look through the whole year is needed once this many have left. */
     static final int HEAD = 256;
     private final int headSize;
-    private final Function<String, Shown> details;
+    private final Consumer<String> askWords;
 
     /** What a warning shows of a project beyond its place in the list. */
     record Shown(String name, String unitId, String township, WorkArea area, List<Text> reasons) {
@@ -55,7 +55,7 @@ final class CountyWarnings {
             return new Shown(project.name(), project.unitId(), project.township(), project.area(), project.reasons());
         }
 
-        /** What is known of a project whose view could not be read: its id for a name, no reasons. */
+        /** What is known of a project whose words are not: its id for a name, no reasons. */
         static Shown placeOnly(String projectId) {
             return new Shown(projectId, "", "", null, List.of());
         }
@@ -98,21 +98,21 @@ final class CountyWarnings {
     private final TreeSet<Kept> head = new TreeSet<>(ORDER);
 
     /**
-     * @param details asked for what a project's warning shows beyond its place: its words now, or
-     *     null, when they come later ({@link #wordsRead}) or cannot be read; either way it is not
-     *     asked again until its next summary. Called for at most {@value #SHOWN} projects each time
-     *     the head is filled from the whole year.
+     * @param askWords asks for what a project's warning shows beyond its place, to be given back
+     *     with {@link #wordsRead} (or never, when it cannot be read); it is not asked again until its
+     *     next summary. Called for at most {@value #SHOWN} projects each time the head is filled from
+     *     the whole year.
      */
-    CountyWarnings(Function<String, Shown> details) {
-        this(details, HEAD);
+    CountyWarnings(Consumer<String> askWords) {
+        this(askWords, HEAD);
     }
 
     /** Keeping {@code headSize} in order (at least {@value #SHOWN}): a test keeps few, to look through the year often. */
-    CountyWarnings(Function<String, Shown> details, int headSize) {
+    CountyWarnings(Consumer<String> askWords, int headSize) {
         if (headSize < SHOWN) {
             throw new IllegalArgumentException("headSize " + headSize + ", expected at least " + SHOWN);
         }
-        this.details = details;
+        this.askWords = askWords;
         this.headSize = headSize;
     }
 
@@ -165,17 +165,17 @@ final class CountyWarnings {
         return wasShown || kept != null && isShown(kept);
     }
 
-    /** Gives each of the first {@value #SHOWN} without what its warning shows (come from the whole year) that, from its view. */
+    /** Asks for the words of each of the first {@value #SHOWN} without them (come from the whole year). */
     private void showWhatIsShown() {
         Iterator<Kept> first = head.iterator();
         for (int i = 0; i < SHOWN && first.hasNext(); i++) {
             Kept kept = first.next();
             if (kept.shown == null) {
-                Shown shown = details.apply(kept.projectId);
-                // Not known now: its place only, not asked again for every summary; the answer
+                // Its place only meanwhile, and not asked again for every summary: the answer
                 // (wordsRead) or its own next summary, in the head, brings its words.
-                kept.shown = shown != null ? shown : Shown.placeOnly(kept.projectId);
-                kept.asked = shown == null;
+                kept.shown = Shown.placeOnly(kept.projectId);
+                kept.asked = true;
+                askWords.accept(kept.projectId);
             }
         }
     }

@@ -254,9 +254,9 @@ public class LiveFeed {
      * Reads what a warning brought among those shown from the whole year shows, on a thread of its
      * own, and hands it to the year's list when it comes: on another instance the read is an HTTP
      * call, which on the reader's thread, under this feed's lock, held up every screen's updates.
-     * Answers null: the warning shows its place until then.
+     * The warning shows its place until then.
      */
-    private CountyWarnings.Shown readWordsLater(int year, String projectId) {
+    private void readWordsLater(int year, String projectId) {
         wordsReader.execute(() -> {
             CountyWarnings.Shown shown = snapshots.shown(year, projectId);
             if (shown != null) {
@@ -268,7 +268,6 @@ public class LiveFeed {
                 }
             }
         });
-        return null;
     }
 
     void deadLettersCounted(long count) {

@@ -17,6 +17,18 @@ class CountyWarningsTest {
         throw new AssertionError("read the view of " + projectId);
     });
 
+    /** A list whose words are given back as soon as they are asked for, from {@code words} (none for null). */
+    private static CountyWarnings answering(java.util.function.Function<String, CountyWarnings.Shown> words, int headSize) {
+        CountyWarnings[] list = new CountyWarnings[1];
+        list[0] = new CountyWarnings(projectId -> {
+            CountyWarnings.Shown shown = words.apply(projectId);
+            if (shown != null) {
+                list[0].wordsRead(projectId, shown);
+            }
+        }, headSize);
+        return list[0];
+    }
+
     private boolean apply(String projectId, Light light, String deviation) {
         return warnings.apply(summary(projectId, 2022, light, deviation));
     }
@@ -69,7 +81,7 @@ class CountyWarningsTest {
         java.util.Random random = new java.util.Random(2022);
         java.util.Map<String, ProjectSummary> latest = new java.util.HashMap<>();
         int[] reads = new int[1];
-        CountyWarnings warnings = new CountyWarnings(projectId -> {
+        CountyWarnings warnings = answering(projectId -> {
             reads[0]++;
             return CountyWarnings.Shown.of(latest.get(projectId), null);
         }, headSize);
@@ -118,7 +130,7 @@ class CountyWarningsTest {
     @Test
     void shouldReadTheWordsOfAProjectBroughtAmongTheShownFromTheWholeYearOnly() {
         java.util.List<String> read = new java.util.ArrayList<>();
-        CountyWarnings few = new CountyWarnings(projectId -> {
+        CountyWarnings few = answering(projectId -> {
             read.add(projectId);
             return new CountyWarnings.Shown("项目" + projectId, "县住建局", "玉泉镇", pulse.model.WorkArea.URBAN,
                     List.of(Text.of("reason.asWritten", "视图的原因", "the view's reason")));
@@ -141,10 +153,7 @@ class CountyWarningsTest {
     @Test
     void shouldShowThePlaceOfAProjectWhoseViewCannotBeReadAndNotAskAgainUntilItsNextSummary() {
         java.util.List<String> read = new java.util.ArrayList<>();
-        CountyWarnings few = new CountyWarnings(projectId -> {
-            read.add(projectId);
-            return null;
-        }, CountyWarnings.SHOWN);
+        CountyWarnings few = new CountyWarnings(read::add, CountyWarnings.SHOWN);   // never answered
         for (int i = 10; i >= 1; i--) {
             few.apply(summary("R" + i, 2022, Light.RED, "-" + (10 + i) + ".00"));
         }
@@ -166,10 +175,7 @@ class CountyWarningsTest {
     @Test
     void shouldTakeWordsReadLaterUnlessASummaryOfTheProjectCameFirst() {
         java.util.List<String> asked = new java.util.ArrayList<>();
-        CountyWarnings few = new CountyWarnings(projectId -> {
-            asked.add(projectId);
-            return null;   // read elsewhere, given back later
-        }, CountyWarnings.SHOWN);
+        CountyWarnings few = new CountyWarnings(asked::add, CountyWarnings.SHOWN);   // given back below
         for (int i = 10; i >= 1; i--) {
             few.apply(summary("R" + i, 2022, Light.RED, "-" + (10 + i) + ".00"));
         }
