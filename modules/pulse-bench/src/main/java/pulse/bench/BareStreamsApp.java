@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,6 +21,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import pulse.model.PulseJson;
 
 /**
@@ -68,12 +71,21 @@ final class BareStreamsApp implements AutoCloseable {
                 .flatMapValues(BareStreamsApp::report)
                 .groupByKey(Grouped.with(Serdes.String(), REPORT))
                 .aggregate(() -> null, (project, report, months) -> with(months, report),
-                        Materialized.with(Serdes.String(), MONTHS));
+                        inMemory("months", MONTHS));
         projects.groupBy((project, months) -> KeyValue.pair(months.unit(), months.total()), Grouped.with(Serdes.String(), Serdes.Long()))
-                .reduce(Long::sum, (sum, old) -> sum - old, Materialized.with(Serdes.String(), Serdes.Long()));
+                .reduce(Long::sum, (sum, old) -> sum - old, inMemory("unit-sums", Serdes.Long()));
         projects.groupBy((project, months) -> KeyValue.pair("county", months.total()), Grouped.with(Serdes.String(), Serdes.Long()))
-                .reduce(Long::sum, (sum, old) -> sum - old, Materialized.with(Serdes.String(), Serdes.Long()));
+                .reduce(Long::sum, (sum, old) -> sum - old, inMemory("county-sum", Serdes.Long()));
         return builder.build();
+    }
+
+    /**
+     * A table kept in memory (with its changelog and Streams' record cache), as Pulse keeps its
+     * projects: the two then differ in the work they do, not in where they store it.
+     */
+    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> inMemory(String name, Serde<V> values) {
+        return Materialized.<String, V>as(Stores.inMemoryKeyValueStore(name)).withKeySerde(Serdes.String())
+                .withValueSerde(values);
     }
 
     private static List<Report> report(byte[] json) {

@@ -846,8 +846,8 @@ public final class BenchmarkMain {
     /**
      * The county's totals at 2,000 reads a second and one project's view at 200, both open loop, for
      * {@code duration}; the projects read from the {@code first}-th of a fixed walk through the
-     * province, so that a warm-up can read other projects than the measured phase (whose states
-     * would then be in RocksDB's cache).
+     * province, so that a warm-up can read other projects than the measured phase (whose states and
+     * summaries would then be in the processor's caches).
      */
     private static OpenLoop[] readsDuringIngest(Province province, Duration duration, long first) {
         OpenLoop[] reads = new OpenLoop[2];
@@ -867,17 +867,29 @@ public final class BenchmarkMain {
         }
     }
 
+    /**
+     * The records a restore reads: every committed record the server's changelogs hold now, counted
+     * by reading them (their end offsets count what the cleaner has since compacted away too).
+     */
     private static long changelogRecords(Admin admin) throws Exception {
-        long records = 0;
+        List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : admin.listTopics().names().get()) {
             if (topic.startsWith("pulse-") && topic.endsWith("-changelog")) {
-                Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new LinkedHashMap<>();
                 for (int p = 0; p < PARTITIONS; p++) {
-                    latest.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+                    partitions.add(new TopicPartition(topic, p));
                 }
-                for (var info : admin.listOffsets(latest).all().get().values()) {
-                    records += info.offset();
-                }
+            }
+        }
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        long records = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                records += consumer.poll(Duration.ofMillis(200)).count();
             }
         }
         return records;

@@ -41,7 +41,7 @@ final class Report {
         md.append("| server JVM | `-Xmx").append(Processes.serverHeap()).append(' ').append(Processes.serverOptions(Path.of("")))
                 .append("` (").append(Processes.SERVER_OPTIONS).append("); the county's with `-Xmx").append(Processes.COUNTY_HEAP)
                 .append("` |\n");
-        md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (the default; only the bare app's tables use Streams' record cache, Pulse's project store is built without it), num.stream.threads=" + Math.min(6, Runtime.getRuntime().availableProcessors()) + " (one per core), 6 partitions, RocksDB bounded to 64 MB, producer acks=all + idempotent; the bare app: the same guarantee, commit interval and threads |\n");
+        md.append("| settings | processing.guarantee=exactly_once_v2, commit.interval.ms=100, statestore.cache.max.bytes=10 MB (the default; only the bare app's tables use Streams' record cache, Pulse's project store is built without it), the stores in memory (Pulse's projects and the bare app's tables, each with its changelog), num.stream.threads=" + Math.min(6, Runtime.getRuntime().availableProcessors()) + " (one per core), 6 partitions, producer acks=all + idempotent; the bare app: the same guarantee, commit interval and threads |\n");
         md.append("| run time | ").append(String.format("%.1f minutes", minutes)).append(" |\n\n");
         md.append("## Figures\n\n| measurement | result |\n|---|---|\n");
         figures.forEach((name, result) -> md.append("| ").append(name).append(" | ").append(result).append(" |\n"));

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import pulse.server.demo.DemoCounty;
@@ -22,7 +26,7 @@ class RestartTest {
     Path dataDir;
 
     @Test
-    void shouldKeepEveryTotalAcrossARestartAndNotLoadTheDemoTwice() {
+    void shouldKeepEveryTotalAcrossARestartAndNotLoadTheDemoTwice() throws Exception {
         Map<String, Object> demo = Map.of("pulse.demo", true);
         BigDecimal expected = completedThisYearOfTheDemo(LocalDate.parse("2022-06-30")).add(new BigDecimal("7.00"));
         Map<String, String> before;
@@ -45,6 +49,12 @@ class RestartTest {
                 }
             });
             before = snapshot(server);
+            // What a start reads whole, the store's changelog and pulse.projects, the broker's cleaner
+            // keeps near one record per key: compacted, in segments it can close soon.
+            Map<String, String> compactedInSmallSegments = Map.of("cleanup.policy", "compact",
+                    "segment.bytes", String.valueOf(8 * 1024 * 1024), "segment.ms", "3600000");
+            assertThat(topicConfig(server, "pulse-projects-changelog")).containsAllEntriesOf(compactedInSmallSegments);
+            assertThat(topicConfig(server, "pulse.projects")).containsAllEntriesOf(compactedInSmallSegments);
         }
 
         try (PulseServer server = new PulseServer(dataDir, demo)) {
@@ -59,6 +69,16 @@ class RestartTest {
             assertThat(unavailable.status()).isEqualTo(503);
             assertThat(unavailable.raw().headers().firstValue("Retry-After")).hasValue("1");
             assertThat(server.get("/health").status()).isEqualTo(503);
+        }
+    }
+
+    private static Map<String, String> topicConfig(PulseServer server, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, server.kafkaAddress()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Map<String, String> settings = new HashMap<>();
+            admin.describeConfigs(List.of(resource)).all().get().get(resource).entries()
+                    .forEach(entry -> settings.put(entry.name(), entry.value()));
+            return settings;
         }
     }
 

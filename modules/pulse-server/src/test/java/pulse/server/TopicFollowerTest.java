@@ -74,6 +74,6 @@ class TopicFollowerTest {
 
     private static KafkaSettings embedded(Path dataDir) {
         return new KafkaSettings("", dataDir.toString(), "pulse", "localhost", PulseServer.freePort(),
-                PulseServer.freePort(), 1, 1, 0, 1, 1, 64, "", "");
+                PulseServer.freePort(), 1, 1, 0, 1, 1, "", "");
     }
 }

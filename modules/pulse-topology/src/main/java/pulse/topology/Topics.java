@@ -1,5 +1,8 @@
 package pulse.topology;
 
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** The topics Pulse reads and writes. */
@@ -30,6 +33,16 @@ public final class Topics {
      * acknowledged write). Records written straight to Kafka lack it and are checked by the topology.
      */
     public static final String CHECKED_HEADER = "pulse.checked";
+
+    /**
+     * The segments of a compacted topic that is read whole at every start ({@code pulse.projects} by
+     * every instance, the projects store's changelog by the instance restoring it): small, so that
+     * the cleaner compacts all but the newest few MB down to each key's latest record, and the read
+     * stays about one record per key however many events there were.
+     */
+    public static final Map<String, String> SMALL_SEGMENTS = Map.of(
+            TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024),
+            TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()));
 
     /**
      * The audit of logins and accounts (one partition, kept 400 days): every login, failure and

@@ -117,8 +117,6 @@ public final class KafkaCluster implements AutoCloseable {
         return embedded != null;
     }
 
-    private static final int PROJECTS_SEGMENT_BYTES = 8 * 1024 * 1024;
-
     /** Creates Pulse's topics where they are missing; existing ones are left as they are. */
     private void createTopics(KafkaSettings settings) {
         Optional<Short> replication = settings.replicationFactor() > 0
@@ -135,13 +133,9 @@ public final class KafkaCluster implements AutoCloseable {
         }
         topics.add(new NewTopic(Topics.AUDIT.name(), Optional.of(1), replication)
                 .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(Duration.ofDays(400).toMillis()))));
-        // Every instance reads pulse.projects from its start when it starts: small segments let the
-        // cleaner compact all but the newest few MB down to each project-year's latest summary, so that read
-        // stays about one record per project-year however many events there were.
-        topics.add(new NewTopic(Topics.PROJECTS.name(), Optional.of(settings.partitions()), replication)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                        TopicConfig.SEGMENT_BYTES_CONFIG, String.valueOf(PROJECTS_SEGMENT_BYTES),
-                        TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(Duration.ofHours(1).toMillis()))));
+        Map<String, String> projects = new HashMap<>(Topics.SMALL_SEGMENTS);
+        projects.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        topics.add(new NewTopic(Topics.PROJECTS.name(), Optional.of(settings.partitions()), replication).configs(projects));
         try (Admin admin = Admin.create(clientConfig())) {
             for (NewTopic topic : topics) {
                 try {

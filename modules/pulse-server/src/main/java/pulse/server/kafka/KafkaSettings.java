@@ -21,7 +21,6 @@ public record KafkaSettings(
         @Value("${pulse.streams.num-standby-replicas:-1}") int standbyReplicasSetting,
         @Value("${pulse.streams.num-stream-threads:0}") int streamThreadsSetting,
         @Value("${pulse.streams.day-check-seconds:1}") long dayCheckSeconds,
-        @Value("${pulse.streams.rocksdb-memory-mb:64}") long rocksDbMemoryMb,
         @Value("${pulse.advertised-address:}") String advertisedAddress,
         @Value("${pulse.kafka-client-config:}") String clientConfigFile) {
 

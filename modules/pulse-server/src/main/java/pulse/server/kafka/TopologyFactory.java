@@ -61,7 +61,6 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
         if (settings.routed()) {
             config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.advertisedAddress());
         }
-        config.put(BoundedRocksDb.MEMORY_BYTES, settings.rocksDbMemoryMb() * 1024 * 1024);
         // Static membership: a restarted server takes its partitions back at once instead of
         // waiting for its old self's session to time out.
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));

@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes an HTTP connection at once when too many are open. Each is a file descriptor, and so is
- * every file of the RocksDB stores and every socket to Kafka: a benchmark's open-loop reader that
- * opened a connection per waiting request used up the process's limit, and a stream thread then
- * failed to write its store. By default half the process's open-file limit, at most 10,000
+ * every socket to Kafka and every file of the state folder and the embedded broker's log: a
+ * benchmark's open-loop reader that opened a connection per waiting request used up the process's
+ * limit, and a stream thread failed. By default half the process's open-file limit, at most 10,000
  * ({@code PULSE_MAX_CONNECTIONS}); Netty has no such limit of its own, nor has Micronaut.
  */
 @Singleton
