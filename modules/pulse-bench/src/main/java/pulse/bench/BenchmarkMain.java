@@ -227,8 +227,10 @@ public final class BenchmarkMain {
                 awaitCompiled(server, "the reads during ingest");
                 Cpu readsDuringIngest = new Cpu(server);
                 OpenLoop[][] measured = new OpenLoop[1][];
+                long readsFrom = System.currentTimeMillis();
                 underLoad(province, liveRate, Duration.ofSeconds(15), null,
                         () -> measured[0] = readsDuringIngest(province, Duration.ofSeconds(15), 0));
+                long readsTo = System.currentTimeMillis();
                 OpenLoop[] reads = measured[0];
                 result("4. Reads during ingest, open loop", "/api/totals at 2,000 req/s: p50 %s, p99 %s, max %s, %,d failed; "
                         + "/api/projects/{id} at 200 req/s: p50 %s, p99 %s, max %s, %,d failed (target /api/totals p99 ≤ 20 ms)",
@@ -236,6 +238,14 @@ public final class BenchmarkMain {
                         reads[0].failed.get(), ms(reads[1].latencyMicros, 50), ms(reads[1].latencyMicros, 99),
                         ms(reads[1].latencyMicros.getMaxValue()), reads[1].failed.get());
                 say("  the server's CPU by thread while read during ingest: %s", readsDuringIngest.busiestThreads(0, 6));
+                GcPauses pauses = GcPauses.read(Processes.gcLog(work.resolve("server"), String.valueOf(server.pid())))
+                        .within(readsFrom, readsTo);
+                List<long[]> slow = List.copyOf(reads[0].slow);
+                say("  /api/totals reads over %d ms: %,d of %,d; %,d of them waited while the server's collector had stopped it "
+                        + "(its pauses: %s)", OpenLoop.SLOW_MICROS / 1000, slow.size(), reads[0].latencyMicros.getTotalCount(),
+                        pauses.heldUp(slow), pauses.summary(readsTo - readsFrom));
+                say("  in those %.0f s the server's event loops, which answer /api/totals, %s", (readsTo - readsFrom) / 1e3,
+                        readsDuringIngest.waitedForACore(0, "default-eventLo"));
                 awaitCaughtUp(admin);
                 awaitCompiled(server, "the reads alone");
                 ReadCost pulseRead = readCost(server, URL + "/api/totals");

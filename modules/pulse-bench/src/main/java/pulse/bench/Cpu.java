@@ -18,6 +18,7 @@ final class Cpu {
     private final long[] pids;
     private final long[] startTicks;
     private final List<Map<Long, ThreadTicks>> startThreads = new ArrayList<>();
+    private final List<Map<Long, Waits>> startWaits = new ArrayList<>();
 
     Cpu(Process... processes) {
         this(java.util.Arrays.stream(processes).mapToLong(Process::pid).toArray());
@@ -29,7 +30,50 @@ final class Cpu {
         for (int i = 0; i < pids.length; i++) {
             startTicks[i] = ticks(pids[i]);
             startThreads.add(threadTicks(pids[i]));
+            startWaits.add(waits(pids[i]));
         }
+    }
+
+    /**
+     * How long the {@code i}-th process's threads whose name ({@code comm}, 15 characters at most)
+     * starts with {@code prefix} waited for a core since, from
+     * the scheduler's own count ({@code /proc/…/task/…/schedstat}): in all, and on average each time
+     * one became ready to run. A thread that answers requests cannot answer them while it waits.
+     */
+    String waitedForACore(int i, String prefix) {
+        Map<Long, Waits> before = startWaits.get(i);
+        long waited = 0;
+        long times = 0;
+        for (Map.Entry<Long, Waits> thread : waits(pids[i]).entrySet()) {
+            Waits now = thread.getValue();
+            if (now.name().startsWith(prefix)) {
+                Waits then = before.getOrDefault(thread.getKey(), new Waits(now.name(), 0, 0));
+                waited += now.waitedNanos() - then.waitedNanos();
+                times += now.slices() - then.slices();
+            }
+        }
+        return String.format("waited %,.0f ms for a core, %.0f µs on average each of the %,d times one was ready to run",
+                waited / 1e6, times == 0 ? 0.0 : waited / 1e3 / times, times);
+    }
+
+    private record Waits(String name, long waitedNanos, long slices) {}
+
+    private static Map<Long, Waits> waits(long pid) {
+        Map<Long, Waits> byTid = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String[] stat = Files.readString(task.resolve("schedstat")).strip().split(" ");
+                    byTid.put(Long.parseLong(task.getFileName().toString()), new Waits(
+                            Files.readString(task.resolve("comm")).strip(), Long.parseLong(stat[1]), Long.parseLong(stat[2])));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile, or the kernel keeps no such count
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list the threads of process " + pid, e);
+        }
+        return byTid;
     }
 
     /**

@@ -20,7 +20,10 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,6 +45,9 @@ final class OpenLoop {
     final Histogram latencyMicros = new ConcurrentHistogram(3);
     final AtomicLong failed = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
+    /** The requests that took longer than {@link #SLOW_MICROS}: when each was due and when answered (epoch ms). */
+    final List<long[]> slow = Collections.synchronizedList(new ArrayList<>());
+    static final long SLOW_MICROS = 20_000;
 
     private final int connections;
 
@@ -76,6 +82,7 @@ final class OpenLoop {
             }
             long interval = (long) (1e9 / rate);
             long start = System.nanoTime();
+            dispatcher.epochAtStart = System.currentTimeMillis() - start / 1_000_000;
             for (long i = 0; i < count; i++) {
                 long due = start + i * interval;
                 long wait = due - System.nanoTime();
@@ -107,6 +114,8 @@ final class OpenLoop {
         private final Deque<Due> waiting = new ArrayDeque<>();
         private final Deque<Channel> idle = new ArrayDeque<>();
         private final java.util.Map<Channel, Due> inFlight = new java.util.HashMap<>();
+        /** The epoch milliseconds of nanoTime 0, to name a request's times by the wall clock. */
+        private volatile long epochAtStart;
 
         Dispatcher(URI uri, String token, CountDownLatch done) {
             this.host = uri.getHost() + ":" + uri.getPort();
@@ -149,7 +158,12 @@ final class OpenLoop {
             Due answered = inFlight.remove(ctx.channel());
             if (answered != null) {
                 if (response.status().code() == 200) {
-                    latencyMicros.recordValue(Math.max(0, (System.nanoTime() - answered.due()) / 1000));
+                    long now = System.nanoTime();
+                    long micros = Math.max(0, (now - answered.due()) / 1000);
+                    latencyMicros.recordValue(micros);
+                    if (micros > SLOW_MICROS) {
+                        slow.add(new long[] {epochAtStart + answered.due() / 1_000_000, epochAtStart + now / 1_000_000});
+                    }
                 } else {
                     failed.incrementAndGet();
                 }

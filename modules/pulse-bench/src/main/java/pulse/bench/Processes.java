@@ -53,6 +53,11 @@ final class Processes {
                 .collect(Collectors.joining(" "));
     }
 
+    /** The log of the collections of the server with data folder {@code dataDir} and process id {@code pid}. */
+    static Path gcLog(Path dataDir, String pid) {
+        return dataDir.resolveSibling("gc-" + pid + ".log");
+    }
+
     static Process server(Path repo, Path dataDir, String bootstrap, int httpPort, String heap) throws IOException {
         // The server's own JVM options, as its image and the README start it. -DserverJvm comes after
         // them, so it can also override one (-DserverJvm="-XX:Tier4LoadFeedback=3" for the JVM's default).
@@ -63,6 +68,9 @@ final class Processes {
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
+        // Its collections' pauses, with the wall-clock time each ended, beside the data folder:
+        // the reads during ingest are set against them (GcPauses).
+        command.add("-Xlog:gc:file=" + gcLog(dataDir, "%p") + ":time");
         String flags = System.getProperty("serverJvm", "").trim();
         if (!flags.isEmpty()) {
             // -DserverJvm="-XX:+PrintCompilation ...": more JVM options for the server (its output goes to server.log)
