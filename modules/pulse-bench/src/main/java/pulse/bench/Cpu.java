@@ -17,8 +17,7 @@ final class Cpu {
 
     private final long[] pids;
     private final long[] startTicks;
-    private final List<Map<Long, ThreadTicks>> startThreads = new ArrayList<>();
-    private final List<Map<Long, Waits>> startWaits = new ArrayList<>();
+    private final List<Map<Long, ThreadTimes>> startThreads = new ArrayList<>();
 
     Cpu(Process... processes) {
         this(java.util.Arrays.stream(processes).mapToLong(Process::pid).toArray());
@@ -29,51 +28,30 @@ final class Cpu {
         startTicks = new long[pids.length];
         for (int i = 0; i < pids.length; i++) {
             startTicks[i] = ticks(pids[i]);
-            startThreads.add(threadTicks(pids[i]));
-            startWaits.add(waits(pids[i]));
+            startThreads.add(threadTimes(pids[i]));
         }
     }
 
     /**
-     * How long the {@code i}-th process's threads whose name ({@code comm}, 15 characters at most)
-     * starts with {@code prefix} waited for a core since, from
+     * How long the {@code i}-th process's threads whose name ({@code comm}, 15 characters at most,
+     * numbers taken out) starts with {@code prefix} waited for a core since, from
      * the scheduler's own count ({@code /proc/…/task/…/schedstat}): in all, and on average each time
      * one became ready to run. A thread that answers requests cannot answer them while it waits.
      */
     String waitedForACore(int i, String prefix) {
-        Map<Long, Waits> before = startWaits.get(i);
+        Map<Long, ThreadTimes> before = startThreads.get(i);
         long waited = 0;
         long times = 0;
-        for (Map.Entry<Long, Waits> thread : waits(pids[i]).entrySet()) {
-            Waits now = thread.getValue();
+        for (Map.Entry<Long, ThreadTimes> thread : threadTimes(pids[i]).entrySet()) {
+            ThreadTimes now = thread.getValue();
             if (now.name().startsWith(prefix)) {
-                Waits then = before.getOrDefault(thread.getKey(), new Waits(now.name(), 0, 0));
+                ThreadTimes then = before.getOrDefault(thread.getKey(), ThreadTimes.NONE);
                 waited += now.waitedNanos() - then.waitedNanos();
                 times += now.slices() - then.slices();
             }
         }
         return String.format("waited %,.0f ms for a core, %.0f µs on average each of the %,d times one was ready to run",
                 waited / 1e6, times == 0 ? 0.0 : waited / 1e3 / times, times);
-    }
-
-    private record Waits(String name, long waitedNanos, long slices) {}
-
-    private static Map<Long, Waits> waits(long pid) {
-        Map<Long, Waits> byTid = new HashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String[] stat = Files.readString(task.resolve("schedstat")).strip().split(" ");
-                    byTid.put(Long.parseLong(task.getFileName().toString()), new Waits(
-                            Files.readString(task.resolve("comm")).strip(), Long.parseLong(stat[1]), Long.parseLong(stat[2])));
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile, or the kernel keeps no such count
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot list the threads of process " + pid, e);
-        }
-        return byTid;
     }
 
     /**
@@ -100,24 +78,32 @@ final class Cpu {
      * off another of its name; what it used before it ended is not counted.
      */
     private Map<String, Long> usedByName(int i) {
-        Map<Long, ThreadTicks> before = startThreads.get(i);
+        Map<Long, ThreadTimes> before = startThreads.get(i);
         Map<String, Long> used = new HashMap<>();
-        threadTicks(pids[i]).forEach((tid, now) -> {
-            ThreadTicks then = before.get(tid);
+        threadTimes(pids[i]).forEach((tid, now) -> {
+            ThreadTimes then = before.get(tid);
             used.merge(now.name(), now.ticks() - (then == null ? 0 : then.ticks()), Long::sum);
         });
         return used;
     }
 
-    private record ThreadTicks(String name, long ticks) {}
+    /**
+     * One thread's name (numbers taken out), CPU ticks used, and time waited for a core with the
+     * times it became ready to run (0 where the kernel keeps no such count).
+     */
+    private record ThreadTimes(String name, long ticks, long waitedNanos, long slices) {
+        static final ThreadTimes NONE = new ThreadTimes("", 0, 0, 0);
+    }
 
-    private static Map<Long, ThreadTicks> threadTicks(long pid) {
-        Map<Long, ThreadTicks> byTid = new HashMap<>();
+    private static Map<Long, ThreadTimes> threadTimes(long pid) {
+        Map<Long, ThreadTimes> byTid = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9a-f]{8}-[0-9a-f-]*|[0-9]+", "#");
-                    byTid.put(Long.parseLong(task.getFileName().toString()), new ThreadTicks(name, ticks(task.resolve("stat"))));
+                    long[] waits = waits(task);
+                    byTid.put(Long.parseLong(task.getFileName().toString()),
+                            new ThreadTimes(name, ticks(task.resolve("stat")), waits[0], waits[1]));
                 } catch (IOException | IllegalStateException e) {
                     // the thread ended meanwhile
                 }
@@ -135,6 +121,16 @@ final class Cpu {
 
     String perEvent(int i, long events) {
         return String.format("%.0f µs", micros(i) / events);
+    }
+
+    /** From the scheduler's count ({@code schedstat}): nanoseconds waited for a core, and times run. */
+    private static long[] waits(Path task) throws IOException {
+        Path schedstat = task.resolve("schedstat");
+        if (!Files.exists(schedstat)) {
+            return new long[2];
+        }
+        String[] fields = Files.readString(schedstat).strip().split(" ");
+        return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])};
     }
 
     private static long ticks(long pid) {

@@ -38,9 +38,9 @@ record GcPauses(List<long[]> pauses) {
         return new GcPauses(pauses);
     }
 
-    /** The pauses that began within [from, to] (epoch ms). */
+    /** The pauses that stopped the threads at some time within [from, to] (epoch ms). */
     GcPauses within(long from, long to) {
-        return new GcPauses(pauses.stream().filter(pause -> pause[0] >= from && pause[0] <= to).toList());
+        return new GcPauses(pauses.stream().filter(pause -> pause[1] >= from && pause[0] <= to).toList());
     }
 
     /** Of {@code requests} (each due and answered, epoch ms), how many were waiting while a pause stopped the server. */

@@ -28,6 +28,7 @@ class GcPausesTest {
                 org.assertj.core.groups.Tuple.tuple(at("08:06:01.846"), at("08:06:01.872")),
                 org.assertj.core.groups.Tuple.tuple(at("08:06:02.497"), at("08:06:02.500")));
         assertThat(pauses.within(at("08:06:01"), at("08:06:02")).pauses()).hasSize(1);
+        assertThat(pauses.within(at("08:06:01.860"), at("08:06:02")).pauses()).as("begun before, still stopping").hasSize(1);
         assertThat(pauses.summary(10_000)).isEqualTo("3 pauses, p50 26 ms, max 48 ms, 0.8% of the time");
     }
 

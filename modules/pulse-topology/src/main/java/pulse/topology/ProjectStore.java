@@ -10,10 +10,10 @@ import org.apache.kafka.streams.state.Stores;
  * ProjectProcessor} with a changelog topic (compacted, in {@link Topics#SMALL_SEGMENTS}). Its name is
  * what the server's reads ask Kafka Streams for.
  *
- * <p>In memory, not in RocksDB: a state is about 200 bytes (some 35 MB of heap for 100,000 projects
- * with the map's entries), and every event reads it and writes it, as every write over HTTP reads it
- * to check the event. In RocksDB, those reads took half of the HTTP ingest's worker time and a sixth
- * of the stream threads' at 100,000 projects (docs/benchmarks.md, the fourteenth pass). The price:
+ * <p>In memory, not in RocksDB: a state is about 210 bytes (32 MB of heap for 100,000 projects with
+ * the map's entries), and every event reads it and writes it, as every write over HTTP reads it to
+ * check the event. In RocksDB, those reads took half of the HTTP ingest's worker time and a fifth of
+ * the stream threads' at 100,000 projects (docs/benchmarks.md, the fourteenth pass). The price:
  * an instance restores its partitions from the changelog at every start.
  */
 public final class ProjectStore {
