@@ -66,6 +66,8 @@ class TopologyFactory implements ApplicationEventListener<BeforeKafkaStreamStart
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(settings.dataDir()));
         // The main consumer only: the restore consumer reads a changelog once, at start, as fast as it can.
         KafkaCluster.fetchesBelowHumongous().forEach((name, value) -> config.put(StreamsConfig.mainConsumerPrefix(name), value));
+        // Its interceptor runs the stream threads below the threads that answer requests.
+        config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG), StreamThreadPriority.class.getName());
         return PulseTopology.define(builder, clock, rules, Duration.ofSeconds(settings.dayCheckSeconds()), open);
     }
 
