@@ -248,7 +248,7 @@ public final class BenchmarkMain {
                         readsDuringIngest.waitedForACore(0, "default-eventLo"));
                 awaitCaughtUp(admin);
                 awaitCompiled(server, "the reads alone");
-                ReadCost pulseRead = readCost(server, URL + "/api/totals");
+                ReadCost pulseRead = readCost(server, URL + "/api/totals", "default-eventLo");
                 ReadCost bareRead = bareReadCost(repo, work);
                 result("4b. Server CPU per /api/totals read", "%s; a bare Netty HTTP server answering the same bytes: %s; target ≤ 50 µs",
                         pulseRead, bareRead);
@@ -350,23 +350,29 @@ public final class BenchmarkMain {
                 (System.nanoTime() - start) / 1e9, 100 * share);
     }
 
-    /** A server's CPU per read at 2,000 reads a second with nothing else to do, its idle CPU taken out. */
-    private record ReadCost(double micros, long reads, double idleMicrosPerSecond, String p99) {
+    /**
+     * A server's CPU per read at 2,000 reads a second with nothing else to do, its idle CPU taken out;
+     * and what its event loops used per read, in all and in the kernel (they are idle without reads).
+     */
+    private record ReadCost(double micros, double[] eventLoopMicros, long reads, double idleMicrosPerSecond, String p99) {
         @Override
         public String toString() {
-            return String.format("%.0f µs (%,d reads, its idle %.0f µs/s taken out; p99 %s)", micros, reads, idleMicrosPerSecond, p99);
+            return String.format("%.0f µs, its event loops %.0f µs of them, %.0f in the kernel (%,d reads, its idle %.0f µs/s taken out; p99 %s)",
+                    micros, eventLoopMicros[0], eventLoopMicros[1], reads, idleMicrosPerSecond, p99);
         }
     }
 
-    private static ReadCost readCost(Process target, String url) {
+    private static ReadCost readCost(Process target, String url, String eventLoops) {
         Cpu idle = new Cpu(target);
         sleepNanos(5_000_000_000L);
         double idleMicrosPerSecond = idle.micros(0) / 5.0;
         Cpu reading = new Cpu(target);
         OpenLoop alone = new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(10), i -> url, token);
         say("  CPU by thread of %s while read alone: %s", url, reading.busiestThreads(0, 6));
-        return new ReadCost((reading.micros(0) - idleMicrosPerSecond * 10) / alone.sent.get(), alone.sent.get(),
-                idleMicrosPerSecond, ms(alone.latencyMicros, 99));
+        long reads = alone.sent.get();
+        double[] loops = reading.threadMicros(0, eventLoops);
+        return new ReadCost((reading.micros(0) - idleMicrosPerSecond * 10) / reads,
+                new double[] {loops[0] / reads, loops[1] / reads}, reads, idleMicrosPerSecond, ms(alone.latencyMicros, 99));
     }
 
     /**
@@ -395,7 +401,7 @@ public final class BenchmarkMain {
             // of so small a process's CPU (a third in the measurement after 10 s of reads, and after 20 s).
             new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(20), i -> url, token);
             awaitCompiled(bare, "the bare HTTP server's reads");
-            return readCost(bare, url);
+            return readCost(bare, url, "nioEventLoopGro");
         } finally {
             Processes.stop(bare);
         }

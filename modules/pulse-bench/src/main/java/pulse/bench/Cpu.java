@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /** The CPU time processes used (user + system, from /proc) since this was made. */
@@ -39,19 +40,35 @@ final class Cpu {
      * one became ready to run. A thread that answers requests cannot answer them while it waits.
      */
     String waitedForACore(int i, String prefix) {
-        Map<Long, ThreadTimes> before = startThreads.get(i);
-        long waited = 0;
-        long times = 0;
-        for (Map.Entry<Long, ThreadTimes> thread : threadTimes(pids[i]).entrySet()) {
-            ThreadTimes now = thread.getValue();
-            if (now.name().startsWith(prefix)) {
-                ThreadTimes then = before.getOrDefault(thread.getKey(), ThreadTimes.NONE);
-                waited += now.waitedNanos() - then.waitedNanos();
-                times += now.slices() - then.slices();
-            }
-        }
+        Map<Long, ThreadTimes> now = threadTimes(pids[i]);
+        long waited = grewSince(i, now, prefix, ThreadTimes::waitedNanos);
+        long times = grewSince(i, now, prefix, ThreadTimes::slices);
         return String.format("waited %,.0f ms for a core, %.0f µs on average each of the %,d times one was ready to run",
                 waited / 1e6, times == 0 ? 0.0 : waited / 1e3 / times, times);
+    }
+
+    /**
+     * Microseconds of CPU the {@code i}-th process's threads whose name starts with {@code prefix}
+     * used since, in all and in the kernel (their system time): for the threads that answer over
+     * TCP, the kernel's part is the sockets, the wake-ups and the loopback's delivery to the client.
+     */
+    double[] threadMicros(int i, String prefix) {
+        Map<Long, ThreadTimes> now = threadTimes(pids[i]);
+        return new double[] {grewSince(i, now, prefix, ThreadTimes::ticks) / TICKS_PER_SECOND * 1e6,
+                grewSince(i, now, prefix, ThreadTimes::systemTicks) / TICKS_PER_SECOND * 1e6};
+    }
+
+    /** How much {@code count} grew since, summed over the threads in {@code now} whose name starts with {@code prefix}. */
+    private long grewSince(int i, Map<Long, ThreadTimes> now, String prefix, ToLongFunction<ThreadTimes> count) {
+        Map<Long, ThreadTimes> before = startThreads.get(i);
+        long grew = 0;
+        for (Map.Entry<Long, ThreadTimes> thread : now.entrySet()) {
+            if (thread.getValue().name().startsWith(prefix)) {
+                grew += count.applyAsLong(thread.getValue())
+                        - count.applyAsLong(before.getOrDefault(thread.getKey(), ThreadTimes.NONE));
+            }
+        }
+        return grew;
     }
 
     /**
@@ -91,8 +108,8 @@ final class Cpu {
      * One thread's name (numbers taken out), CPU ticks used, and time waited for a core with the
      * times it became ready to run (0 where the kernel keeps no such count).
      */
-    private record ThreadTimes(String name, long ticks, long waitedNanos, long slices) {
-        static final ThreadTimes NONE = new ThreadTimes("", 0, 0, 0);
+    private record ThreadTimes(String name, long ticks, long systemTicks, long waitedNanos, long slices) {
+        static final ThreadTimes NONE = new ThreadTimes("", 0, 0, 0, 0);
     }
 
     private static Map<Long, ThreadTimes> threadTimes(long pid) {
@@ -102,8 +119,9 @@ final class Cpu {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9a-f]{8}-[0-9a-f-]*|[0-9]+", "#");
                     long[] waits = waits(task);
+                    long[] times = times(task.resolve("stat"));
                     byTid.put(Long.parseLong(task.getFileName().toString()),
-                            new ThreadTimes(name, ticks(task.resolve("stat")), waits[0], waits[1]));
+                            new ThreadTimes(name, times[0] + times[1], times[1], waits[0], waits[1]));
                 } catch (IOException | IllegalStateException e) {
                     // the thread ended meanwhile
                 }
@@ -138,10 +156,16 @@ final class Cpu {
     }
 
     private static long ticks(Path statFile) {
+        long[] times = times(statFile);
+        return times[0] + times[1];
+    }
+
+    /** The ticks in user mode and in the kernel (utime, stime) of a process's or a thread's stat file. */
+    private static long[] times(Path statFile) {
         try {
             String stat = Files.readString(statFile);
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
+            return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the CPU time in " + statFile, e);
         }
