@@ -354,11 +354,11 @@ public final class BenchmarkMain {
      * A server's CPU per read at 2,000 reads a second with nothing else to do, its idle CPU taken out;
      * and what its event loops used per read, in all and in the kernel (they are idle without reads).
      */
-    private record ReadCost(double micros, double[] eventLoopMicros, long reads, double idleMicrosPerSecond, String p99) {
+    private record ReadCost(double micros, Cpu.Used eventLoops, long reads, double idleMicrosPerSecond, String p99) {
         @Override
         public String toString() {
             return String.format("%.0f µs, its event loops %.0f µs of them, %.0f in the kernel (%,d reads, its idle %.0f µs/s taken out; p99 %s)",
-                    micros, eventLoopMicros[0], eventLoopMicros[1], reads, idleMicrosPerSecond, p99);
+                    micros, eventLoops.micros(), eventLoops.kernelMicros(), reads, idleMicrosPerSecond, p99);
         }
     }
 
@@ -370,9 +370,8 @@ public final class BenchmarkMain {
         OpenLoop alone = new OpenLoop(READ_CONNECTIONS).run(2000, Duration.ofSeconds(10), i -> url, token);
         say("  CPU by thread of %s while read alone: %s", url, reading.busiestThreads(0, 6));
         long reads = alone.sent.get();
-        double[] loops = reading.threadMicros(0, eventLoops);
         return new ReadCost((reading.micros(0) - idleMicrosPerSecond * 10) / reads,
-                new double[] {loops[0] / reads, loops[1] / reads}, reads, idleMicrosPerSecond, ms(alone.latencyMicros, 99));
+                reading.threadMicros(0, eventLoops).per(reads), reads, idleMicrosPerSecond, ms(alone.latencyMicros, 99));
     }
 
     /**

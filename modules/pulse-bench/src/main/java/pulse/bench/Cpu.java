@@ -2,6 +2,7 @@ package pulse.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,10 +53,17 @@ final class Cpu {
      * used since, in all and in the kernel (their system time): for the threads that answer over
      * TCP, the kernel's part is the sockets, the wake-ups and the loopback's delivery to the client.
      */
-    double[] threadMicros(int i, String prefix) {
+    Used threadMicros(int i, String prefix) {
         Map<Long, ThreadTimes> now = threadTimes(pids[i]);
-        return new double[] {grewSince(i, now, prefix, ThreadTimes::ticks) / TICKS_PER_SECOND * 1e6,
-                grewSince(i, now, prefix, ThreadTimes::systemTicks) / TICKS_PER_SECOND * 1e6};
+        return new Used(grewSince(i, now, prefix, ThreadTimes::ticks) / TICKS_PER_SECOND * 1e6,
+                grewSince(i, now, prefix, ThreadTimes::systemTicks) / TICKS_PER_SECOND * 1e6);
+    }
+
+    /** CPU used, in all and the kernel's part of it (microseconds, or per whatever it is divided by). */
+    record Used(double micros, double kernelMicros) {
+        Used per(long count) {
+            return new Used(micros / count, kernelMicros / count);
+        }
     }
 
     /** How much {@code count} grew since, summed over the threads in {@code now} whose name starts with {@code prefix}. */
@@ -143,11 +151,12 @@ final class Cpu {
 
     /** From the scheduler's count ({@code schedstat}): nanoseconds waited for a core, and times run. */
     private static long[] waits(Path task) throws IOException {
-        Path schedstat = task.resolve("schedstat");
-        if (!Files.exists(schedstat)) {
-            return new long[2];
+        String[] fields;
+        try {
+            fields = Files.readString(task.resolve("schedstat")).strip().split(" ");
+        } catch (NoSuchFileException e) {
+            return new long[2];   // a kernel built without the scheduler's statistics
         }
-        String[] fields = Files.readString(schedstat).strip().split(" ");
         return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])};
     }
 

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * Linux's nice {@value #NICE}, whose scheduling weight is a third of the default's. While the cores
  * are all busy, an event loop with a read to answer goes before the stream threads; while nothing
  * else runs, the stream threads have every core as before. In the benchmark's reads during ingest
- * (two cores shared with the broker and the load), the event loops waited 226 µs for a core each
- * time they had work, against 784 µs with every thread at the default (docs/benchmarks.md, the
- * fifteenth pass).
+ * (two cores shared with the broker and the load), the event loops waited 164–564 µs for a core
+ * each time they had work in six runs, against 784 µs in a run with every thread at the default
+ * (docs/benchmarks.md, the fifteenth pass).
  *
  * <p>Kafka Streams takes no thread factory. This is its main consumer's interceptor, which the
  * stream thread calls at every poll that brings records (an idle thread is not lowered: it takes no
@@ -51,19 +51,17 @@ public final class StreamThreadPriority implements ConsumerInterceptor<Object, O
         return records;
     }
 
-    /** Sets the calling thread's nice value to {@link #NICE}; false where that cannot be done here. */
-    static boolean lowerCallingThread() {
+    /** Sets the calling thread's nice value to {@link #NICE} where that can be done here. */
+    private static void lowerCallingThread() {
         if (!Platform.isLinux()) {
-            return false;
+            return;   // elsewhere setpriority's "who = 0" is the whole process
         }
         try {
             CLibrary.C.setpriority(PRIO_PROCESS, CALLING_THREAD, NICE);
-            return true;
         } catch (LastErrorException | LinkageError e) {
             if (WARNED.compareAndSet(false, true)) {
                 LOG.warn("The stream threads run at the default CPU priority: setpriority failed ({})", e.toString());
             }
-            return false;
         }
     }
 
