@@ -201,6 +201,8 @@ public final class BenchmarkMain {
                     memoryResult(countyMemory, memory, inServer);
                     say("-Dquick=true: stopping after the two throughput measurements; docs/benchmarks.md is not written");
                     Processes.stop(server);
+                    Processes.stop(broker);
+                    deleteTree(work);   // a gigabyte of logs and stores per run
                     return;
                 }
                 // Half of what the server sustained end to end, not of the slower stage measured alone:

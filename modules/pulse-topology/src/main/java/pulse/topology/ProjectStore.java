@@ -14,7 +14,9 @@ import org.apache.kafka.streams.state.Stores;
  * the map's entries), and every event reads it and writes it, as every write over HTTP reads it to
  * check the event. In RocksDB, those reads took half of the HTTP ingest's worker time and a fifth of
  * the stream threads' at 100,000 projects (docs/benchmarks.md, the fourteenth pass). The price:
- * an instance restores its partitions from the changelog at every start.
+ * an instance restores its partitions from the changelog at every start. Kept by {@link InPlaceStore},
+ * which writes a project's new state over its old one, so that no event leaves the collector an
+ * old-generation card to scan.
  */
 public final class ProjectStore {
 
@@ -23,7 +25,7 @@ public final class ProjectStore {
     private ProjectStore() {}
 
     static StoreBuilder<KeyValueStore<String, ProjectState>> builder() {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(NAME), Serdes.String(), new ProjectStateSerde())
+        return Stores.keyValueStoreBuilder(InPlaceStore.supplier(NAME), Serdes.String(), new ProjectStateSerde())
                 .withLoggingEnabled(Topics.SMALL_SEGMENTS);
     }
 }

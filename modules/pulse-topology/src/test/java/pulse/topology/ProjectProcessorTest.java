@@ -22,7 +22,7 @@ import pulse.model.Light;
 import pulse.rules.RuleSettings;
 
 /**
- * The processor alone, on a mock context with an in-memory store: what it forwards for each record
+ * The processor alone, on a mock context with the projects store: what it forwards for each record
  * (a summary that moved, nothing when nothing shown moved, a refusal with its reason and source),
  * what it stores, and its day check, its punctuator fired by hand.
  */
@@ -37,7 +37,7 @@ class ProjectProcessorTest {
 
     @BeforeEach
     void initProcessorOnAMockContext() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ProjectStore.NAME), Serdes.String(),
+        store = Stores.keyValueStoreBuilder(InPlaceStore.supplier(ProjectStore.NAME), Serdes.String(),
                 new ProjectStateSerde()).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
