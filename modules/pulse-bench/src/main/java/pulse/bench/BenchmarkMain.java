@@ -103,6 +103,8 @@ public final class BenchmarkMain {
         say("Synthetic province: %s", described);
 
         broker = Processes.broker(repo, work.resolve("kafka"), BROKER_PORT, BROKER_PORT + 1);
+        boolean quick = Boolean.getBoolean("quick");
+        measured:
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", BOOTSTRAP))) {
             awaitBroker(admin);
             // Kept forever, as Pulse requires of its system of record (it refuses to start otherwise).
@@ -197,13 +199,11 @@ public final class BenchmarkMain {
                 recordsPerEvent(admin);
                 filteredLists(inServer);
 
-                if (Boolean.getBoolean("quick")) {
+                if (quick) {
                     memoryResult(countyMemory, memory, inServer);
                     say("-Dquick=true: stopping after the two throughput measurements; docs/benchmarks.md is not written");
                     Processes.stop(server);
-                    Processes.stop(broker);
-                    deleteTree(work);   // a gigabyte of logs and stores per run
-                    return;
+                    break measured;
                 }
                 // Half of what the server sustained end to end, not of the slower stage measured alone:
                 // ingest and topology share the cores, so half of either alone was more than the two
@@ -328,11 +328,15 @@ public final class BenchmarkMain {
         } finally {
             Processes.stop(broker);
         }
+        // A gigabyte of logs and stores per run; a run that failed keeps them, for its servers' logs.
+        deleteTree(work);
+        if (quick) {
+            return;
+        }
         String jmh = Micro.run();
         double minutes = (System.nanoTime() - started) / 60e9;
         say("Whole run: %.1f minutes", minutes);
         Report.write(repo.resolve("docs/benchmarks.md"), described, figures, jmh, minutes);
-        deleteTree(work);
     }
 
     /**

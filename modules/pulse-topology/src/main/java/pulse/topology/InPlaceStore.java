@@ -230,10 +230,8 @@ public final class InPlaceStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     @Override
-    public long approximateNumEntries() {
-        synchronized (this) {
-            return map.size();
-        }
+    public synchronized long approximateNumEntries() {
+        return map.size();
     }
 
     @Override
