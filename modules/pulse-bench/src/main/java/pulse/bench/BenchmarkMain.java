@@ -57,6 +57,8 @@ public final class BenchmarkMain {
     private static final int READ_CONNECTIONS = 64;
     private static final String BOOTSTRAP = "localhost:" + BROKER_PORT;
     private static final String URL = "http://localhost:" + HTTP_PORT;
+    /** The benchmark's own collector's pauses, from its start: they stop its readers as well as its load. */
+    private static final GcPauses GENERATOR_PAUSES = GcPauses.ofThisJvm();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> figures = new LinkedHashMap<>();
@@ -229,10 +231,12 @@ public final class BenchmarkMain {
                 awaitCompiled(server, "the reads during ingest");
                 Cpu readsDuringIngest = new Cpu(server);
                 OpenLoop[][] measured = new OpenLoop[1][];
+                MachineStalls machine = new MachineStalls();
                 long readsFrom = System.currentTimeMillis();
                 underLoad(province, liveRate, Duration.ofSeconds(15), null,
                         () -> measured[0] = readsDuringIngest(province, Duration.ofSeconds(15), 0));
                 long readsTo = System.currentTimeMillis();
+                machine.close();
                 OpenLoop[] reads = measured[0];
                 result("4. Reads during ingest, open loop", "/api/totals at 2,000 req/s: p50 %s, p99 %s, max %s, %,d failed; "
                         + "/api/projects/{id} at 200 req/s: p50 %s, p99 %s, max %s, %,d failed (target /api/totals p99 ≤ 20 ms)",
@@ -246,6 +250,16 @@ public final class BenchmarkMain {
                 say("  /api/totals reads over %d ms: %,d of %,d; %,d of them waited while the server's collector had stopped it "
                         + "(its pauses: %s)", OpenLoop.SLOW_MICROS / 1000, slow.size(), reads[0].latencyMicros.getTotalCount(),
                         pauses.heldUp(slow), pauses.summary(readsTo - readsFrom));
+                say("  the reader's own delay (due → in its loop): p50 %s, p99 %s, max %s; of the slow reads %,d were over half "
+                        + "their time late in the reader, %,d over half waiting for a free connection (the server answering those before)",
+                        ms(reads[0].readerLateMicros, 50), ms(reads[0].readerLateMicros, 99), ms(reads[0].readerLateMicros.getMaxValue()),
+                        slow.stream().filter(read -> read[2] / 1000.0 > (read[1] - read[0]) / 2.0).count(),
+                        slow.stream().filter(read -> read[3] / 1000.0 > (read[1] - read[0]) / 2.0).count());
+                say("  the machine meanwhile: %s; %,d of the slow reads were waiting during one", machine.summary(),
+                        machine.heldUp(slow));
+                GcPauses own = GENERATOR_PAUSES.within(readsFrom, readsTo);
+                say("  of those slow reads, %,d were due or waiting while the benchmark's own collector had stopped it (its pauses: %s)",
+                        own.heldUp(slow), own.summary(readsTo - readsFrom));
                 say("  in those %.0f s the server's event loops, which answer /api/totals, %s", (readsTo - readsFrom) / 1e3,
                         readsDuringIngest.waitedForACore(0, "default-eventLo"));
                 awaitCaughtUp(admin);

@@ -1,14 +1,22 @@
 package pulse.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * The stop-the-world pauses in a JVM's {@code -Xlog:gc:file=…:time} log, each as the wall-clock
@@ -20,6 +28,26 @@ record GcPauses(List<long[]> pauses) {
     // [2026-12-02T08:06:00.064+0000] GC(133) Pause Young (Normal) (G1 Evacuation Pause) 1201M->830M(1368M) 47.800ms
     private static final Pattern PAUSE = Pattern.compile("^\\[([^\\]]+)\\] GC\\(\\d+\\) Pause .* ([\\d.]+)ms$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
+    /**
+     * This JVM's own pauses from now on, as its collectors announce them: the load generator's, whose
+     * pauses stop the open-loop reader too and so add to the latencies it measures. (Java 17's G1
+     * announces its young, mixed and full pauses, not the short remark and cleanup pauses.)
+     */
+    static GcPauses ofThisJvm() {
+        List<long[]> pauses = new CopyOnWriteArrayList<>();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        NotificationListener listener = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                GcInfo gc = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                pauses.add(new long[] {jvmStart + gc.getStartTime(), jvmStart + gc.getEndTime()});
+            }
+        };
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) collector).addNotificationListener(listener, null, null);
+        }
+        return new GcPauses(pauses);
+    }
 
     static GcPauses read(Path log) throws IOException {
         return parse(Files.exists(log) ? Files.readAllLines(log) : List.of());

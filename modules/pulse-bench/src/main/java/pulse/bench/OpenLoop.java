@@ -39,13 +39,26 @@ import org.HdrHistogram.Histogram;
  * time; a request due while all are busy waits for one, and that wait is in its latency. (A client
  * that opened a connection per waiting request, as Java's HttpClient does, ran the server out of
  * file descriptors, and measured its own connection set-up.) All I/O is on one Netty event loop.
+ * Its two threads, the one that sends on time and the event loop, run at a raised priority
+ * ({@link ReaderPriority}), and how late they had each request in hand is kept apart
+ * ({@link #readerLateMicros}).
  */
 final class OpenLoop {
 
     final Histogram latencyMicros = new ConcurrentHistogram(3);
+    /**
+     * Of each request's latency, the part before this reader's event loop had it in hand (due →
+     * offered to a connection): this reader's own threads waiting to run. It is the reader's delay,
+     * not the server's; a free connection it then waited for is the server's (it answers one at a time).
+     */
+    final Histogram readerLateMicros = new ConcurrentHistogram(3);
     final AtomicLong failed = new AtomicLong();
     final AtomicLong sent = new AtomicLong();
-    /** The requests that took longer than {@link #SLOW_MICROS}: when each was due and when answered (epoch ms). */
+    /**
+     * The requests that took longer than {@link #SLOW_MICROS}: when each was due and when answered
+     * (epoch ms), how late this reader's loop had it in hand and how long it then waited for a free
+     * connection (µs).
+     */
     final List<long[]> slow = Collections.synchronizedList(new ArrayList<>());
     static final long SLOW_MICROS = 20_000;
 
@@ -55,8 +68,18 @@ final class OpenLoop {
         this.connections = connections;
     }
 
-    /** A request due at {@code due} (nanoTime). */
-    private record Due(String path, long due) {}
+    /** A request due at {@code due}, then in the reader's loop at {@code offered}, then written at {@code sent} (nanoTime). */
+    private static final class Due {
+        final String path;
+        final long due;
+        long offered;
+        long sent;
+
+        Due(String path, long due) {
+            this.path = path;
+            this.due = due;
+        }
+    }
 
     /** {@code rate} requests a second for {@code duration}, the i-th to {@code url.apply(i)}; returns once all answered or gave up. */
     OpenLoop run(double rate, Duration duration, LongFunction<String> url, String token) {
@@ -80,19 +103,25 @@ final class OpenLoop {
                     }
                 });
             }
+            loop.submit(ReaderPriority::raiseCallingThread).syncUninterruptibly();
             long interval = (long) (1e9 / rate);
             long start = System.nanoTime();
             dispatcher.epochAtStart = System.currentTimeMillis() - start / 1_000_000;
-            for (long i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
+            Thread pacer = new Thread(() -> {
+                ReaderPriority.raiseCallingThread();
+                for (long i = 0; i < count; i++) {
+                    long due = start + i * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    sent.incrementAndGet();
+                    Due request = new Due(URI.create(url.apply(i)).getRawPath(), due);
+                    loop.execute(() -> dispatcher.offer(request));
                 }
-                sent.incrementAndGet();
-                Due request = new Due(URI.create(url.apply(i)).getRawPath(), due);
-                loop.execute(() -> dispatcher.offer(request));
-            }
+            }, "open-loop-pacer");
+            pacer.start();
+            pacer.join();
             if (!done.await(30, TimeUnit.SECONDS)) {
                 failed.addAndGet(done.getCount());   // still waiting 30 s after the last was due
             }
@@ -124,6 +153,8 @@ final class OpenLoop {
         }
 
         void offer(Due request) {
+            request.offered = System.nanoTime();
+            readerLateMicros.recordValue(Math.max(0, (request.offered - request.due) / 1000));
             Channel channel = idle.pollFirst();
             if (channel == null) {
                 waiting.addLast(request);
@@ -133,9 +164,10 @@ final class OpenLoop {
         }
 
         private void send(Channel channel, Due request) {
-            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, request.path());
+            FullHttpRequest http = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, request.path);
             http.headers().set(HttpHeaderNames.HOST, host).set(HttpHeaderNames.AUTHORIZATION, authorization);
             inFlight.put(channel, request);
+            request.sent = System.nanoTime();
             channel.writeAndFlush(http);
         }
 
@@ -159,10 +191,11 @@ final class OpenLoop {
             if (answered != null) {
                 if (response.status().code() == 200) {
                     long now = System.nanoTime();
-                    long micros = Math.max(0, (now - answered.due()) / 1000);
+                    long micros = Math.max(0, (now - answered.due) / 1000);
                     latencyMicros.recordValue(micros);
                     if (micros > SLOW_MICROS) {
-                        slow.add(new long[] {epochAtStart + answered.due() / 1_000_000, epochAtStart + now / 1_000_000});
+                        slow.add(new long[] {epochAtStart + answered.due / 1_000_000, epochAtStart + now / 1_000_000,
+                                (answered.offered - answered.due) / 1000, (answered.sent - answered.offered) / 1000});
                     }
                 } else {
                     failed.incrementAndGet();

@@ -43,4 +43,22 @@ class GcPausesTest {
 
         assertThat(pauses.heldUp(requests)).isEqualTo(2);
     }
+
+    @Test
+    void shouldHearThisJvmsOwnPausesAsTheyHappen() throws Exception {
+        GcPauses own = GcPauses.ofThisJvm();
+        long before = System.currentTimeMillis();
+        System.gc();   // a full collection: a pause the collector announces
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (own.pauses().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);   // the announcement comes on a thread of the JVM's own
+        }
+        long after = System.currentTimeMillis();
+
+        assertThat(own.pauses()).isNotEmpty();
+        long[] pause = own.pauses().get(0);
+        // the JVM's start time and the pause's offsets are whole milliseconds: a few either way
+        assertThat(pause[0]).isBetween(before - 5, after + 5);
+        assertThat(pause[1]).isBetween(pause[0], after + 5);
+    }
 }

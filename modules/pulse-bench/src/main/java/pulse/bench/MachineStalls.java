@@ -1,0 +1,91 @@
+package pulse.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * How long this machine left a thread that needed almost nothing waiting to run: a thread at the
+ * highest priority there is (Linux's real-time FIFO class, or nice -20 where that is refused) asks to
+ * wake every millisecond and notes how late each wake-up was, as cyclictest does. Nothing in the
+ * benchmark or in Pulse can hold such a thread back for long: a late wake-up of many milliseconds is
+ * the machine (the virtual CPU not running, the kernel busy), and a request waiting during one was
+ * held up by the machine, whatever the server did. Set against the slow reads of a phase as
+ * {@link GcPauses} are.
+ */
+final class MachineStalls implements AutoCloseable {
+
+    private static final long PERIOD_NANOS = 1_000_000;
+    /** A wake-up this much later than asked is a stall (a slow read is one over 20 ms). */
+    static final long STALL_MICROS = 5_000;
+
+    final Histogram lateMicros = new ConcurrentHistogram(3);
+    /** Each stall's interval, epoch ms. */
+    final List<long[]> stalls = Collections.synchronizedList(new ArrayList<>());
+    private final Thread probe;
+    private volatile boolean running = true;
+    private volatile String priority = "not yet raised";
+
+    MachineStalls() {
+        probe = new Thread(this::run, "stall-probe");
+        probe.setDaemon(true);
+        probe.start();
+    }
+
+    private void run() {
+        priority = raise();
+        while (running) {
+            long asked = System.nanoTime() + PERIOD_NANOS;
+            LockSupport.parkNanos(PERIOD_NANOS);
+            long woke = System.nanoTime();
+            long late = Math.max(0, (woke - asked) / 1000);
+            lateMicros.recordValue(late);
+            if (late > STALL_MICROS) {
+                long now = System.currentTimeMillis();
+                stalls.add(new long[] {now - late / 1000, now});
+            }
+        }
+    }
+
+    /** The real-time class where this user may, else the lowest nice; says which it got. */
+    private static String raise() {
+        try {
+            String thread = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
+            if (new ProcessBuilder("chrt", "-f", "-p", "1", thread).redirectErrorStream(true).start().waitFor() == 0) {
+                return "real-time FIFO";
+            }
+            if (new ProcessBuilder("renice", "-n", "-20", "-p", thread).redirectErrorStream(true).start().waitFor() == 0) {
+                return "nice -20";
+            }
+        } catch (IOException e) {
+            return "default priority (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "default priority (neither chrt nor renice allowed)";
+    }
+
+    /** Of {@code requests} (each due and answered, epoch ms), how many were waiting while the machine stalled. */
+    long heldUp(List<long[]> requests) {
+        return new GcPauses(List.copyOf(stalls)).heldUp(requests);
+    }
+
+    /** Wake-ups' lateness and the stalls, for the log. */
+    String summary() {
+        return String.format("a thread at %s woke %,d times: late p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms; "
+                + "%,d stalls over %d ms", priority, lateMicros.getTotalCount(), lateMicros.getValueAtPercentile(50) / 1e3,
+                lateMicros.getValueAtPercentile(99) / 1e3, lateMicros.getValueAtPercentile(99.9) / 1e3,
+                lateMicros.getMaxValue() / 1e3, stalls.size(), STALL_MICROS / 1000);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(probe);
+    }
+}
