@@ -255,9 +255,9 @@ public final class BenchmarkMain {
                         ms(reads[0].readerLateMicros, 50), ms(reads[0].readerLateMicros, 99), ms(reads[0].readerLateMicros.getMaxValue()),
                         slow.stream().filter(read -> read[2] / 1000.0 > (read[1] - read[0]) / 2.0).count(),
                         slow.stream().filter(read -> read[3] / 1000.0 > (read[1] - read[0]) / 2.0).count());
-                say("  the machine meanwhile: %s; %,d of the slow reads were waiting during one", machine.summary(),
-                        machine.heldUp(slow));
                 GcPauses own = GENERATOR_PAUSES.within(readsFrom, readsTo);
+                say("  the machine meanwhile: %s; %,d of the slow reads were waiting during one of those", machine.summary(own),
+                        machine.machineStalls(own).heldUp(slow));
                 say("  of those slow reads, %,d were due or waiting while the benchmark's own collector had stopped it (its pauses: %s)",
                         own.heldUp(slow), own.summary(readsTo - readsFrom));
                 say("  in those %.0f s the server's event loops, which answer /api/totals, %s", (readsTo - readsFrom) / 1e3,

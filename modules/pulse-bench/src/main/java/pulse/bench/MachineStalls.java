@@ -12,11 +12,12 @@ import org.HdrHistogram.Histogram;
 /**
  * How long this machine left a thread that needed almost nothing waiting to run: a thread at the
  * highest priority there is (Linux's real-time FIFO class, or nice -20 where that is refused) asks to
- * wake every millisecond and notes how late each wake-up was, as cyclictest does. Nothing in the
- * benchmark or in Pulse can hold such a thread back for long: a late wake-up of many milliseconds is
- * the machine (the virtual CPU not running, the kernel busy), and a request waiting during one was
- * held up by the machine, whatever the server did. Set against the slow reads of a phase as
- * {@link GcPauses} are.
+ * wake every millisecond and notes how late each wake-up was, as cyclictest does. No other thread can
+ * hold such a thread back for long, but it lives in the benchmark's JVM and stops with it: a stall
+ * during one of the benchmark's own collector's pauses is not counted as the machine's. The other
+ * late wake-ups of many milliseconds are the machine (the virtual CPU not running, the kernel busy),
+ * and a request waiting during one was held up by the machine, whatever the server did. Set against
+ * the slow reads of a phase as {@link GcPauses} are.
  */
 final class MachineStalls implements AutoCloseable {
 
@@ -66,21 +67,33 @@ final class MachineStalls implements AutoCloseable {
             return "default priority (" + e + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "default priority (interrupted)";
         }
         return "default priority (neither chrt nor renice allowed)";
     }
 
-    /** Of {@code requests} (each due and answered, epoch ms), how many were waiting while the machine stalled. */
-    long heldUp(List<long[]> requests) {
-        return new GcPauses(List.copyOf(stalls)).heldUp(requests);
+    /** The stalls, but for those during one of {@code ownPauses} (this JVM's own collector's). */
+    GcPauses machineStalls(GcPauses ownPauses) {
+        return outside(List.copyOf(stalls), ownPauses);
     }
 
-    /** Wake-ups' lateness and the stalls, for the log. */
-    String summary() {
+    /** Of {@code stalls} (epoch ms intervals), those that overlap none of {@code pauses}. */
+    static GcPauses outside(List<long[]> stalls, GcPauses pauses) {
+        return new GcPauses(stalls.stream()
+                .filter(stall -> pauses.pauses().stream().noneMatch(pause -> pause[0] <= stall[1] && pause[1] >= stall[0]))
+                .toList());
+    }
+
+    /**
+     * Wake-ups' lateness (this JVM's own pauses included) and the stalls that were the machine's,
+     * for the log.
+     */
+    String summary(GcPauses ownPauses) {
         return String.format("a thread at %s woke %,d times: late p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.1f ms; "
-                + "%,d stalls over %d ms", priority, lateMicros.getTotalCount(), lateMicros.getValueAtPercentile(50) / 1e3,
-                lateMicros.getValueAtPercentile(99) / 1e3, lateMicros.getValueAtPercentile(99.9) / 1e3,
-                lateMicros.getMaxValue() / 1e3, stalls.size(), STALL_MICROS / 1000);
+                + "%,d stalls over %d ms, %,d of them outside the benchmark's own pauses", priority, lateMicros.getTotalCount(),
+                lateMicros.getValueAtPercentile(50) / 1e3, lateMicros.getValueAtPercentile(99) / 1e3,
+                lateMicros.getValueAtPercentile(99.9) / 1e3, lateMicros.getMaxValue() / 1e3, stalls.size(),
+                STALL_MICROS / 1000, machineStalls(ownPauses).pauses().size());
     }
 
     @Override
