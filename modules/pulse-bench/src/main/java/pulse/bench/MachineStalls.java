@@ -1,7 +1,5 @@
 package pulse.bench;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -55,21 +53,12 @@ final class MachineStalls implements AutoCloseable {
 
     /** The real-time class where this user may, else the lowest nice; says which it got. */
     private static String raise() {
-        try {
-            String thread = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
-            if (new ProcessBuilder("chrt", "-f", "-p", "1", thread).redirectErrorStream(true).start().waitFor() == 0) {
-                return "real-time FIFO";
-            }
-            if (new ProcessBuilder("renice", "-n", "-20", "-p", thread).redirectErrorStream(true).start().waitFor() == 0) {
-                return "nice -20";
-            }
-        } catch (IOException e) {
-            return "default priority (" + e + ")";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "default priority (interrupted)";
+        String refused = ReaderPriority.onCallingThread("chrt", "-f", "-p", "1");
+        if (refused == null) {
+            return "real-time FIFO";
         }
-        return "default priority (neither chrt nor renice allowed)";
+        String alsoRefused = ReaderPriority.onCallingThread("renice", "-n", "-20", "-p");
+        return alsoRefused == null ? "nice -20" : "default priority (" + refused + "; " + alsoRefused + ")";
     }
 
     /** The stalls, but for those during one of {@code ownPauses} (this JVM's own collector's). */

@@ -3,6 +3,8 @@ package pulse.bench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,18 +25,29 @@ final class ReaderPriority {
 
     /** Sets the calling thread's nice value to {@link #NICE}, where this user may. */
     static void raiseCallingThread() {
+        String refused = onCallingThread("renice", "-n", Integer.toString(NICE), "-p");
+        if (refused != null) {
+            warn(refused);
+        }
+    }
+
+    /**
+     * Runs {@code command} with the calling thread's id added last ({@code renice}, {@code chrt}:
+     * on Linux a priority is each thread's own); null when it succeeded, else what went wrong.
+     */
+    static String onCallingThread(String... command) {
         try {
             String thread = Path.of("/proc/thread-self").toRealPath().getFileName().toString();
-            Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", thread)
-                    .redirectErrorStream(true).start();
-            String said = new String(renice.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (renice.waitFor() != 0) {
-                warn(said);
-            }
+            List<String> line = new ArrayList<>(List.of(command));
+            line.add(thread);
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor() == 0 ? null : command[0] + ": " + said;
         } catch (IOException e) {
-            warn(e.toString());   // not Linux, or no renice
+            return e.toString();   // not Linux, or no such command
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return "interrupted";
         }
     }
 
