@@ -67,6 +67,8 @@ final class MarkerWatch implements AutoCloseable {
     final AtomicLong markersAcknowledged = new AtomicLong();
     /** marker value (whole 万元) → nanoTime of its acknowledgement */
     final Map<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
+    /** marker value → nanoTime a screen first showed it */
+    final Map<Long, Long> shownAt = new ConcurrentHashMap<>();
 
     /** The screens' reader: one thread, named so that its CPU can be told apart. */
     private final EventLoopGroup loop = new NioEventLoopGroup(1, new DefaultThreadFactory(READER_THREAD));
@@ -77,6 +79,7 @@ final class MarkerWatch implements AutoCloseable {
     /** Starts the measurement again (a warm-up before it): lags, updates and bytes; drops and connections stay counted. */
     void restartMeasuring() {
         latencyMicros.reset();
+        shownAt.clear();
         updates.set(0);
         bytes.set(0);
         markerUpdates.set(0);
@@ -232,6 +235,7 @@ final class MarkerWatch implements AutoCloseable {
             lastMarker = value;
             Long ackedAt = acknowledgedAt.get(value);
             if (ackedAt != null && seen.add(value)) {
+                shownAt.putIfAbsent(value, receivedAt);
                 latencyMicros.recordValue(Math.max(0, (receivedAt - ackedAt) / 1000));
             }
         }

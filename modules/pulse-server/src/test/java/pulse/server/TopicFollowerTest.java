@@ -60,9 +60,42 @@ class TopicFollowerTest {
         }
     }
 
+    @Test
+    void shouldReadASteadilyWrittenTailNowAndThenNotEveryRecord(@TempDir Path dataDir) throws Exception {
+        try (KafkaCluster cluster = KafkaCluster.connect(embedded(dataDir));
+                Admin admin = Admin.create(cluster.clientConfig());
+                KafkaProducer<String, byte[]> producer = transactional(cluster)) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            producer.initTransactions();
+            List<Long> read = new CopyOnWriteArrayList<>();
+            try (TopicFollower follower = new TopicFollower(cluster, "tail-test",
+                    List.of(TopicFollower.Follow.tail(TOPIC, 5, record -> read.add(record.offset()))), () -> { })) {
+                follower.awaitCaughtUp(Duration.ofSeconds(30));
+
+                // When 2,000 small records are written steadily, 25 at a time, for about a second
+                // (a follower reading every fetch keeps up with that, and so reads every one)
+                long end = 0;
+                for (int i = 0; i < 80; i++) {
+                    write(producer, 25, 100);
+                    end += 26;   // each transaction's marker takes an offset
+                    Thread.sleep(12);
+                }
+                follower.awaitRead(PARTITION, end, Duration.ofSeconds(30));
+
+                // Then it read the newest, in order, and fewer than half of them: its tail now and then
+                assertThat(read).endsWith(end - 5, end - 4, end - 3, end - 2).isSorted().doesNotHaveDuplicates();
+                assertThat(read.size()).isLessThan(1_000);
+            }
+        }
+    }
+
     private static void write(KafkaProducer<String, byte[]> producer, int records) {
+        write(producer, records, 1024);
+    }
+
+    private static void write(KafkaProducer<String, byte[]> producer, int records, int bytes) {
         producer.beginTransaction();
-        LongStream.range(0, records).forEach(i -> producer.send(new ProducerRecord<>(TOPIC, 0, "k" + i, new byte[1024])));
+        LongStream.range(0, records).forEach(i -> producer.send(new ProducerRecord<>(TOPIC, 0, "k" + i, new byte[bytes])));
         producer.commitTransaction();
     }
 

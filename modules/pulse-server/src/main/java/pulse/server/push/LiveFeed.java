@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -95,9 +96,9 @@ public class LiveFeed {
         return thread;
     });
     private SharedSnapshot shared;
-    /** How often pending changes are looked at; a change after a quiet spell goes out within this. */
-    private static final long TICK_MS = 20;
     private final long coalesceNanos;
+    /** An update is due on the timer: changes that come meanwhile go out with it. */
+    private boolean flushScheduled;
     private final PulseClock clock;
     private final long heartbeatSeconds;
     private long lastSentNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
@@ -114,14 +115,6 @@ public class LiveFeed {
         this.clientBuffer = clientBuffer;
         this.replayBuffer = replayBuffer;
         this.coalesceNanos = TimeUnit.MILLISECONDS.toNanos(coalesceMs);
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                flush();
-            } catch (RuntimeException e) {
-                // A scheduled task that throws is never run again: one bad update must not stop the screens.
-                LOG.error("Could not send an update to the screens", e);
-            }
-        }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
     }
 
@@ -228,6 +221,7 @@ public class LiveFeed {
         }
         synchronized (this) {
             pendingTotals.put(group, current);
+            flushSoon();
         }
     }
 
@@ -247,6 +241,9 @@ public class LiveFeed {
             }
             boolean moved = ofYear.apply(project);
             warningsMoved |= moved && project.year() == live;
+            if (warningsMoved) {
+                flushSoon();
+            }
         }
     }
 
@@ -264,6 +261,7 @@ public class LiveFeed {
                     CountyWarnings ofYear = warnings.get(year);
                     if (ofYear != null && ofYear.wordsRead(projectId, shown) && year == liveYear()) {
                         warningsMoved = true;
+                        flushSoon();
                     }
                 }
             }
@@ -273,6 +271,7 @@ public class LiveFeed {
     void deadLettersCounted(long count) {
         synchronized (this) {
             pendingDeadLetters = count;
+            flushSoon();
         }
     }
 
@@ -286,6 +285,7 @@ public class LiveFeed {
             while (recentReports.size() > RECENT_REPORTS) {
                 recentReports.removeLast();
             }
+            flushSoon();
         }
     }
 
@@ -294,24 +294,50 @@ public class LiveFeed {
     }
 
     /**
-     * Sends what gathered as one update: at once after a quiet spell, else once the coalescing
-     * window since the last update has passed, so a burst is a few updates a second. The update is
-     * made under the feed's lock and handed to the screens outside it, so a screen's connection
-     * thread merging what waited for it never waits for the loop over a thousand screens.
+     * Under the feed's lock, for a change now pending: the update that carries it goes out at once
+     * after a quiet spell, else as soon as the coalescing window since the last update has passed,
+     * so a burst is a few updates a second. Timed to the change, not to a periodic tick, which
+     * added up to a tick to every change's way to the screen.
      */
-    private void flush() {
-        Screen.Frame frame = nextFrame();
-        if (frame != null) {
-            for (Screen screen : screens) {
-                screen.offer(frame);
+    private void flushSoon() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            long wait = lastSentNanos + coalesceNanos - System.nanoTime();
+            try {
+                timer.schedule(this::flush, Math.max(0, wait), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closing) {
+                // the server is stopping: the screens are being closed, nothing more goes out
             }
         }
     }
 
+    /**
+     * Sends what gathered as one update. The update is made under the feed's lock and handed to the
+     * screens outside it, so a screen's connection thread merging what waited for it never waits for
+     * the loop over a thousand screens.
+     */
+    private void flush() {
+        try {
+            Screen.Frame frame = nextFrame();
+            if (frame != null) {
+                for (Screen screen : screens) {
+                    screen.offer(frame);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not send an update to the screens", e);
+        }
+    }
+
     private synchronized Screen.Frame nextFrame() {
+        flushScheduled = false;
         boolean nothing = pendingTotals.isEmpty() && !warningsMoved && pendingReports.isEmpty()
                 && pendingDeadLetters == null;
-        if (nothing || System.nanoTime() - lastSentNanos < coalesceNanos) {
+        if (nothing) {
+            return null;
+        }
+        if (System.nanoTime() - lastSentNanos < coalesceNanos) {
+            flushSoon();
             return null;
         }
         lastSentNanos = System.nanoTime();

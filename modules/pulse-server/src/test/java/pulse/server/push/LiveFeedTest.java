@@ -98,12 +98,14 @@ class LiveFeedTest {
         String seen = first.get(1).id();
         feed.reported(report(2));
         feed.reported(report(3));
-        await().until(() -> first.size() == 3);
+        // in one update or two: the first change after a quiet spell goes out at once
+        await().until(() -> first.get(first.size() - 1).data().contains("\"P3\""));
 
         List<EncodedEvent> resumed = collect(feed.subscribe(seen));
-        await().until(() -> resumed.size() == 1);
-        assertThat(resumed.get(0).name()).isEqualTo("update");
-        assertThat(resumed.get(0).data()).contains("\"P2\"").contains("\"P3\"").doesNotContain("\"P1\"");
+        await().until(() -> !resumed.isEmpty() && resumed.get(resumed.size() - 1).data().contains("\"P3\""));
+        assertThat(resumed).allSatisfy(missed -> assertThat(missed.name()).isEqualTo("update"));
+        assertThat(resumed.stream().map(EncodedEvent::data).collect(java.util.stream.Collectors.joining()))
+                .contains("\"P2\"").contains("\"P3\"").doesNotContain("\"P1\"");
 
         List<EncodedEvent> stranger = collect(feed.subscribe("another-epoch-7"));
         await().until(() -> stranger.size() == 1);
